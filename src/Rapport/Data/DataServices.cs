@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Rapport.Data;
+
+public static class DataServices
+{
+    /// <summary>One model for both providers, chosen by <c>Database:Provider</c>. Not pooled: a pooled
+    /// context would carry one user's owner filter into another's request.</summary>
+    public static IServiceCollection AddRapportData(this IServiceCollection services, IConfiguration configuration, DataFolder dataFolder)
+    {
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.ConnectionString ??= configuration.GetConnectionString("Rapport");
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentOwner>();
+        services.AddScoped<DemoData>();
+        services.AddSingleton(configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions());
+        services.AddSingleton<OwnershipInterceptor>();
+        services.AddSingleton<StampingInterceptor>();
+        services.AddSingleton<SqliteConnectionSetup>();
+
+        var connectionString = ConnectionStringFor(options, dataFolder);
+        services.AddDbContext<RapportDb>((provider, db) =>
+        {
+            if (options.Provider == DatabaseProvider.Sqlite)
+                db.UseSqlite(connectionString).AddInterceptors(provider.GetRequiredService<SqliteConnectionSetup>());
+            else
+                db.UseNpgsql(connectionString);
+            db.AddInterceptors(provider.GetRequiredService<OwnershipInterceptor>(), provider.GetRequiredService<StampingInterceptor>());
+            // Migrations are hand-written without a model snapshot; the drift tests guard the model instead.
+            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        return services;
+    }
+
+    public static string ConnectionStringFor(DatabaseOptions options, DataFolder dataFolder)
+    {
+        if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? throw new InvalidOperationException("Database:Provider is PostgreSql but no connection string is set (Database:ConnectionString or ConnectionStrings:Rapport).")
+                : options.ConnectionString;
+        }
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? "");
+        if (string.IsNullOrEmpty(builder.DataSource)) builder.DataSource = Path.Combine(dataFolder.Path, "rapport.db");
+        builder.ForeignKeys = true;
+        builder.DefaultTimeout = SqliteConnectionSetup.BusyTimeoutMilliseconds / 1000;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Brings the schema up to date and, on SQLite, switches the file to WAL (a persistent setting).</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services)
+    {
+        var options = services.GetRequiredService<DatabaseOptions>();
+        if (!options.MigrateOnStartup) return;
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+            await db.Database.CloseConnectionAsync();
+        }
+        await db.Database.MigrateAsync();
+    }
+}

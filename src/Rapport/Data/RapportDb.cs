@@ -1,0 +1,81 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Rapport.Domain;
+
+namespace Rapport.Data;
+
+public class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner)
+    : IdentityUserContext<RapportUser>(options)
+{
+    public const string OwnerFilter = "Owner";
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    /// <summary>The user whose rows queries return; read by the query filter on every query.</summary>
+    public string? OwnerId => owner.Id;
+
+    internal CurrentOwner Owner => owner;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Stored as UTC on both providers; SQLite hands back Unspecified, so mark it UTC on the way in.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<RapportUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(RapportUser.DisplayNameMaxLength);
+            user.Property(u => u.TimeZoneId).HasMaxLength(RapportUser.TimeZoneIdMaxLength);
+            user.Property(u => u.SelfIntroduction).HasMaxLength(RapportUser.SelfIntroductionMaxLength);
+        });
+
+        builder.Entity<Contact>(contact =>
+        {
+            contact.Property(c => c.Name).HasMaxLength(Contact.NameMaxLength);
+            contact.Property(c => c.Email).HasMaxLength(Contact.EmailMaxLength);
+            contact.Property(c => c.Organization).HasMaxLength(Contact.OrganizationMaxLength);
+            contact.Property(c => c.Notes).HasMaxLength(Contact.NotesMaxLength);
+            contact.Property(c => c.SearchKey).HasMaxLength(Contact.SearchKeyMaxLength);
+            contact.HasIndex(c => new { c.OwnerId, c.SearchKey });
+        });
+
+        builder.Entity<UserSession>(session =>
+        {
+            session.Property(s => s.Id).HasMaxLength(UserSession.IdLength);
+        });
+
+        ApplyOwnership(builder);
+    }
+
+    /// <summary>Every owned entity gets the owner's foreign key, an index on it, and the named owner
+    /// filter: one mechanism instead of a Where in each handler.</summary>
+    private void ApplyOwnership(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOwned).IsAssignableFrom(e.ClrType)))
+        {
+            var type = entity.ClrType;
+            // A concurrency token too: every UPDATE and DELETE then says "and OwnerId = me", so even a
+            // hand-attached row with a foreign id changes nothing.
+            builder.Entity(type).Property(nameof(IOwned.OwnerId)).IsRequired().IsConcurrencyToken();
+            builder.Entity(type).HasOne(typeof(RapportUser)).WithMany()
+                .HasForeignKey(nameof(IOwned.OwnerId)).OnDelete(DeleteBehavior.Cascade);
+
+            var row = Expression.Parameter(type, "row");
+            var rowOwner = Expression.Property(row, nameof(IOwned.OwnerId));
+            var currentOwner = Expression.Property(Expression.Constant(this), nameof(OwnerId));
+            var filter = Expression.Lambda(Expression.Equal(rowOwner, currentOwner), row);
+            builder.Entity(type).HasQueryFilter(OwnerFilter, filter);
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,28 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Rapport.Data;
+
+/// <summary>Per-connection SQLite settings. WAL (set once at start-up, it persists in the file) lets
+/// readers run beside the writer; synchronous=FULL keeps the last commits across a power loss; the
+/// busy timeout makes a second writer wait instead of failing with "database is locked". Write
+/// transactions begin IMMEDIATE (Microsoft.Data.Sqlite's default), so none fails on upgrading a read lock.</summary>
+public sealed class SqliteConnectionSetup : DbConnectionInterceptor
+{
+    public const int BusyTimeoutMilliseconds = 30_000;
+    private static readonly string Pragmas = $"PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Rapport.Domain;
+
+/// <summary>A row that belongs to one user. The data layer fills and checks <see cref="OwnerId"/>;
+/// no handler sets it by hand.</summary>
+public interface IOwned
+{
+    string OwnerId { get; set; }
+}
+
+/// <summary>A row whose creation and last change times are stamped on save, in UTC.</summary>
+public interface ITimestamped
+{
+    DateTime CreatedAtUtc { get; set; }
+    DateTime UpdatedAtUtc { get; set; }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+
+namespace Rapport.Domain;
+
+/// <summary>Folds text for matching: case, accents and Unicode composition do not matter, so
+/// "Zoë", "ZOE" and "Zoe\u0308" are one key. Done in C# because SQLite's NOCASE folds ASCII only.</summary>
+public static class SearchText
+{
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var sb = new StringBuilder(decomposed.Length);
+        var lastWasSpace = true;
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                or UnicodeCategory.EnclosingMark or UnicodeCategory.Format) continue;
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                if (!lastWasSpace) sb.Append(' ');
+                lastWasSpace = true;
+                continue;
+            }
+            sb.Append(char.ToLowerInvariant(c));
+            lastWasSpace = false;
+        }
+        // German sharp s folds to "ss" so that "Straße" finds "STRASSE".
+        return sb.ToString().TrimEnd().Replace("ß", "ss", StringComparison.Ordinal);
+    }
+
+    /// <summary>Cuts at a character boundary, never inside a surrogate pair.</summary>
+    public static string Truncate(string text, int maxLength)
+    {
+        if (text.Length <= maxLength) return text;
+        var cut = maxLength;
+        if (char.IsHighSurrogate(text[cut - 1])) cut--;
+        return text[..cut];
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+
+namespace Rapport.Features.Account;
+
+/// <summary>Signs browsers in and out with a server-side record per sign-in (see <see cref="UserSession"/>).
+/// Identity's cookie alone is a self-contained ticket that outlives sign-out.</summary>
+public sealed class SignInSessions(
+    RapportDb db, CurrentOwner owner, SignInManager<RapportUser> signIn, IHttpContextAccessor http, TimeProvider clock)
+{
+    public const string SessionClaim = "rapport:sid";
+
+    private HttpContext Http => http.HttpContext ?? throw new InvalidOperationException("Signing in needs a request.");
+
+    public async Task SignInAsync(RapportUser user, bool persistent)
+    {
+        owner.ActAs(user.Id);
+        var session = new UserSession { Id = NewId(), CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        db.Add(session);
+        await db.SaveChangesAsync();
+        await IssueCookieAsync(user, session.Id, new AuthenticationProperties { IsPersistent = persistent });
+    }
+
+    /// <summary>Re-issues this browser's cookie after the profile or password changed, keeping its session.</summary>
+    public async Task RefreshAsync(RapportUser user)
+    {
+        var current = await Http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var sessionId = current.Principal?.FindFirstValue(SessionClaim);
+        if (sessionId is null) return;
+        await IssueCookieAsync(user, sessionId, current.Properties ?? new AuthenticationProperties());
+    }
+
+    public async Task SignOutAsync()
+    {
+        var sessionId = Http.User.FindFirstValue(SessionClaim);
+        if (sessionId is not null && owner.Id is not null)
+            await db.Set<UserSession>().Where(s => s.Id == sessionId).ExecuteDeleteAsync();
+        await Http.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>Signs out every other browser of this user, now (after a password change).</summary>
+    public async Task EndOtherSessionsAsync()
+    {
+        var sessionId = Http.User.FindFirstValue(SessionClaim);
+        await db.Set<UserSession>().Where(s => s.Id != sessionId).ExecuteDeleteAsync();
+    }
+
+    private async Task IssueCookieAsync(RapportUser user, string sessionId, AuthenticationProperties properties)
+    {
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionClaim, sessionId));
+        await Http.SignInAsync(IdentityConstants.ApplicationScheme, principal, properties);
+    }
+
+    private static string NewId() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Cookie check on every request: the session must still exist, then Identity's
+    /// security-stamp check runs (every minute) so a password change ends other sign-ins.</summary>
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var sessionId = context.Principal?.FindFirstValue(SessionClaim);
+        var db = context.HttpContext.RequestServices.GetRequiredService<RapportDb>();
+        var alive = userId is not null && sessionId is not null && await db.Set<UserSession>()
+            .IgnoreQueryFilters([RapportDb.OwnerFilter])
+            .AnyAsync(s => s.Id == sessionId && s.OwnerId == userId, context.HttpContext.RequestAborted);
+        if (!alive)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>Identity rebuilds the principal when it re-checks the stamp; keep the session claim.</summary>
+    public static Task KeepSessionClaim(SecurityStampRefreshingPrincipalContext context)
+    {
+        var sessionId = context.CurrentPrincipal?.FindFirstValue(SessionClaim);
+        if (sessionId is not null && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+            identity.AddClaim(new Claim(SessionClaim, sessionId));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Rapport.Features.Account;
+
+/// <summary>Signing out is a POST (a link could be triggered by another site); GET asks first.</summary>
+public class SignOutModel(SignInSessions sessions) : PageModel
+{
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : RedirectToPage("/Account/SignIn");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true) await sessions.SignOutAsync();
+        TempData["Status"] = "You are signed out.";
+        return RedirectToPage("/Account/SignIn");
+    }
+}

@@ -1,0 +1,25 @@
+using Rapport.Data;
+using Rapport.Features.Account;
+using Rapport.Web;
+
+// "--demo" loads a sample account; it is not a configuration key, so take it out before the host reads args.
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+if (demo) builder.Configuration["Demo:Enabled"] = "true";
+var dataFolder = new DataFolder(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton(dataFolder);
+
+builder.Services.AddRapportData(builder.Configuration, dataFolder);
+builder.Services.AddRapportIdentity(builder.Configuration, dataFolder);
+builder.Services.AddRapportWeb(builder.Configuration);
+
+var app = builder.Build();
+
+await app.Services.PrepareDatabaseAsync();
+await app.Services.LoadDemoDataIfAskedAsync(app.Logger);
+
+app.UseRapportPipeline();
+app.Run();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http.Features;
+using Rapport.Features.Account;
+using Rapport.Features.Health;
+
+namespace Rapport.Web;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddRapportWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                options.Conventions.AuthorizeFolder("/");
+                options.Conventions.AllowAnonymousToFolder("/Account");
+                options.Conventions.AuthorizePage("/Account/Profile");
+                options.Conventions.AuthorizePage("/Account/ChangePassword");
+                options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AddPageRoute("/Today/Index", "");
+            })
+            .AddMvcOptions(options => options.Filters.Add<UnstorableTextFilter>());
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        // htmx sends the token in this header (see site.js); plain forms send the hidden field.
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "Rapport.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<FormOptions>(o =>
+        {
+            o.ValueCountLimit = 1_024;
+            o.ValueLengthLimit = 4 * 1024 * 1024;
+        });
+        services.AddSingleton<PublicUrl>();
+        services.AddScoped<UserTime>();
+        return services;
+    }
+
+    public static WebApplication UseRapportPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=604800",
+        });
+        app.UseNulTolerantForms();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseFirstRunSetup();
+        app.UseAuthorization();
+        app.MapHealthz();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Net;
+using Rapport.IntegrationTests.Infrastructure;
+
+namespace Rapport.IntegrationTests.Features.Health;
+
+public class HealthzTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Healthz_answers_200_when_the_database_answers()
+    {
+        var response = await fixture.App.CreateAppClient().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", (await response.Content.ReadAsStringAsync()).Trim());
+    }
+
+    [Fact]
+    public async Task Healthz_answers_503_when_the_database_is_unreachable()
+    {
+        var unreachable = fixture.App.Database.Provider == TestProvider.Sqlite
+            ? "Data Source=/nonexistent-folder/rapport.db;Mode=ReadOnly"
+            : "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Timeout=2";
+        await using var app = await RapportApp.StartAsync(new()
+        {
+            ["Database:ConnectionString"] = unreachable,
+            ["Database:MigrateOnStartup"] = "false",
+        }, completeSetup: false);
+        var response = await app.CreateAppClient().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+}

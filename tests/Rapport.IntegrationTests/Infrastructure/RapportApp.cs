@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Data;
+
+namespace Rapport.IntegrationTests.Infrastructure;
+
+/// <summary>The real app in process, on its own fresh database, with settings a test chooses.</summary>
+public class RapportApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    protected RapportApp(TestDatabase database, Dictionary<string, string?> settings)
+    {
+        Database = database;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.ProviderSetting,
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["App:DataDirectory"] = database.DataDirectory,
+            ["App:PublicUrl"] = "https://rapport.test",
+            ["Accounts:Registration"] = "Open",
+        };
+        foreach (var (key, value) in settings) _settings[key] = value;
+    }
+
+    public TestDatabase Database { get; }
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Starts the app; unless told not to, goes through first-run setup so the install has its owner.</summary>
+    public static async Task<RapportApp> StartAsync(Dictionary<string, string?>? settings = null, TestProvider? provider = null, bool completeSetup = true)
+    {
+        var app = new RapportApp(await TestDatabase.CreateAsync(provider), settings ?? []);
+        app.StartServer();
+        if (completeSetup) await app.CompleteSetupAsync();
+        return app;
+    }
+
+    public const string OwnerEmail = "owner@example.com";
+    public const string OwnerPassword = "the owner's own pass phrase";
+
+    public async Task<AppClient> CompleteSetupAsync()
+    {
+        var client = CreateAppClient();
+        var page = await client.GetPageAsync("/account/setup");
+        var response = await client.SubmitAsync(page, "main form", new()
+        {
+            ["Input.DisplayName"] = "Owner",
+            ["Input.Email"] = OwnerEmail,
+            ["Input.Password"] = OwnerPassword,
+            ["Input.ConfirmPassword"] = OwnerPassword,
+            ["Input.TimeZoneId"] = "UTC",
+        });
+        if ((int)response.StatusCode != 302) throw new InvalidOperationException("Setup failed: " + await response.Content.ReadAsStringAsync());
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public AppClient CreateAppClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
+
+    /// <summary>A browser-like client with a new account, signed in.</summary>
+    public async Task<SignedInUser> SignUpAsync(string? name = null)
+    {
+        var client = CreateAppClient();
+        var email = $"user-{Guid.NewGuid():N}@example.com";
+        var password = "a long and quiet pass phrase";
+        var page = await client.GetPageAsync("/account/register");
+        var response = await client.SubmitAsync(page, "main form", new()
+        {
+            ["Input.DisplayName"] = name ?? "Test Person",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+            ["Input.TimeZoneId"] = "Europe/Berlin",
+        });
+        if ((int)response.StatusCode != 302) throw new InvalidOperationException($"Sign-up failed: {response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
+        var userId = await WithDbAsync(null, db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        return new SignedInUser(client, userId, email, password);
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a database context acting for <paramref name="ownerId"/> (or no one).</summary>
+    public async Task<T> WithDbAsync<T>(string? ownerId, Func<RapportDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        if (ownerId is not null) scope.ServiceProvider.GetRequiredService<CurrentOwner>().ActAs(ownerId);
+        return await work(scope.ServiceProvider.GetRequiredService<RapportDb>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed record SignedInUser(AppClient Client, string Id, string Email, string Password);
+
+/// <summary>One app shared by the tests of a class; each test makes its own users, so they never meet.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public RapportApp App { get; private set; } = null!;
+
+    public async Task InitializeAsync() => App = await RapportApp.StartAsync();
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
