@@ -31,9 +31,13 @@ public class RapportApp : WebApplicationFactory<Program>
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero));
 
     /// <summary>Starts the app; unless told not to, goes through first-run setup so the install has its owner.</summary>
-    public static async Task<RapportApp> StartAsync(Dictionary<string, string?>? settings = null, TestProvider? provider = null, bool completeSetup = true)
+    public static async Task<RapportApp> StartAsync(
+        Dictionary<string, string?>? settings = null, TestProvider? provider = null, bool completeSetup = true, bool realServer = false)
     {
         var app = new RapportApp(await TestDatabase.CreateAsync(provider), settings ?? []);
+        // A real Kestrel port on loopback, for a real browser.
+        app._realServer = realServer;
+        if (realServer) app.UseKestrel(0);
         app.StartServer();
         if (completeSetup) await app.CompleteSetupAsync();
         return app;
@@ -65,8 +69,15 @@ public class RapportApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    public AppClient CreateAppClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
+    /// <summary>Where the real server listens (only with <c>realServer: true</c>).</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+
+    public AppClient CreateAppClient() => new(_realServer
+        ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = ServerAddress }
+        : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
+
+    private bool _realServer;
 
     /// <summary>A browser-like client with a new account, signed in.</summary>
     public async Task<SignedInUser> SignUpAsync(string? name = null)
