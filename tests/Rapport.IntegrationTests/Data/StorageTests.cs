@@ -28,6 +28,28 @@ public class StorageTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Transactions_that_read_then_write_at_once_never_fail_with_database_is_locked()
+    {
+        // A deferred transaction that reads and then writes fails at once with SQLITE_BUSY when another
+        // writer got in between; transactions that take the write lock up front simply wait their turn.
+        await using var sqlite = await RapportApp.StartAsync(provider: TestProvider.Sqlite);
+        var user = await sqlite.SignUpAsync();
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => sqlite.WithDbAsync(user.Id, async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var before = await db.Contacts.CountAsync();
+            await Task.Delay(20);
+            var contact = new Rapport.Domain.Contact { Name = $"Counted after {before} ({i})" };
+            contact.RefreshSearchKey();
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return before;
+        }))));
+        Assert.Equal(12, await sqlite.WithDbAsync(user.Id, db => db.Contacts.CountAsync()));
+    }
+
+    [Fact]
     public async Task Twenty_people_saving_at_once_all_succeed()
     {
         var users = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _app.SignUpAsync()));

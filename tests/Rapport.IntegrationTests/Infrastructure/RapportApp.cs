@@ -35,6 +35,23 @@ public class RapportApp : WebApplicationFactory<Program>
         Dictionary<string, string?>? settings = null, TestProvider? provider = null, bool completeSetup = true, bool realServer = false)
     {
         var app = new RapportApp(await TestDatabase.CreateAsync(provider), settings ?? []);
+        return await app.StartAsync(completeSetup, realServer);
+    }
+
+    /// <summary>Stops this app and starts a new process-like instance on the same database and data
+    /// folder, as a restart would.</summary>
+    public async Task<RapportApp> RestartAsync()
+    {
+        _keepDatabase = true;
+        await DisposeAsync();
+        return await new RapportApp(Database, _settings).StartAsync(completeSetup: false, realServer: false);
+    }
+
+    private bool _keepDatabase;
+
+    private async Task<RapportApp> StartAsync(bool completeSetup, bool realServer)
+    {
+        var app = this;
         // A real Kestrel port on loopback, for a real browser.
         app._realServer = realServer;
         if (realServer) app.UseKestrel(0);
@@ -110,7 +127,7 @@ public class RapportApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (!_keepDatabase) await Database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }
