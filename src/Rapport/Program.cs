@@ -1,4 +1,5 @@
 using Rapport.Data;
+using Rapport.Features;
 using Rapport.Features.Account;
 using Rapport.Web;
 
@@ -12,6 +13,7 @@ builder.Services.AddSingleton(dataFolder);
 builder.Services.AddRapportData(builder.Configuration, dataFolder);
 builder.Services.AddRapportIdentity(builder.Configuration, dataFolder);
 builder.Services.AddRapportWeb(builder.Configuration);
+builder.Services.AddRapportFeatures();
 
 var app = builder.Build();
 

@@ -66,5 +66,6 @@ public static class DataServices
             await db.Database.CloseConnectionAsync();
         }
         await db.Database.MigrateAsync();
+        await SearchTextRepair.RunAsync(services);
     }
 }

@@ -15,44 +15,110 @@ public sealed class DemoOptions
 
 /// <summary>A lived-in sample so a newcomer sees what Rapport is for at once. Every name, address and
 /// organization is made up; emails use the reserved example domains.</summary>
-public sealed class DemoData(RapportDb db, CurrentOwner owner)
+public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider clock)
 {
-    private static readonly (string Name, string? Email, string? Organization, string? Notes)[] Samples =
+    private sealed record Person(string First, string? Last, string? Title, string? Organization, string? Email, ContactSource? Source,
+        string[] Fields, string[] Tags, string? Notes, string? ReferredBy = null, Priority Priority = Priority.Normal, string? AlumniOf = null);
+
+    private static readonly (string Name, CareerFieldStatus Status, string Description, string[] Questions)[] SampleFields =
     [
-        ("Amara Okafor", "amara.okafor@example.com", "Riverside Health Partners", "Product designer, 6 years in health tech. Met at the **UX Night** meetup.\n\n- Moved from nursing into design\n- Offered to look at my portfolio"),
-        ("Daniel Weiss", "d.weiss@example.org", "Northwind Analytics", "Alumnus (class of 2015). Leads a data team of eight.\n\nAsk about: how they hire juniors; SQL vs. Python on the job."),
-        ("Mei Lin Chen", null, "Harbor City Library", "Librarian turned UX researcher. Friend of my sister."),
-        ("José Ramírez", "jose.ramirez@example.com", "Civic Tech Collective", "Runs volunteer projects for the city. Good person to ask about nonprofit tech salaries."),
-        ("Priya Natarajan", "priya.n@example.net", "Bluebird Logistics", "Operations analyst. Former co-worker from the warehouse summer job."),
-        ("Tomás Novák", null, "Greenfield Energy", "Met at the career fair. Works on grid planning; [company careers page](https://example.com/careers)."),
-        ("Fatima Al-Sayed", "fatima.alsayed@example.com", "State University", "My former statistics professor. Knows many alumni in public health."),
-        ("Grace Mensah", "grace.mensah@example.org", "Riverside Health Partners", "Clinical informatics. Referred by Amara."),
-        ("Lukas Becker", "lukas.becker@example.com", "Northwind Analytics", "Junior analyst, joined last year. Candid about the first 90 days."),
-        ("Sofia Rossi", null, "Atelier Rossi", "Runs a small design studio. Family friend."),
-        ("Kenji Watanabe", "kenji.w@example.net", "Pacific Robotics", "Hardware engineer. LinkedIn connection from a robotics course."),
-        ("Hannah Schmidt", "hannah.schmidt@example.com", "City Planning Department", "Urban planner; asked me to call after the budget season (March)."),
-        ("Olivia Brown", "olivia.brown@example.org", "Brightside Schools", "Instructional designer. Professional association member."),
-        ("Mohammed Haddad", null, "Civic Tech Collective", "Backend developer, volunteers on weekends."),
-        ("Ingrid Larsen", "ingrid.larsen@example.com", "Fjord Consulting", "Management consultant. Very busy: keep any request short."),
-        ("Chidi Eze", "chidi.eze@example.net", "Pacific Robotics", "Recruiter. Said informational calls are fine, not job asks."),
-        ("Zoë Saldaña", "zoe.s@example.com", "Harbor City Museum", "Exhibit designer. Met through Mei Lin."),
-        ("Arjun Mehta", "arjun.mehta@example.org", "Greenfield Energy", "Data scientist on forecasting. Alumnus, class of 2018."),
-        ("Nguyễn Văn Anh", null, "Bluebird Logistics", "Supply chain lead. Speaks at the regional logistics meetup."),
-        ("Elena Petrova", "elena.petrova@example.com", "Open Books Publishing", "Editor. Knows the local publishing scene well."),
-        ("Samuel Adeyemi", "sam.adeyemi@example.net", "Northwind Analytics", "Hiring manager for the analytics team."),
-        ("Rachel Goldberg", "rachel.g@example.org", null, "Freelance UX writer. Cousin's neighbour; happy to talk."),
-        ("Þórunn Jónsdóttir", null, "Fjord Consulting", "Consultant in the sustainability practice."),
-        ("Liam O'Connor", "liam.oconnor@example.com", "State University", "Career center adviser. Offered mock interviews."),
+        ("UX research", CareerFieldStatus.Pursuing, "Studying how people use products, to shape what gets built.",
+            ["Do teams hire researchers without a design portfolio?", "How much of the week is interviews versus synthesis?", "Which methods courses are worth paying for?"]),
+        ("Data analysis", CareerFieldStatus.Exploring, "Turning an organization's data into decisions.",
+            ["Is SQL enough to start, or is Python expected?", "What does a junior analyst do in the first 90 days?"]),
+        ("Urban planning", CareerFieldStatus.RuledOut, "Planning land use and transport for cities.",
+            ["Is a master's degree required for entry-level roles?"]),
     ];
 
-    /// <summary>Adds the sample contacts to the current owner's account.</summary>
+    private static readonly (string Name, OrganizationStatus Status, int? Motivation, int? Postings, string? City)[] SampleOrganizations =
+    [
+        ("Riverside Health Partners", OrganizationStatus.Target, 3, 2, "Sacramento"),
+        ("Northwind Analytics", OrganizationStatus.Target, 2, 3, "Sacramento"),
+        ("Civic Tech Collective", OrganizationStatus.Target, 3, 1, "Oakland"),
+        ("Pacific Robotics", OrganizationStatus.Target, 1, 2, "San Jose"),
+        ("Greenfield Energy", OrganizationStatus.Target, 2, 2, "Davis"),
+        ("Bluebird Logistics", OrganizationStatus.OnHold, null, null, "Stockton"),
+        ("City Planning Department", OrganizationStatus.RuledOut, 1, 1, "Sacramento"),
+    ];
+
+    private static readonly Person[] Samples =
+    [
+        new("Amara", "Okafor", "Product designer", "Riverside Health Partners", "amara.okafor@example.com", ContactSource.Association, ["UX research"], ["designer", "meetup"],
+            "Met at the **UX Night** meetup.\n\n- Moved from nursing into design\n- Offered to look at my portfolio", Priority: Priority.High),
+        new("Daniel", "Weiss", "Data team lead", "Northwind Analytics", "d.weiss@example.org", ContactSource.Alumni, ["Data analysis"], ["hiring manager"],
+            "Class of 2015. Leads a team of eight.\n\nAsk about: how they hire juniors; SQL vs. Python on the job.", AlumniOf: "State University", Priority: Priority.High),
+        new("Mei Lin", "Chen", "UX researcher", "Harbor City Library", null, ContactSource.Family, ["UX research"], ["family"], "Librarian turned UX researcher. My sister's friend."),
+        new("José", "Ramírez", "Program director", "Civic Tech Collective", "jose.ramirez@example.com", ContactSource.Friend, ["UX research", "Data analysis"], ["nonprofit"],
+            "Runs volunteer projects for the city. Good person to ask about nonprofit tech salaries."),
+        new("Priya", "Natarajan", "Operations analyst", "Bluebird Logistics", "priya.n@example.net", ContactSource.CoWorker, ["Data analysis"], [], "Former co-worker from the warehouse summer job."),
+        new("Tomás", "Novák", "Grid planning engineer", "Greenfield Energy", null, ContactSource.Cold, [], ["career fair"], "Met at the career fair. [Company careers page](https://example.com/careers)."),
+        new("Fatima", "Al-Sayed", "Professor of statistics", "State University", "fatima.alsayed@example.com", ContactSource.Professor, ["Data analysis"], ["professor"],
+            "My former statistics professor. Knows many alumni in public health.", Priority: Priority.High),
+        new("Grace", "Mensah", "Clinical informatics specialist", "Riverside Health Partners", "grace.mensah@example.org", ContactSource.Referral, ["Data analysis"], [],
+            "Referred by Amara.", ReferredBy: "Amara Okafor"),
+        new("Lukas", "Becker", "Junior analyst", "Northwind Analytics", "lukas.becker@example.com", ContactSource.Referral, ["Data analysis"], [],
+            "Joined last year. Candid about the first 90 days.", ReferredBy: "Daniel Weiss"),
+        new("Sofia", "Rossi", "Studio owner", "Atelier Rossi", null, ContactSource.Family, ["UX research"], ["family"], "Runs a small design studio. Family friend."),
+        new("Kenji", "Watanabe", "Hardware engineer", "Pacific Robotics", "kenji.w@example.net", ContactSource.LinkedIn, [], ["robotics"], "LinkedIn connection from a robotics course."),
+        new("Hannah", "Schmidt", "Urban planner", "City Planning Department", "hannah.schmidt@example.com", ContactSource.Alumni, ["Urban planning"], [],
+            "Asked me to call after the budget season (March).", AlumniOf: "State University"),
+        new("Olivia", "Brown", "Instructional designer", "Brightside Schools", "olivia.brown@example.org", ContactSource.Association, ["UX research"], [], "Professional association member."),
+        new("Mohammed", "Haddad", "Backend developer", "Civic Tech Collective", null, ContactSource.Referral, [], ["volunteer"], "Volunteers on weekends.", ReferredBy: "José Ramírez"),
+        new("Ingrid", "Larsen", "Management consultant", "Fjord Consulting", "ingrid.larsen@example.com", ContactSource.LinkedIn, [], [], "Very busy: keep any request short.", Priority: Priority.Low),
+        new("Chidi", "Eze", "Technical recruiter", "Pacific Robotics", "chidi.eze@example.net", ContactSource.LinkedIn, [], ["recruiter"], "Said informational calls are fine, not job asks."),
+        new("Zoë", "Saldaña", "Exhibit designer", "Harbor City Museum", "zoe.s@example.com", ContactSource.Referral, ["UX research"], [], "Met through Mei Lin.", ReferredBy: "Mei Lin Chen"),
+        new("Arjun", "Mehta", "Data scientist", "Greenfield Energy", "arjun.mehta@example.org", ContactSource.Alumni, ["Data analysis"], [], "Forecasting. Class of 2018.", AlumniOf: "State University"),
+        new("Nguyễn Văn", "Anh", "Supply chain lead", "Bluebird Logistics", null, ContactSource.Association, ["Data analysis"], [], "Speaks at the regional logistics meetup."),
+        new("Elena", "Petrova", "Editor", "Open Books Publishing", "elena.petrova@example.com", ContactSource.Friend, [], [], "Knows the local publishing scene well."),
+        new("Samuel", "Adeyemi", "Analytics manager", "Northwind Analytics", "sam.adeyemi@example.net", ContactSource.Cold, ["Data analysis"], ["hiring manager"], "Hiring manager for the analytics team."),
+        new("Rachel", "Goldberg", "Freelance UX writer", null, "rachel.g@example.org", ContactSource.Friend, ["UX research"], [], "Cousin's neighbour; happy to talk."),
+        new("Þórunn", "Jónsdóttir", "Sustainability consultant", "Fjord Consulting", null, ContactSource.LinkedIn, [], [], "Works in the sustainability practice."),
+        new("Liam", "O'Connor", "Career adviser", "State University", "liam.oconnor@example.com", ContactSource.Professor, [], ["career center"], "Offered mock interviews."),
+    ];
+
+    /// <summary>Adds the sample fields, organizations and contacts to the current owner's account.</summary>
     public async Task AddSampleContactsAsync()
     {
         if (owner.Id is null) throw new InvalidOperationException("Sample data needs a user to belong to.");
-        foreach (var (name, email, organization, notes) in Samples)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var fields = new Dictionary<string, CareerField>();
+        foreach (var (name, status, description, questions) in SampleFields)
         {
-            var contact = new Contact { Name = name, Email = email, Organization = organization, Notes = notes };
-            contact.RefreshSearchKey();
+            var field = new CareerField { Status = status, Description = description };
+            field.Rename(name);
+            field.OpenQuestions.AddRange(questions.Select(q => new OpenQuestion { Text = q }));
+            fields[name] = field;
+            db.CareerFields.Add(field);
+        }
+        var organizations = new Dictionary<string, Organization>();
+        Organization OrganizationNamed(string name)
+        {
+            if (organizations.TryGetValue(name, out var found)) return found;
+            var organization = new Organization();
+            organization.Rename(name);
+            db.Organizations.Add(organization);
+            return organizations[name] = organization;
+        }
+        foreach (var (name, status, motivation, postings, city) in SampleOrganizations)
+        {
+            var organization = OrganizationNamed(name);
+            (organization.Status, organization.Motivation, organization.Postings, organization.City) = (status, motivation, postings, city);
+        }
+        var people = new Dictionary<string, Contact>();
+        foreach (var p in Samples)
+        {
+            var contact = new Contact
+            {
+                FirstName = p.First, LastName = p.Last, Title = p.Title, Source = p.Source, Notes = p.Notes, Priority = p.Priority, AlumniOf = p.AlumniOf,
+                Organization = p.Organization is null ? null : OrganizationNamed(p.Organization),
+                ReferredBy = p.ReferredBy is null ? null : people[p.ReferredBy],
+            };
+            if (p.Email is not null) contact.Emails.Add(new ContactEmail { Address = p.Email, NormalizedAddress = ContactEmail.Normalize(p.Email), Label = "work" });
+            contact.Tags.AddRange(p.Tags.Select(ContactTag.Named));
+            contact.Fields.AddRange(p.Fields.Select(f => new ContactField { CareerField = fields[f] }));
+            contact.Events.Add(new ContactEvent { Kind = ContactEventKind.Added, OccurredAtUtc = now, Text = "Added" });
+            contact.RefreshSearch(contact.Organization?.Name);
+            people[contact.FullName] = contact;
             db.Contacts.Add(contact);
         }
         await db.SaveChangesAsync();

@@ -12,6 +12,17 @@ public class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner)
     public const string OwnerFilter = "Owner";
 
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactEmail> ContactEmails => Set<ContactEmail>();
+    public DbSet<ContactPhone> ContactPhones => Set<ContactPhone>();
+    public DbSet<ContactTag> ContactTags => Set<ContactTag>();
+    public DbSet<ContactField> ContactFields => Set<ContactField>();
+    public DbSet<ContactEvent> ContactEvents => Set<ContactEvent>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationField> OrganizationFields => Set<OrganizationField>();
+    public DbSet<CareerField> CareerFields => Set<CareerField>();
+    public DbSet<CareerFieldLink> CareerFieldLinks => Set<CareerFieldLink>();
+    public DbSet<OpenQuestion> OpenQuestions => Set<OpenQuestion>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     /// <summary>The user whose rows queries return; read by the query filter on every query.</summary>
@@ -36,20 +47,11 @@ public class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner)
             user.Property(u => u.SelfIntroduction).HasMaxLength(RapportUser.SelfIntroductionMaxLength);
         });
 
-        builder.Entity<Contact>(contact =>
-        {
-            contact.Property(c => c.Name).HasMaxLength(Contact.NameMaxLength);
-            contact.Property(c => c.Email).HasMaxLength(Contact.EmailMaxLength);
-            contact.Property(c => c.Organization).HasMaxLength(Contact.OrganizationMaxLength);
-            contact.Property(c => c.Notes).HasMaxLength(Contact.NotesMaxLength);
-            contact.Property(c => c.SearchKey).HasMaxLength(Contact.SearchKeyMaxLength);
-            contact.HasIndex(c => new { c.OwnerId, c.SearchKey });
-        });
+        PeopleModel.Configure(builder, Database.IsNpgsql());
+        ResearchModel.Configure(builder);
 
-        builder.Entity<UserSession>(session =>
-        {
-            session.Property(s => s.Id).HasMaxLength(UserSession.IdLength);
-        });
+        builder.Entity<UserSession>(session => session.Property(s => s.Id).HasMaxLength(UserSession.IdLength));
+        builder.Entity<PendingImport>(import => import.Property(i => i.FileName).HasMaxLength(PendingImport.FileNameMaxLength));
 
         ApplyOwnership(builder);
     }

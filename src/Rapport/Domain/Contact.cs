@@ -1,28 +1,140 @@
 namespace Rapport.Domain;
 
-/// <summary>A person the user may talk to. Thin for now: later issues add sources, referrals and fields.</summary>
+/// <summary>A person the user may learn from: how they know them, where they work, and everything
+/// gathered about them.</summary>
 public class Contact : IOwned, ITimestamped
 {
     public const int NameMaxLength = 200;
-    public const int EmailMaxLength = 254;
-    public const int OrganizationMaxLength = 200;
+    public const int TitleMaxLength = 200;
+    public const int CityMaxLength = 100;
+    public const int SchoolMaxLength = 200;
+    public const int UrlMaxLength = 300;
     public const int NotesMaxLength = 20_000;
-    public const int SearchKeyMaxLength = 700;
+    public const int SearchKeyMaxLength = 250;
 
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
-    public string Name { get; set; } = "";
-    public string? Email { get; set; }
-    public string? Organization { get; set; }
+
+    /// <summary>Stable across exports and imports (the vCard UID).</summary>
+    public Guid Uid { get; set; } = Guid.NewGuid();
+
+    public string FirstName { get; set; } = "";
+    public string? LastName { get; set; }
+    public string? Title { get; set; }
+    public string? City { get; set; }
+    public int? OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+
+    /// <summary>Normalised by <c>LinkedInProfileUrl.Normalize</c>, so re-imports match.</summary>
+    public string? LinkedInUrl { get; set; }
+
+    public ContactSource? Source { get; set; }
+    public int? ReferredById { get; set; }
+    public Contact? ReferredBy { get; set; }
+    public string? AlumniOf { get; set; }
+    public Priority Priority { get; set; } = Priority.Normal;
+    public bool DoNotContact { get; set; }
     public string? Notes { get; set; }
 
-    /// <summary>Name, organization and email folded by <see cref="SearchText"/>, so search ignores
-    /// case and accents the same way on SQLite and PostgreSQL.</summary>
+    /// <summary>When they connected on LinkedIn, from the export.</summary>
+    public DateOnly? ConnectedOn { get; set; }
+
+    /// <summary>The last day the person was in touch with them (set by hand for now).</summary>
+    public DateOnly? LastContactedOn { get; set; }
+
+    /// <summary>Company and position as of the last LinkedIn import, to notice a job change.</summary>
+    public string? LinkedInCompany { get; set; }
+    public string? LinkedInPosition { get; set; }
+
+    /// <summary>The folded full name: sorting and name matching, the same on both databases.</summary>
     public string SearchKey { get; private set; } = "";
+
+    /// <summary>Names, organization, title, city, school, tags, emails and notes, folded; the full-text index reads it.</summary>
+    public string SearchText { get; private set; } = "";
 
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
-    public void RefreshSearchKey() =>
-        SearchKey = SearchText.Truncate(SearchText.Fold($"{Name} {Organization} {Email}"), SearchKeyMaxLength);
+    public List<ContactEmail> Emails { get; set; } = [];
+    public List<ContactPhone> Phones { get; set; } = [];
+    public List<ContactTag> Tags { get; set; } = [];
+    public List<ContactField> Fields { get; set; } = [];
+    public List<ContactEvent> Events { get; set; } = [];
+
+    public string FullName => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
+
+    /// <summary>Recomputes the search columns from the contact's own loaded state; call after any
+    /// change to names, organization, title, city, tags, emails or notes.</summary>
+    public void RefreshSearch(string? organizationName)
+    {
+        SearchKey = Folding.Truncate(Folding.Fold(FullName), SearchKeyMaxLength);
+        var parts = new[] { FullName, organizationName, Title, City, AlumniOf }
+            .Concat(Tags.Select(t => t.Name))
+            .Concat(Emails.Select(e => e.Address))
+            .Append(Notes);
+        SearchText = Folding.Fold(string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p))));
+    }
+}
+
+public class ContactEmail : IOwned
+{
+    public const int AddressMaxLength = 254;
+    public const int LabelMaxLength = 50;
+
+    public int Id { get; set; }
+    public string OwnerId { get; set; } = "";
+    public int ContactId { get; set; }
+    public string Address { get; set; } = "";
+    public string? Label { get; set; }
+
+    /// <summary>Lower-cased for matching on import ("ADA@X.COM" is "ada@x.com").</summary>
+    public string NormalizedAddress { get; set; } = "";
+
+    public static string Normalize(string address) => address.Trim().ToLowerInvariant();
+}
+
+public class ContactPhone : IOwned
+{
+    public const int NumberMaxLength = 50;
+
+    public int Id { get; set; }
+    public string OwnerId { get; set; } = "";
+    public int ContactId { get; set; }
+    public string Number { get; set; } = "";
+    public string? Label { get; set; }
+}
+
+public class ContactTag : IOwned
+{
+    public const int NameMaxLength = 50;
+
+    public int Id { get; set; }
+    public string OwnerId { get; set; } = "";
+    public int ContactId { get; set; }
+    public string Name { get; set; } = "";
+    public string NormalizedName { get; set; } = "";
+
+    public static ContactTag Named(string name) => new() { Name = name.Trim(), NormalizedName = Folding.Fold(name) };
+}
+
+/// <summary>A contact works in, or knows about, a career field.</summary>
+public class ContactField : IOwned
+{
+    public string OwnerId { get; set; } = "";
+    public int ContactId { get; set; }
+    public int CareerFieldId { get; set; }
+    public CareerField? CareerField { get; set; }
+}
+
+/// <summary>One entry on a contact's timeline.</summary>
+public class ContactEvent : IOwned
+{
+    public const int TextMaxLength = 1_000;
+
+    public int Id { get; set; }
+    public string OwnerId { get; set; } = "";
+    public int ContactId { get; set; }
+    public DateTime OccurredAtUtc { get; set; }
+    public ContactEventKind Kind { get; set; }
+    public string Text { get; set; } = "";
 }

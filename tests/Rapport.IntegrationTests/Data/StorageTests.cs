@@ -39,8 +39,8 @@ public class StorageTests(AppFixture fixture) : IClassFixture<AppFixture>
             await using var transaction = await db.Database.BeginTransactionAsync();
             var before = await db.Contacts.CountAsync();
             await Task.Delay(20);
-            var contact = new Rapport.Domain.Contact { Name = $"Counted after {before} ({i})" };
-            contact.RefreshSearchKey();
+            var contact = new Rapport.Domain.Contact { FirstName = $"Counted after {before} ({i})" };
+            contact.RefreshSearch(null);
             db.Contacts.Add(contact);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
@@ -54,7 +54,7 @@ public class StorageTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var users = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _app.SignUpAsync()));
         var forms = await Task.WhenAll(users.Select(u => u.Client.GetPageAsync("/people/new")));
-        var responses = await Task.WhenAll(users.Select((u, i) => u.Client.SubmitAsync(forms[i], "main form", new() { ["Input.Name"] = $"Parallel {i}" })));
+        var responses = await Task.WhenAll(users.Select((u, i) => u.Client.SubmitAsync(forms[i], "main form", new() { ["Input.FirstName"] = $"Parallel {i}" })));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         foreach (var user in users)
             Assert.Equal(1, await _app.WithDbAsync(user.Id, db => db.Contacts.CountAsync()));
@@ -67,10 +67,10 @@ public class StorageTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var user = await _app.SignUpAsync();
         var form = await user.Client.GetPageAsync("/people/new");
-        var response = await user.Client.SubmitAsync(form, "main form", new() { ["Input.Name"] = name, ["Input.Notes"] = "ok" });
+        var response = await user.Client.SubmitAsync(form, "main form", new() { ["Input.FirstName"] = name, ["Input.Notes"] = "ok" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlPage.ReadAsync(response, "/people/new");
-        Assert.Contains("NUL character", page.ErrorFor("Input.Name"));
+        Assert.Contains("NUL character", page.ErrorFor("Input.FirstName"));
         Assert.Equal(0, await _app.WithDbAsync(user.Id, db => db.Contacts.CountAsync()));
     }
 }

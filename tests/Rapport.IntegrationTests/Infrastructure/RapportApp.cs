@@ -38,6 +38,10 @@ public class RapportApp : WebApplicationFactory<Program>
         return await app.StartAsync(completeSetup, realServer);
     }
 
+    /// <summary>Starts the app on a database a test prepared (an older schema, say); start-up brings it up to date.</summary>
+    public static Task<RapportApp> StartOnAsync(TestDatabase database) =>
+        new RapportApp(database, []).StartAsync(completeSetup: false, realServer: false);
+
     /// <summary>Stops this app and starts a new process-like instance on the same database and data
     /// folder, as a restart would.</summary>
     public async Task<RapportApp> RestartAsync()

@@ -7,43 +7,99 @@ namespace Rapport.Features.People;
 /// <summary>The fields a person fills in for a contact, on both the new and the edit form.</summary>
 public sealed class ContactInput
 {
-    [Required(ErrorMessage = "Enter the person's name.")]
+    public const int MaxRows = 10;
+
+    [Required(ErrorMessage = "Enter the first name (or the only name).")]
     [StringLength(Contact.NameMaxLength, ErrorMessage = "Use at most {1} characters.")]
-    [Display(Name = "Name")]
-    public string Name { get; set; } = "";
+    [Display(Name = "First name")]
+    public string FirstName { get; set; } = "";
 
-    [StringLength(Contact.EmailMaxLength, ErrorMessage = "Use at most {1} characters.")]
-    [Email]
-    [Display(Name = "Email")]
-    public string? Email { get; set; }
+    [StringLength(Contact.NameMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Last name")]
+    public string? LastName { get; set; }
 
-    [StringLength(Contact.OrganizationMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    [StringLength(Contact.TitleMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Role or title")]
+    public string? Title { get; set; }
+
+    [StringLength(Organization.NameMaxLength, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Organization")]
-    public string? Organization { get; set; }
+    public string? OrganizationName { get; set; }
+
+    [StringLength(Contact.CityMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "City")]
+    public string? City { get; set; }
+
+    [StringLength(Contact.UrlMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "LinkedIn profile")]
+    public string? LinkedInUrl { get; set; }
+
+    public List<LabelledValue> Emails { get; set; } = [];
+    public List<LabelledValue> Phones { get; set; } = [];
+
+    [Display(Name = "How you know them")]
+    public ContactSource? Source { get; set; }
+
+    [StringLength(Contact.NameMaxLength * 2, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Referred by")]
+    public string? ReferredByName { get; set; }
+
+    [StringLength(Contact.SchoolMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Alumni of (school)")]
+    public string? AlumniOf { get; set; }
+
+    [Display(Name = "Career fields")]
+    public List<int> FieldIds { get; set; } = [];
+
+    [StringLength(1_000, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Tags")]
+    public string? Tags { get; set; }
+
+    [Display(Name = "Priority")]
+    public Priority Priority { get; set; } = Priority.Normal;
+
+    [Display(Name = "Do not contact")]
+    public bool DoNotContact { get; set; }
+
+    [Display(Name = "Last in touch")]
+    [DataType(DataType.Date)]
+    public DateOnly? LastContactedOn { get; set; }
 
     [StringLength(Contact.NotesMaxLength, ErrorMessage = "Notes can hold at most {1} characters.")]
     [Display(Name = "Notes")]
     public string? Notes { get; set; }
 
-    public static ContactInput From(Contact contact) => new()
-    {
-        Name = contact.Name,
-        Email = contact.Email,
-        Organization = contact.Organization,
-        Notes = contact.Notes,
-    };
+    /// <summary>Tags as typed: "alumni, data, met at fair" is three tags; case and accents fold to one.</summary>
+    public IReadOnlyList<string> TagNames() => SplitTags(Tags);
 
-    public void ApplyTo(Contact contact)
+    public static IReadOnlyList<string> SplitTags(string? tags) =>
+        (tags ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .DistinctBy(Folding.Fold)
+            .ToList();
+
+    /// <summary>Rows shown on the form: the filled ones and blanks to add more, without JavaScript.</summary>
+    public void PadRows()
     {
-        contact.Name = Name.Trim();
-        contact.Email = Blank(Email);
-        contact.Organization = Blank(Organization);
-        contact.Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes;
-        contact.RefreshSearchKey();
+        Emails = Emails.Where(e => !e.IsEmpty).ToList();
+        Phones = Phones.Where(p => !p.IsEmpty).ToList();
+        while (Emails.Count < 2 || (Emails.Count < MaxRows && !Emails[^1].IsEmpty)) Emails.Add(new LabelledValue());
+        while (Phones.Count < 1 || (Phones.Count < MaxRows && !Phones[^1].IsEmpty)) Phones.Add(new LabelledValue());
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
-/// <summary>What the form partial needs: the fields, and where it posts (no id: a new contact).</summary>
-public sealed record ContactForm(ContactInput Input, int? Id, string SubmitLabel);
+/// <summary>An email address or phone number with its label ("work", "home", "mobile").</summary>
+public sealed class LabelledValue
+{
+    [StringLength(ContactEmail.LabelMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    public string? Label { get; set; }
+
+    [StringLength(ContactEmail.AddressMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    public string? Value { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Value);
+}
+
+/// <summary>What the form partial needs besides the fields: where it posts, and the person's lists.</summary>
+public sealed record ContactForm(ContactInput Input, int? Id, string SubmitLabel, IReadOnlyList<Choice> Fields, IReadOnlyList<string> OrganizationNames);
+
+public sealed record Choice(int Id, string Name);

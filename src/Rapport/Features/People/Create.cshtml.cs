@@ -5,23 +5,26 @@ using Rapport.Domain;
 
 namespace Rapport.Features.People;
 
-public class CreateModel(RapportDb db) : PageModel
+public class CreateModel(RapportDb db, ContactEditor editor) : PageModel
 {
     [BindProperty]
     public ContactInput Input { get; set; } = new();
 
-    public ContactForm Form => new(Input, null, "Add contact");
+    public ContactForm Form { get; private set; } = null!;
 
-    public void OnGet() { }
+    public async Task OnGetAsync() => Form = await editor.FormAsync(Input, null, "Add contact");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid) return this.Refused(Form);
         var contact = new Contact();
-        Input.ApplyTo(contact);
+        if (!ModelState.IsValid || !await editor.ApplyAsync(contact, Input, ModelState))
+        {
+            Form = await editor.FormAsync(Input, null, "Add contact");
+            return this.Refused(Form);
+        }
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
-        TempData["Status"] = $"{contact.Name} is added.";
+        TempData["Status"] = $"{contact.FullName} is added.";
         return this.SavedGoTo(Url.Page("/People/Details", new { id = contact.Id })!);
     }
 }

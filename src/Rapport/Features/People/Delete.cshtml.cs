@@ -5,19 +5,31 @@ using Rapport.Data;
 
 namespace Rapport.Features.People;
 
-/// <summary>Deleting asks first, on its own page, so it works without JavaScript and never by accident.</summary>
+/// <summary>Deleting a contact removes every fact about them (their data is someone else's), after
+/// the person has seen what goes. People they referred stay, without the link.</summary>
 public class DeleteModel(RapportDb db) : PageModel
 {
-    public string Name { get; private set; } = "";
-
     [FromRoute]
     public int Id { get; set; }
 
+    public string Name { get; private set; } = "";
+    public int Facts { get; private set; }
+    public int TimelineEntries { get; private set; }
+    public int ReferredCount { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
-        var name = await db.Contacts.AsNoTracking().Where(c => c.Id == Id).Select(c => c.Name).FirstOrDefaultAsync();
-        if (name is null) return NotFound();
-        Name = name;
+        var found = await db.Contacts.AsNoTracking().Where(c => c.Id == Id).Select(c => new
+        {
+            c.FirstName, c.LastName,
+            Facts = c.Emails.Count + c.Phones.Count + c.Tags.Count + c.Fields.Count,
+            Events = c.Events.Count,
+        }).FirstOrDefaultAsync();
+        if (found is null) return NotFound();
+        Name = found.LastName is null ? found.FirstName : $"{found.FirstName} {found.LastName}";
+        Facts = found.Facts;
+        TimelineEntries = found.Events;
+        ReferredCount = await db.Contacts.CountAsync(c => c.ReferredById == Id);
         return Page();
     }
 
@@ -25,9 +37,8 @@ public class DeleteModel(RapportDb db) : PageModel
     {
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == Id);
         if (contact is null) return NotFound();
-        db.Contacts.Remove(contact);
-        await db.SaveChangesAsync();
-        TempData["Status"] = $"{contact.Name} is deleted.";
+        await ContactRemoval.RemoveAsync(db, [contact]);
+        TempData["Status"] = $"{contact.FullName} and everything about them is deleted.";
         return RedirectToPage("/People/Index");
     }
 }

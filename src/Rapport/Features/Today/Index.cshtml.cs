@@ -18,7 +18,7 @@ public class IndexModel(RapportDb db) : PageModel
         Recent = await db.Contacts.AsNoTracking()
             .OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)
             .Take(5)
-            .Select(c => new RecentContact(c.Id, c.Name, c.Organization, c.CreatedAtUtc))
+            .Select(c => new RecentContact(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName), c.Organization == null ? null : c.Organization.Name, c.CreatedAtUtc))
             .ToListAsync();
     }
 

@@ -22,6 +22,14 @@
     }
   });
 
+  // A checkbox with data-select-all="name" ticks or clears every checkbox of that name in its form.
+  document.addEventListener("change", function (event) {
+    var all = event.target.closest ? event.target.closest("[data-select-all]") : null;
+    if (!all || !all.form) return;
+    var boxes = all.form.querySelectorAll('input[type="checkbox"][name="' + all.getAttribute("data-select-all") + '"]');
+    for (var i = 0; i < boxes.length; i++) boxes[i].checked = all.checked;
+  });
+
   // Buttons with data-confirm ask before a destructive action.
   document.addEventListener("click", function (event) {
     var target = event.target.closest ? event.target.closest("[data-confirm]") : null;

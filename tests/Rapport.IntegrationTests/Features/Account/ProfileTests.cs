@@ -13,7 +13,7 @@ public class ProfileTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var user = await _app.SignUpAsync("Before Name");
         var form = await user.Client.GetPageAsync("/people/new");
-        var contact = await user.Client.FollowAsync(await user.Client.SubmitAsync(form, "main form", new() { ["Input.Name"] = "Dated" }));
+        var contact = await user.Client.FollowAsync(await user.Client.SubmitAsync(form, "main form", new() { ["Input.FirstName"] = "Dated" }));
         Assert.Contains("27 Nov 2026, 16:00", contact.Text); // Europe/Berlin at sign-up
 
         var profile = await user.Client.GetPageAsync("/account/profile");
@@ -63,7 +63,7 @@ public class RestartTests
         var app = await RapportApp.StartAsync();
         var user = await app.SignUpAsync();
         var form = await user.Client.GetPageAsync("/people/new");
-        await user.Client.SubmitAsync(form, "main form", new() { ["Input.Name"] = "Still here" });
+        await user.Client.SubmitAsync(form, "main form", new() { ["Input.FirstName"] = "Still here" });
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(app.Database.DataDirectory, "keys"), "key-*.xml"));
 
         await using var restarted = await app.RestartAsync();

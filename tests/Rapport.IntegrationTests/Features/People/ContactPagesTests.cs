@@ -1,6 +1,8 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Domain;
 using Rapport.IntegrationTests.Infrastructure;
 
 namespace Rapport.IntegrationTests.Features.People;
@@ -16,65 +18,118 @@ public class ContactPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task A_new_contact_is_shown_on_its_page_and_in_the_list()
+    public async Task A_new_contact_with_everything_is_shown_on_its_page_and_in_the_list()
     {
         var user = await _app.SignUpAsync();
+        var referrer = await _app.AddContactAsync(user.Id, "Amara", "Okafor", "Riverside Health");
+        var fieldId = await _app.WithDbAsync(user.Id, async db =>
+        {
+            var field = new CareerField();
+            field.Rename("UX research");
+            db.CareerFields.Add(field);
+            await db.SaveChangesAsync();
+            return field.Id;
+        });
         var response = await AddAsync(user.Client, new()
         {
-            ["Input.Name"] = "Grace Hopper",
-            ["Input.Email"] = "grace@example.org",
-            ["Input.Organization"] = "US Navy",
+            ["Input.FirstName"] = "Grace",
+            ["Input.LastName"] = "Hopper",
+            ["Input.Title"] = "Rear Admiral",
+            ["Input.OrganizationName"] = "US  navy",
+            ["Input.City"] = "Arlington",
+            ["Input.LinkedInUrl"] = "linkedin.com/in/Grace-Hopper/?trk=abc",
+            ["Input.Emails[0].Label"] = "work",
+            ["Input.Emails[0].Value"] = "grace@example.org",
+            ["Input.Emails[1].Value"] = "g.hopper@example.net",
+            ["Input.Phones[0].Value"] = "+1 555 010 0000",
+            ["Input.Source"] = "Referral",
+            ["Input.ReferredByName"] = "Amara Okafor (Riverside Health)",
+            ["Input.AlumniOf"] = "Yale",
+            ["Input.FieldIds"] = fieldId.ToString(),
+            ["Input.Tags"] = "navy, compilers, Navy",
+            ["Input.Priority"] = "High",
+            ["Input.LastContactedOn"] = "2026-10-01",
             ["Input.Notes"] = "Ask about **compilers**",
         });
         var details = await user.Client.FollowAsync(response);
         Assert.Equal("Grace Hopper is added.", details.Status);
         Assert.Equal("Grace Hopper", details.Document.QuerySelector("h1")!.TextContent);
-        Assert.Contains("US Navy", details.Text);
+        Assert.Contains("US  navy", details.Text);
+        Assert.Equal("https://www.linkedin.com/in/grace-hopper", details.Document.QuerySelector("a[href*='linkedin.com']")!.GetAttribute("href"));
+        Assert.Equal(["#compilers", "#navy"], details.Document.QuerySelectorAll(".badge.tag").Select(t => t.TextContent).Order());
+        Assert.Contains("Amara Okafor", details.Document.QuerySelector("a[href$='/people/" + referrer + "']")!.TextContent);
+        Assert.Equal("UX research", details.Document.QuerySelector("a[href^='/fields/']")!.TextContent);
+        Assert.Contains("High priority", details.Text);
         Assert.Equal("compilers", details.Document.QuerySelector(".notes strong")!.TextContent);
         // Added 27 Nov 2026 15:00 UTC, shown in the user's zone (Europe/Berlin, UTC+1).
         Assert.Contains("27 Nov 2026, 16:00", details.Text);
 
+        var referrerPage = await user.Client.GetPageAsync($"/people/{referrer}");
+        Assert.Contains("Grace Hopper", referrerPage.Document.QuerySelector("#referred-heading")!.ParentElement!.TextContent);
+
         var list = await user.Client.GetPageAsync("/people");
-        var link = list.Document.QuerySelector(".contact-list a.name")!;
-        Assert.Equal("Grace Hopper", link.TextContent);
-        Assert.Equal(details.Url, link.GetAttribute("href"));
+        Assert.Contains("Grace Hopper", list.Document.QuerySelectorAll(".contact-list a.name").Select(a => a.TextContent));
+        // "US  navy" and a later "us navy" are one organization.
+        await AddAsync(user.Client, new() { ["Input.FirstName"] = "Another", ["Input.OrganizationName"] = "us navy" });
+        Assert.Equal(2, await _app.WithDbAsync(user.Id, db => db.Organizations.CountAsync()));
     }
 
     [Fact]
-    public async Task Editing_changes_the_contact()
+    public async Task Editing_changes_the_contact_and_keeps_what_was_not_touched()
     {
         var user = await _app.SignUpAsync();
-        var details = await user.Client.FollowAsync(await AddAsync(user.Client, new() { ["Input.Name"] = "Alan Turing" }));
-        var edit = await user.Client.GetPageAsync(details.Url + "/edit");
-        Assert.Equal("Alan Turing", edit.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Name")!.Value);
-        var saved = await user.Client.FollowAsync(await user.Client.SubmitAsync(edit, "main form", new() { ["Input.Organization"] = "Bletchley Park" }));
-        Assert.Contains("Bletchley Park", saved.Text);
+        var id = await _app.AddContactAsync(user.Id, "Alan", "Turing", "Bletchley Park", c =>
+            c.Emails.Add(new ContactEmail { Address = "alan@example.org", NormalizedAddress = "alan@example.org" }));
+        var edit = await user.Client.GetPageAsync($"/people/{id}/edit");
+        Assert.Equal("Alan", edit.Document.QuerySelector<IHtmlInputElement>("#Input_FirstName")!.Value);
+        Assert.Equal("alan@example.org", edit.Document.QuerySelector<IHtmlInputElement>("#Input_Emails_0__Value")!.Value);
+        var saved = await user.Client.FollowAsync(await user.Client.SubmitAsync(edit, "main form", new() { ["Input.Title"] = "Mathematician" }));
         Assert.Equal("Alan Turing is saved.", saved.Status);
+        Assert.Contains("Mathematician", saved.Text);
+        Assert.Contains("alan@example.org", saved.Text);
+        Assert.Contains("Bletchley Park", saved.Text);
     }
 
     [Fact]
-    public async Task Deleting_asks_first_then_removes_the_contact()
+    public async Task Deleting_asks_first_then_removes_every_fact_about_the_person()
     {
         var user = await _app.SignUpAsync();
-        var details = await user.Client.FollowAsync(await AddAsync(user.Client, new() { ["Input.Name"] = "Temporary Person" }));
-        var confirm = await user.Client.GetPageAsync(details.Url + "/delete");
-        Assert.Contains("cannot be undone", confirm.Text);
-        Assert.Equal(1, await _app.WithDbAsync(user.Id, db => db.Contacts.CountAsync()));
+        var id = await _app.AddContactAsync(user.Id, "Temporary", "Person", "Acme", c =>
+        {
+            c.Emails.Add(new ContactEmail { Address = "t@example.org", NormalizedAddress = "t@example.org" });
+            c.Phones.Add(new ContactPhone { Number = "123" });
+            c.Tags.Add(ContactTag.Named("gone"));
+            c.Events.Add(new ContactEvent { Kind = ContactEventKind.Added, Text = "Added", OccurredAtUtc = DateTime.UtcNow });
+        });
+        var referred = await _app.AddContactAsync(user.Id, "Referred", "Friend", more: c => c.ReferredById = id);
+        var confirm = await user.Client.GetPageAsync($"/people/{id}/delete");
+        Assert.Contains("for good", confirm.Text);
+        Assert.Contains("1 person they referred you to will stay", confirm.Text);
 
         var list = await user.Client.FollowAsync(await user.Client.SubmitAsync(confirm, "main form", []));
-        Assert.Equal("Temporary Person is deleted.", list.Status);
-        Assert.Equal(0, await _app.WithDbAsync(user.Id, db => db.Contacts.CountAsync()));
-        Assert.Equal(HttpStatusCode.NotFound, (await user.Client.GetAsync(details.Url)).StatusCode);
+        Assert.Contains("everything about them is deleted", list.Status);
+        var left = await _app.WithDbAsync(user.Id, async db => new[]
+        {
+            await db.Contacts.CountAsync(c => c.Id == id), await db.ContactEmails.CountAsync(), await db.ContactPhones.CountAsync(),
+            await db.ContactTags.CountAsync(), await db.ContactEvents.CountAsync(e => e.ContactId == id),
+        });
+        Assert.All(left, n => Assert.Equal(0, n));
+        Assert.Null(await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.Id == referred).Select(c => c.ReferredById).SingleAsync()));
+        Assert.Equal(1, await _app.WithDbAsync(user.Id, db => db.Organizations.CountAsync()));
     }
 
     public static TheoryData<string, string, string, string> BadInputs => new()
     {
-        { "Input.Name", "", "Input.Name", "Enter the person's name." },
-        { "Input.Name", "    ", "Input.Name", "Enter the person's name." },
-        { "Input.Name", new string('n', 10_000), "Input.Name", "Use at most 200 characters." },
-        { "Input.Email", "not-an-email", "Input.Email", "Enter an email address like name@example.com." },
-        { "Input.Email", "Ada <ada@x.com>", "Input.Email", "Enter an email address like name@example.com." },
-        { "Input.Organization", new string('o', 201), "Input.Organization", "Use at most 200 characters." },
+        { "Input.FirstName", "", "Input.FirstName", "Enter the first name (or the only name)." },
+        { "Input.FirstName", "    ", "Input.FirstName", "Enter the first name (or the only name)." },
+        { "Input.FirstName", new string('n', 10_000), "Input.FirstName", "Use at most 200 characters." },
+        { "Input.Emails[0].Value", "not-an-email", "Input.Emails[0].Value", "Enter an email address like name@example.com." },
+        { "Input.Emails[0].Value", "Ada <ada@x.com>", "Input.Emails[0].Value", "Enter an email address like name@example.com." },
+        { "Input.OrganizationName", new string('o', 201), "Input.OrganizationName", "Use at most 200 characters." },
+        { "Input.LinkedInUrl", "javascript:alert(1)", "Input.LinkedInUrl", "Enter a LinkedIn profile address like https://www.linkedin.com/in/name." },
+        { "Input.ReferredByName", "Nobody Known", "Input.ReferredByName", "No contact is named “Nobody Known”. Add them first, or leave this empty." },
+        { "Input.FieldIds", "999999", "Input.FieldIds", "Choose career fields from the list." },
+        { "Input.Tags", new string('t', 51), "Input.Tags", "A tag can have at most 50 characters." },
     };
 
     [Theory]
@@ -82,14 +137,15 @@ public class ContactPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task Bad_input_is_refused_beside_its_field_keeps_the_typing_and_saves_nothing(string field, string value, string errorField, string message)
     {
         var user = await _app.SignUpAsync();
-        var fields = new Dictionary<string, string> { ["Input.Name"] = "Valid Name", ["Input.Notes"] = "typed notes stay" };
+        var fields = new Dictionary<string, string> { ["Input.FirstName"] = "Valid", ["Input.Notes"] = "typed notes stay" };
         fields[field] = value;
         var response = await AddAsync(user.Client, fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlPage.ReadAsync(response, "/people/new");
         Assert.Equal(message, page.ErrorFor(errorField));
-        Assert.Equal("typed notes stay", page.Document.QuerySelector("textarea")!.TextContent.Trim());
+        Assert.Equal("typed notes stay", page.Document.QuerySelector("#Input_Notes")!.TextContent.Trim());
         Assert.Equal(0, await _app.WithDbAsync(user.Id, db => db.Contacts.CountAsync()));
+        Assert.Equal(0, await _app.WithDbAsync(user.Id, db => db.Organizations.CountAsync()));
     }
 
     [Fact]
@@ -99,7 +155,7 @@ public class ContactPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
         var form = await user.Client.GetPageAsync("/people/new");
         var response = await user.Client.SubmitAsync(form, "main form", new()
         {
-            ["Input.Name"] = "Forged",
+            ["Input.FirstName"] = "Forged",
             ["__RequestVerificationToken"] = "CfDJ8-tampered-token",
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -107,59 +163,15 @@ public class ContactPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task Search_ignores_case_and_accents_and_pages_fifty_at_a_time()
-    {
-        var user = await _app.SignUpAsync();
-        await _app.WithDbAsync(user.Id, async db =>
-        {
-            for (var i = 0; i < 55; i++)
-            {
-                var contact = new Rapport.Domain.Contact { Name = $"Person {i:D2}", Organization = i % 2 == 0 ? "Acme" : "Globex" };
-                contact.RefreshSearchKey();
-                db.Contacts.Add(contact);
-            }
-            var zoe = new Rapport.Domain.Contact { Name = "Zoë Saldaña", Organization = "Harbor Museum" };
-            zoe.RefreshSearchKey();
-            db.Contacts.Add(zoe);
-            return await db.SaveChangesAsync();
-        });
-
-        var all = await user.Client.GetPageAsync("/people");
-        Assert.Equal(50, all.Document.QuerySelectorAll(".contact-list li").Length);
-        Assert.Contains("56 people", all.Text);
-        var second = await user.Client.GetPageAsync("/people?p=2");
-        Assert.Equal(6, second.Document.QuerySelectorAll(".contact-list li").Length);
-
-        var zoe = await user.Client.GetPageAsync("/people?q=ZOE%20SALDANA");
-        Assert.Equal(["Zoë Saldaña"], zoe.Document.QuerySelectorAll(".contact-list a.name").Select(a => a.TextContent));
-        var byOrganization = await user.Client.GetPageAsync("/people?q=globex");
-        Assert.Contains("27 people", byOrganization.Text);
-        var none = await user.Client.GetPageAsync("/people?q=nobody-like-this");
-        Assert.Contains("No one matches", none.Text);
-    }
-
-    [Fact]
-    public async Task Live_search_through_htmx_returns_only_the_rows()
-    {
-        var user = await _app.SignUpAsync();
-        await user.Client.FollowAsync(await AddAsync(user.Client, new() { ["Input.Name"] = "Katherine Johnson" }));
-        var response = await user.Client.GetAsync("/people?q=kath", new() { ["HX-Request"] = "true" });
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.StartsWith("<div id=\"contact-rows\"", html.Trim());
-        Assert.DoesNotContain("<html", html);
-        Assert.Contains("Katherine Johnson", html);
-    }
-
-    [Fact]
     public async Task An_htmx_post_with_bad_input_answers_422_with_the_form_fragment()
     {
         var user = await _app.SignUpAsync();
         var form = await user.Client.GetPageAsync("/people/new");
-        var response = await user.Client.SubmitAsync(form, "main form", new() { ["Input.Name"] = "" }, new() { ["HX-Request"] = "true" });
+        var response = await user.Client.SubmitAsync(form, "main form", new() { ["Input.FirstName"] = "" }, new() { ["HX-Request"] = "true" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var fragment = await HtmlPage.ReadAsync(response, "");
         Assert.NotNull(fragment.Document.QuerySelector("form#contact-form"));
-        Assert.Equal("Enter the person's name.", fragment.ErrorFor("Input.Name"));
+        Assert.Equal("Enter the first name (or the only name).", fragment.ErrorFor("Input.FirstName"));
         Assert.DoesNotContain("<html", fragment.Html);
     }
 
@@ -168,26 +180,54 @@ public class ContactPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var user = await _app.SignUpAsync();
         var form = await user.Client.GetPageAsync("/people/new");
-        var response = await user.Client.SubmitAsync(form, "main form", new() { ["Input.Name"] = "Mary Jackson" }, new() { ["HX-Request"] = "true" });
+        var response = await user.Client.SubmitAsync(form, "main form", new() { ["Input.FirstName"] = "Mary", ["Input.LastName"] = "Jackson" }, new() { ["HX-Request"] = "true" });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var target = response.Headers.GetValues("HX-Redirect").Single();
-        var page = await user.Client.GetPageAsync(target);
+        var page = await user.Client.GetPageAsync(response.Headers.GetValues("HX-Redirect").Single());
         Assert.Equal("Mary Jackson", page.Document.QuerySelector("h1")!.TextContent);
     }
 
     [Fact]
-    public async Task Notes_cannot_carry_script()
+    public async Task Names_and_notes_cannot_carry_script()
     {
         var user = await _app.SignUpAsync();
         var details = await user.Client.FollowAsync(await AddAsync(user.Client, new()
         {
-            ["Input.Name"] = "<script>alert(1)</script>",
-            ["Input.Organization"] = "\"><img src=x onerror=alert(1)>",
+            ["Input.FirstName"] = "<script>alert(1)</script>",
+            ["Input.OrganizationName"] = "\"><img src=x onerror=alert(1)>",
+            ["Input.Tags"] = "<b>bold</b>",
             ["Input.Notes"] = "[click](javascript:alert(1)) <img src=x onerror=alert(1)>",
         }));
         Assert.Equal("<script>alert(1)</script>", details.Document.QuerySelector("h1")!.TextContent);
-        Assert.Empty(details.Document.QuerySelectorAll("main script, main img, main [onerror]"));
+        Assert.Empty(details.Document.QuerySelectorAll("main script, main img, main b, main [onerror]"));
         Assert.Empty(details.Document.QuerySelectorAll(".notes a[href^='javascript']"));
         Assert.Contains("click", details.Document.QuerySelector(".notes")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Referrer_suggestions_offer_matching_names_with_their_organization()
+    {
+        var user = await _app.SignUpAsync();
+        await _app.AddContactAsync(user.Id, "Amara", "Okafor", "Riverside Health");
+        await _app.AddContactAsync(user.Id, "Amaru", "Quispe");
+        var response = await user.Client.GetAsync("/people/suggest?Input.ReferredByName=amar", new() { ["HX-Request"] = "true" });
+        var page = await HtmlPage.ReadAsync(response, "");
+        Assert.Equal(["Amara Okafor (Riverside Health)", "Amaru Quispe"], page.Document.QuerySelectorAll("option").Select(o => o.GetAttribute("value")!));
+    }
+
+    [Fact]
+    public async Task One_persons_data_exports_as_json_and_vcard()
+    {
+        var user = await _app.SignUpAsync();
+        var id = await _app.AddContactAsync(user.Id, "Zoë", "Saldaña", "Harbor Museum", c => c.Notes = "Kind; helpful, \"direct\"");
+        var json = await user.Client.GetAsync($"/people/{id}/export/json");
+        Assert.Equal("application/json", json.Content.Headers.ContentType!.MediaType);
+        var document = System.Text.Json.JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Zoë", document.GetProperty("FirstName").GetString());
+        Assert.Equal("Harbor Museum", document.GetProperty("Organization").GetString());
+        var vcard = await user.Client.GetAsync($"/people/{id}/export/vcf");
+        var text = await vcard.Content.ReadAsStringAsync();
+        Assert.StartsWith("BEGIN:VCARD\r\nVERSION:4.0", text);
+        Assert.Contains("FN:Zoë Saldaña", text);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.Client.GetAsync($"/people/{id}/export/exe")).StatusCode);
     }
 }

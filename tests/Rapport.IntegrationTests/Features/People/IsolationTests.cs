@@ -17,13 +17,13 @@ public class IsolationTests(AppFixture fixture) : IClassFixture<AppFixture>
         var owner = await _app.SignUpAsync("Owner A");
         var other = await _app.SignUpAsync("Other B");
         var form = await owner.Client.GetPageAsync("/people/new");
-        var response = await owner.Client.SubmitAsync(form, "main form", new() { ["Input.Name"] = "A's secret contact", ["Input.Notes"] = "private" });
+        var response = await owner.Client.SubmitAsync(form, "main form", new() { ["Input.FirstName"] = "A's secret contact", ["Input.Notes"] = "private" });
         var id = int.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
         return (owner, other, id);
     }
 
     private Task<string> NameOfAsync(string ownerId, int id) =>
-        _app.WithDbAsync(ownerId, db => db.Contacts.Where(c => c.Id == id).Select(c => c.Name).SingleAsync());
+        _app.WithDbAsync(ownerId, db => db.Contacts.Where(c => c.Id == id).Select(c => c.FirstName).SingleAsync());
 
     [Theory]
     [InlineData("/people/{0}")]
@@ -45,7 +45,7 @@ public class IsolationTests(AppFixture fixture) : IClassFixture<AppFixture>
         var (owner, other, id) = await TwoUsersAsync();
         var ownForm = await other.Client.GetPageAsync("/people/new");
         var token = ownForm.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("main input[name=__RequestVerificationToken]")!.Value;
-        var response = await other.Client.PostAsync($"/people/{id}/edit", [new("Input.Name", "Hijacked"), new("__RequestVerificationToken", token)]);
+        var response = await other.Client.PostAsync($"/people/{id}/edit", [new("Input.FirstName", "Hijacked"), new("__RequestVerificationToken", token)]);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("A's secret contact", await NameOfAsync(owner.Id, id));
     }
@@ -78,14 +78,14 @@ public class IsolationTests(AppFixture fixture) : IClassFixture<AppFixture>
         var form = await other.Client.GetPageAsync("/people/new");
         var response = await other.Client.SubmitAsync(form, "main form", new()
         {
-            ["Input.Name"] = "Planted",
+            ["Input.FirstName"] = "Planted",
             ["OwnerId"] = owner.Id,
             ["Input.OwnerId"] = owner.Id,
             ["Id"] = "1",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(0, await _app.WithDbAsync(owner.Id, db => db.Contacts.CountAsync(c => c.Name == "Planted")));
-        Assert.Equal(1, await _app.WithDbAsync(other.Id, db => db.Contacts.CountAsync(c => c.Name == "Planted")));
+        Assert.Equal(0, await _app.WithDbAsync(owner.Id, db => db.Contacts.CountAsync(c => c.FirstName == "Planted")));
+        Assert.Equal(1, await _app.WithDbAsync(other.Id, db => db.Contacts.CountAsync(c => c.FirstName == "Planted")));
     }
 
     [Fact]
@@ -95,14 +95,14 @@ public class IsolationTests(AppFixture fixture) : IClassFixture<AppFixture>
         // A handler that skipped the query and attached a row by id would still change nothing.
         await Assert.ThrowsAnyAsync<Exception>(() => _app.WithDbAsync(other.Id, async db =>
         {
-            var forged = new Contact { Id = id, OwnerId = other.Id, Name = "Overwritten" };
-            forged.RefreshSearchKey();
+            var forged = new Contact { Id = id, OwnerId = other.Id, FirstName = "Overwritten" };
+            forged.RefreshSearch(null);
             db.Contacts.Update(forged);
             return await db.SaveChangesAsync();
         }));
         await Assert.ThrowsAsync<CrossOwnerWriteException>(() => _app.WithDbAsync(other.Id, async db =>
         {
-            db.Contacts.Add(new Contact { OwnerId = owner.Id, Name = "Planted" });
+            db.Contacts.Add(new Contact { OwnerId = owner.Id, FirstName = "Planted" });
             return await db.SaveChangesAsync();
         }));
         Assert.Equal("A's secret contact", await NameOfAsync(owner.Id, id));

@@ -5,7 +5,7 @@ namespace Rapport.Domain;
 
 /// <summary>Folds text for matching: case, accents and Unicode composition do not matter, so
 /// "Zoë", "ZOE" and "Zoe\u0308" are one key. Done in C# because SQLite's NOCASE folds ASCII only.</summary>
-public static class SearchText
+public static class Folding
 {
     public static string Fold(string? text)
     {

@@ -2,7 +2,7 @@ using Rapport.Domain;
 
 namespace Rapport.UnitTests.Domain;
 
-public class SearchTextTests
+public class FoldingTests
 {
     [Theory]
     [InlineData("Zoë Saldaña", "zoe saldana")]
@@ -13,20 +13,20 @@ public class SearchTextTests
     [InlineData("Ali\u200BBaba", "alibaba")]
     [InlineData("Þórunn", "þorunn")]
     public void Folding_ignores_case_accents_composition_and_spacing(string input, string expected) =>
-        Assert.Equal(expected, SearchText.Fold(input));
+        Assert.Equal(expected, Folding.Fold(input));
 
     [Fact]
     public void Composed_and_decomposed_names_fold_to_the_same_key() =>
-        Assert.Equal(SearchText.Fold("Zoë"), SearchText.Fold("Zoe\u0308"));
+        Assert.Equal(Folding.Fold("Zoë"), Folding.Fold("Zoe\u0308"));
 
     [Fact]
-    public void Blank_text_folds_to_empty() => Assert.Equal("", SearchText.Fold("   \t "));
+    public void Blank_text_folds_to_empty() => Assert.Equal("", Folding.Fold("   \t "));
 
     [Fact]
     public void Truncation_never_splits_a_surrogate_pair()
     {
         var text = "ab" + "👩";
-        var cut = SearchText.Truncate(text, 3);
+        var cut = Folding.Truncate(text, 3);
         Assert.Equal("ab", cut);
     }
 }

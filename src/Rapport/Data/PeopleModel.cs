@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Domain;
+
+namespace Rapport.Data;
+
+/// <summary>Contacts and what hangs off them.</summary>
+internal static class PeopleModel
+{
+    public static void Configure(ModelBuilder builder, bool isPostgres)
+    {
+        builder.Entity<Contact>(contact =>
+        {
+            contact.Property(c => c.FirstName).HasMaxLength(Contact.NameMaxLength);
+            contact.Property(c => c.LastName).HasMaxLength(Contact.NameMaxLength);
+            contact.Property(c => c.Title).HasMaxLength(Contact.TitleMaxLength);
+            contact.Property(c => c.City).HasMaxLength(Contact.CityMaxLength);
+            contact.Property(c => c.AlumniOf).HasMaxLength(Contact.SchoolMaxLength);
+            contact.Property(c => c.LinkedInUrl).HasMaxLength(Contact.UrlMaxLength);
+            contact.Property(c => c.LinkedInCompany).HasMaxLength(Organization.NameMaxLength);
+            contact.Property(c => c.LinkedInPosition).HasMaxLength(Contact.TitleMaxLength);
+            contact.Property(c => c.Notes).HasMaxLength(Contact.NotesMaxLength);
+            contact.Property(c => c.SearchKey).HasMaxLength(Contact.SearchKeyMaxLength);
+            contact.HasIndex(c => new { c.OwnerId, c.SearchKey });
+            contact.HasIndex(c => new { c.OwnerId, c.LinkedInUrl });
+            contact.HasIndex(c => new { c.OwnerId, c.Uid }).IsUnique();
+            contact.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.SetNull);
+            contact.HasOne(c => c.ReferredBy).WithMany().HasForeignKey(c => c.ReferredById).OnDelete(DeleteBehavior.SetNull);
+            contact.HasMany(c => c.Emails).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
+            contact.HasMany(c => c.Phones).WithOne().HasForeignKey(p => p.ContactId).OnDelete(DeleteBehavior.Cascade);
+            contact.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Cascade);
+            contact.HasMany(c => c.Fields).WithOne().HasForeignKey(f => f.ContactId).OnDelete(DeleteBehavior.Cascade);
+            contact.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
+            // Full text: a trigram index lets "%term%" use the index. SQLite's counterpart is an FTS5
+            // table kept by triggers (see the migration), which the model cannot describe.
+            if (isPostgres) contact.HasIndex(c => c.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        });
+        if (isPostgres) builder.HasPostgresExtension("pg_trgm");
+
+        builder.Entity<ContactEmail>(email =>
+        {
+            email.Property(e => e.Address).HasMaxLength(ContactEmail.AddressMaxLength);
+            email.Property(e => e.NormalizedAddress).HasMaxLength(ContactEmail.AddressMaxLength);
+            email.Property(e => e.Label).HasMaxLength(ContactEmail.LabelMaxLength);
+            email.HasIndex(e => new { e.OwnerId, e.NormalizedAddress });
+        });
+        builder.Entity<ContactPhone>(phone =>
+        {
+            phone.Property(p => p.Number).HasMaxLength(ContactPhone.NumberMaxLength);
+            phone.Property(p => p.Label).HasMaxLength(ContactEmail.LabelMaxLength);
+        });
+        builder.Entity<ContactTag>(tag =>
+        {
+            tag.Property(t => t.Name).HasMaxLength(ContactTag.NameMaxLength);
+            tag.Property(t => t.NormalizedName).HasMaxLength(ContactTag.NameMaxLength);
+            tag.HasIndex(t => new { t.ContactId, t.NormalizedName }).IsUnique();
+            tag.HasIndex(t => new { t.OwnerId, t.NormalizedName });
+        });
+        builder.Entity<ContactField>(field =>
+        {
+            field.HasKey(f => new { f.ContactId, f.CareerFieldId });
+            field.HasOne(f => f.CareerField).WithMany().HasForeignKey(f => f.CareerFieldId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ContactEvent>(e =>
+        {
+            e.Property(x => x.Text).HasMaxLength(ContactEvent.TextMaxLength);
+            e.HasIndex(x => new { x.ContactId, x.OccurredAtUtc });
+        });
+    }
+}

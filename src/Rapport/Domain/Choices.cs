@@ -1,0 +1,90 @@
+namespace Rapport.Domain;
+
+/// <summary>How the person knows a contact: where the guides say to look for people to talk to.</summary>
+public enum ContactSource
+{
+    Family = 1,
+    Friend = 2,
+    Classmate = 3,
+    Professor = 4,
+    CoWorker = 5,
+    Alumni = 6,
+    LinkedIn = 7,
+    Association = 8,
+    Referral = 9,
+    Cold = 10,
+}
+
+/// <summary>Ordered so that sorting ascending puts high first.</summary>
+public enum Priority
+{
+    High = 1,
+    Normal = 2,
+    Low = 3,
+}
+
+public enum CareerFieldStatus
+{
+    Exploring = 1,
+    Pursuing = 2,
+    RuledOut = 3,
+}
+
+public enum OrganizationStatus
+{
+    Undecided = 0,
+    Target = 1,
+    OnHold = 2,
+    RuledOut = 3,
+}
+
+/// <summary>What happened to a contact, for their timeline. Later issues add outreach, conversations and tasks.</summary>
+public enum ContactEventKind
+{
+    Added = 1,
+    Imported = 2,
+    JobChange = 3,
+    Merged = 4,
+}
+
+/// <summary>The words the person sees for each choice.</summary>
+public static class Labels
+{
+    public static string Of(ContactSource source) => source switch
+    {
+        ContactSource.Family => "Family",
+        ContactSource.Friend => "Friend",
+        ContactSource.Classmate => "Classmate",
+        ContactSource.Professor => "Professor",
+        ContactSource.CoWorker => "Co-worker or former employer",
+        ContactSource.Alumni => "Alumni",
+        ContactSource.LinkedIn => "LinkedIn",
+        ContactSource.Association => "Professional association",
+        ContactSource.Referral => "Referral",
+        ContactSource.Cold => "Cold contact",
+        _ => source.ToString(),
+    };
+
+    public static string Of(Priority priority) => priority switch
+    {
+        Priority.High => "High",
+        Priority.Low => "Low",
+        _ => "Normal",
+    };
+
+    public static string Of(CareerFieldStatus status) => status switch
+    {
+        CareerFieldStatus.Exploring => "Exploring",
+        CareerFieldStatus.Pursuing => "Pursuing",
+        CareerFieldStatus.RuledOut => "Ruled out",
+        _ => status.ToString(),
+    };
+
+    public static string Of(OrganizationStatus status) => status switch
+    {
+        OrganizationStatus.Target => "Target",
+        OrganizationStatus.OnHold => "On hold",
+        OrganizationStatus.RuledOut => "Ruled out",
+        _ => "Not decided",
+    };
+}

@@ -1,0 +1,21 @@
+namespace Rapport.Domain;
+
+public enum ImportKind
+{
+    LinkedIn = 1,
+    VCard = 2,
+}
+
+/// <summary>An uploaded file waiting for the person to confirm its preview. Kept in the database,
+/// not on one web node's disk, so any node can finish the import.</summary>
+public class PendingImport : IOwned
+{
+    public const int FileNameMaxLength = 255;
+
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public string OwnerId { get; set; } = "";
+    public ImportKind Kind { get; set; }
+    public string FileName { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+    public DateTime CreatedAtUtc { get; set; }
+}

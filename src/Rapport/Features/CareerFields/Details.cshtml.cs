@@ -1,0 +1,99 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+using Rapport.Features.People;
+using Rapport.Formats;
+
+namespace Rapport.Features.CareerFields;
+
+/// <summary>One field: what the person has read, their open questions (and the answers as they come),
+/// and the people and organizations in it.</summary>
+public class DetailsModel(RapportDb db, TimeProvider clock) : PageModel
+{
+    [FromRoute]
+    public int Id { get; set; }
+
+    public CareerField Field { get; private set; } = null!;
+    public string NotesHtml { get; private set; } = "";
+    public IReadOnlyList<OpenQuestion> Questions { get; private set; } = [];
+    public IReadOnlyList<PersonLink> People { get; private set; } = [];
+    public int PeopleCount { get; private set; }
+    public IReadOnlyList<PersonLink> Organizations { get; private set; } = [];
+
+    [BindProperty]
+    [Required(ErrorMessage = "Type the question.")]
+    [StringLength(OpenQuestion.TextMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    public string? NewQuestion { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddQuestionAsync()
+    {
+        if (!await db.CareerFields.AnyAsync(f => f.Id == Id)) return NotFound();
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+        db.OpenQuestions.Add(new OpenQuestion { CareerFieldId = Id, Text = NewQuestion!.Trim() });
+        await db.SaveChangesAsync();
+        return RedirectToPage(null, null, new { id = Id }, "questions");
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(int questionId, string? answer, string? source)
+    {
+        var question = await db.OpenQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.CareerFieldId == Id);
+        if (question is null) return NotFound();
+        answer = answer?.Trim();
+        source = source?.Trim();
+        if (string.IsNullOrEmpty(answer) || answer.Length > OpenQuestion.AnswerMaxLength || source?.Length > OpenQuestion.SourceMaxLength)
+        {
+            TempData["Status"] = $"Write the answer (at most {OpenQuestion.AnswerMaxLength:N0} characters) and, if you like, where it came from.";
+            return RedirectToPage(null, null, new { id = Id }, "questions");
+        }
+        question.Answer = answer;
+        question.AnswerSource = string.IsNullOrEmpty(source) ? null : source;
+        question.AnsweredAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+        return RedirectToPage(null, null, new { id = Id }, "questions");
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(int questionId)
+    {
+        var question = await db.OpenQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.CareerFieldId == Id);
+        if (question is null) return NotFound();
+        question.AnsweredAtUtc = null;
+        await db.SaveChangesAsync();
+        return RedirectToPage(null, null, new { id = Id }, "questions");
+    }
+
+    public async Task<IActionResult> OnPostDeleteQuestionAsync(int questionId)
+    {
+        var question = await db.OpenQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.CareerFieldId == Id);
+        if (question is null) return NotFound();
+        db.OpenQuestions.Remove(question);
+        await db.SaveChangesAsync();
+        return RedirectToPage(null, null, new { id = Id }, "questions");
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var field = await db.CareerFields.AsNoTracking().Include(f => f.Links).FirstOrDefaultAsync(f => f.Id == Id);
+        if (field is null) return false;
+        Field = field;
+        NotesHtml = SafeMarkdown.ToHtml(field.Notes);
+        Questions = await db.OpenQuestions.AsNoTracking().Where(q => q.CareerFieldId == Id)
+            .OrderBy(q => q.AnsweredAtUtc != null).ThenBy(q => q.Id).ToListAsync();
+        var people = db.Contacts.AsNoTracking().Where(c => c.Fields.Any(f => f.CareerFieldId == Id));
+        PeopleCount = await people.CountAsync();
+        People = await people.OrderBy(c => c.SearchKey).Take(50)
+            .Select(c => new PersonLink(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName))).ToListAsync();
+        Organizations = await db.OrganizationFields.AsNoTracking().Where(f => f.CareerFieldId == Id)
+            .Select(f => new { f.OrganizationId }).Join(db.Organizations, f => f.OrganizationId, o => o.Id, (f, o) => new PersonLink(o.Id, o.Name))
+            .OrderBy(o => o.Name).ToListAsync();
+        return true;
+    }
+}

@@ -1,0 +1,23 @@
+using Rapport.Features.CareerFields;
+using Rapport.Features.ImportExport;
+using Rapport.Features.Organizations;
+using Rapport.Features.People;
+
+namespace Rapport.Features;
+
+public static class FeatureServices
+{
+    /// <summary>The helpers feature pages share; each is scoped to the request, like the database.</summary>
+    public static IServiceCollection AddRapportFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<ContactEditor>();
+        services.AddScoped<OrganizationEditor>();
+        services.AddScoped<CareerFieldEditor>();
+        services.AddScoped<ContactExport>();
+        services.AddScoped<ContactMerge>();
+        services.AddScoped<LinkedInImport>();
+        services.AddScoped<LinkedInContactImport>();
+        services.AddScoped<VCardContactImport>();
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+using Rapport.Formats.Csv;
+using Rapport.Formats.VCard;
+
+namespace Rapport.Features.ImportExport;
+
+/// <summary>Writes the person's contacts (all, or a selection) as CSV or vCard, and organizations as CSV.</summary>
+public sealed class ContactExport(RapportDb db)
+{
+    private const string VCardType = "text/vcard; charset=utf-8";
+    private const string CsvType = "text/csv; charset=utf-8";
+
+    public async Task<IReadOnlyList<ContactCardData>> LoadAsync(IReadOnlyCollection<int>? ids)
+    {
+        var query = db.Contacts.AsNoTracking();
+        if (ids is not null) query = query.Where(c => ids.Contains(c.Id));
+        var contacts = await query.OrderBy(c => c.SearchKey).ThenBy(c => c.Id)
+            .Include(c => c.Organization).Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Tags)
+            .Include(c => c.Fields).ThenInclude(f => f.CareerField).Include(c => c.ReferredBy).Include(c => c.Events)
+            .AsSplitQuery().ToListAsync();
+        return contacts.Select(c => new ContactCardData(c, c.Organization?.Name,
+                c.Fields.Select(f => f.CareerField!.Name).Order(StringComparer.Ordinal).ToList(), c.ReferredBy?.Uid,
+                c.Events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id).ToList()))
+            .ToList();
+    }
+
+    public async Task<FileContentResult> VCardFileAsync(IReadOnlyCollection<int>? ids, string fileName)
+    {
+        var contacts = await LoadAsync(ids);
+        var text = VCardWriter.Write(contacts.Select(ContactVCard.ToCard));
+        return new FileContentResult(Encoding.UTF8.GetBytes(text), VCardType) { FileDownloadName = fileName };
+    }
+
+    public static readonly string[] ContactColumns =
+    [
+        "First Name", "Last Name", "Title", "Organization", "City", "Emails", "Phones", "LinkedIn", "Source", "Referred By",
+        "Alumni Of", "Career Fields", "Tags", "Priority", "Do Not Contact", "Connected On", "Last In Touch", "Notes", "Added", "Changed",
+    ];
+
+    public async Task<FileContentResult> CsvFileAsync(IReadOnlyCollection<int>? ids, string fileName)
+    {
+        var contacts = await LoadAsync(ids);
+        var rows = contacts.Select(d =>
+        {
+            var c = d.Contact;
+            return (IReadOnlyList<string?>)
+            [
+                c.FirstName, c.LastName, c.Title, d.OrganizationName, c.City,
+                string.Join("; ", c.Emails.Select(e => e.Label is null ? e.Address : $"{e.Label}: {e.Address}")),
+                string.Join("; ", c.Phones.Select(p => p.Label is null ? p.Number : $"{p.Label}: {p.Number}")),
+                c.LinkedInUrl, c.Source is { } s ? Labels.Of(s) : null, c.ReferredBy?.FullName, c.AlumniOf,
+                string.Join("; ", d.FieldNames), string.Join("; ", c.Tags.Select(t => t.Name)), Labels.Of(c.Priority),
+                c.DoNotContact ? "yes" : "no", Date(c.ConnectedOn), Date(c.LastContactedOn), c.Notes,
+                Stamp(c.CreatedAtUtc), Stamp(c.UpdatedAtUtc),
+            ];
+        });
+        return Csv(ContactColumns, rows, fileName);
+    }
+
+    public async Task<FileContentResult> OrganizationsCsvAsync(string fileName)
+    {
+        var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.NormalizedName)
+            .Select(o => new
+            {
+                o.Name, o.Website, o.City, o.Status, o.Motivation, o.Postings, o.AdvocateOverride, o.Notes,
+                Fields = o.Fields.Select(f => f.CareerField!.Name).ToList(),
+                Contacts = db.Contacts.Count(c => c.OrganizationId == o.Id),
+            })
+            .ToListAsync();
+        var rows = organizations.Select(o => (IReadOnlyList<string?>)
+        [
+            o.Name, o.Website, o.City, Labels.Of(o.Status), string.Join("; ", o.Fields.Order(StringComparer.Ordinal)),
+            o.Motivation?.ToString(CultureInfo.InvariantCulture), o.Postings?.ToString(CultureInfo.InvariantCulture),
+            o.AdvocateOverride switch { true => "yes", false => "no", _ => o.Contacts > 0 ? "yes (from contacts)" : "no (from contacts)" },
+            o.Contacts.ToString(CultureInfo.InvariantCulture), o.Notes,
+        ]);
+        return Csv(["Name", "Website", "City", "Status", "Career Fields", "Motivation", "Postings", "Advocate", "Contacts", "Notes"], rows, fileName);
+    }
+
+    private static FileContentResult Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows, string fileName)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        SpreadsheetCsv.Write(writer, header, rows);
+        return new FileContentResult(new UTF8Encoding(false).GetBytes(writer.ToString()), CsvType) { FileDownloadName = fileName };
+    }
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+
+namespace Rapport.Features.ImportExport;
+
+/// <summary>Bring people in (LinkedIn's export, vCard files) and take everything out (CSV, vCard).
+/// An upload is kept until the person confirms its preview.</summary>
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public class IndexModel(RapportDb db, TimeProvider clock, ContactExport export) : PageModel
+{
+    public const long MaxFileBytes = 25 * 1024 * 1024;
+    private const long MaxRequestBytes = 40 * 1024 * 1024;
+
+    public int ContactCount { get; private set; }
+
+    public async Task OnGetAsync() => ContactCount = await db.Contacts.CountAsync();
+
+    public Task<IActionResult> OnPostLinkedInAsync(IFormFile? file) => UploadAsync(file, ImportKind.LinkedIn, "LinkedInFile");
+
+    public Task<IActionResult> OnPostVCardAsync(IFormFile? file) => UploadAsync(file, ImportKind.VCard, "VCardFile");
+
+    public async Task<IActionResult> OnGetContactsCsvAsync() => await export.CsvFileAsync(null, "rapport-contacts.csv");
+
+    public async Task<IActionResult> OnGetContactsVCardAsync() => await export.VCardFileAsync(null, "rapport-contacts.vcf");
+
+    public async Task<IActionResult> OnGetOrganizationsCsvAsync() => await export.OrganizationsCsvAsync("rapport-organizations.csv");
+
+    private async Task<IActionResult> UploadAsync(IFormFile? file, ImportKind kind, string field)
+    {
+        if (file is null || file.Length == 0) ModelState.AddModelError(field, "Choose a file to upload. The file is empty or missing.");
+        else if (file.Length > MaxFileBytes) ModelState.AddModelError(field, "The file is larger than 25 MB. LinkedIn and phone exports are far smaller: check you picked the right file.");
+        if (!ModelState.IsValid)
+        {
+            await OnGetAsync();
+            return Page();
+        }
+        using var buffer = new MemoryStream();
+        await file!.CopyToAsync(buffer);
+
+        // Pending uploads nobody confirmed are dropped after a day.
+        var stale = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        await db.PendingImports.Where(p => p.CreatedAtUtc < stale).ExecuteDeleteAsync();
+        var pending = new PendingImport
+        {
+            Kind = kind,
+            FileName = SafeFileName(file.FileName),
+            Content = buffer.ToArray(),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.PendingImports.Add(pending);
+        await db.SaveChangesAsync();
+        return RedirectToPage("/ImportExport/Preview", new { id = pending.Id });
+    }
+
+    /// <summary>Only the last path segment, printable characters, a sane length: it is shown back and logged.</summary>
+    public static string SafeFileName(string? name)
+    {
+        var last = (name ?? "").Replace('\\', '/').Split('/').LastOrDefault() ?? "";
+        var clean = new string(last.Where(c => !char.IsControl(c) && c is not ('\u202E' or '\u202D' or '\u200F' or '\u200E')).ToArray()).Trim();
+        if (clean.Length == 0) clean = "upload";
+        return clean.Length > PendingImport.FileNameMaxLength ? clean[..PendingImport.FileNameMaxLength] : clean;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+
+namespace Rapport.Features.ImportExport;
+
+/// <summary>Shows what an upload would do, then imports it all at once on confirmation, or drops it.</summary>
+public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardContactImport vCard) : PageModel
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    public string FileName { get; private set; } = "";
+    public ImportKind Kind { get; private set; }
+    public ImportSummary Summary { get; private set; } = null!;
+
+    [BindProperty]
+    public bool SkipRejected { get; set; }
+
+    private IContactImport Importer => Kind == ImportKind.LinkedIn ? linkedIn : vCard;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var pending = await db.PendingImports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Id);
+        if (pending is null) return NotFound();
+        (FileName, Kind) = (pending.FileName, pending.Kind);
+        Summary = await Importer.SummarizeAsync(pending.Content, pending.FileName);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var pending = await db.PendingImports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Id);
+        if (pending is null) return NotFound();
+        // Claim the upload first: a second confirmation (another tab) finds nothing left to import.
+        if (await db.PendingImports.Where(p => p.Id == Id).ExecuteDeleteAsync() != 1) return NotFound();
+        (FileName, Kind) = (pending.FileName, pending.Kind);
+        var changed = await Importer.ApplyAsync(pending.Content, pending.FileName, SkipRejected);
+        if (changed is null)
+        {
+            await transaction.RollbackAsync();
+            Summary = await Importer.SummarizeAsync(pending.Content, pending.FileName);
+            ModelState.AddModelError("SkipRejected", "Some lines cannot be imported. Fix them and upload the file again, or tick the box to import the rest without them.");
+            return Page();
+        }
+        await transaction.CommitAsync();
+        TempData["Status"] = $"Imported {FileName}: {changed:N0} {(changed == 1 ? "person" : "people")} added or updated.";
+        return RedirectToPage("/People/Index");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync()
+    {
+        var deleted = await db.PendingImports.Where(p => p.Id == Id).ExecuteDeleteAsync();
+        if (deleted == 0) return NotFound();
+        TempData["Status"] = "The upload is discarded; nothing was imported.";
+        return RedirectToPage("/ImportExport/Index");
+    }
+}

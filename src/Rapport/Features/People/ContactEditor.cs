@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+using Rapport.Formats.LinkedIn;
+
+namespace Rapport.Features.People;
+
+/// <summary>Turns a filled-in <see cref="ContactInput"/> into changes on a contact: finds or makes its
+/// organization, finds who referred them, checks the fields are the person's own, and puts every
+/// refusal beside its field. Used by the new and edit pages.</summary>
+public sealed class ContactEditor(RapportDb db, TimeProvider clock)
+{
+    public async Task<ContactForm> FormAsync(ContactInput input, int? id, string submitLabel)
+    {
+        input.PadRows();
+        var fields = await db.CareerFields.AsNoTracking().OrderBy(f => f.NormalizedName).Select(f => new Choice(f.Id, f.Name)).ToListAsync();
+        var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.NormalizedName).Select(o => o.Name).Take(500).ToListAsync();
+        return new ContactForm(input, id, submitLabel, fields, organizations);
+    }
+
+    public static ContactInput InputFrom(Contact contact, string? referredBy) => new()
+    {
+        FirstName = contact.FirstName,
+        LastName = contact.LastName,
+        Title = contact.Title,
+        OrganizationName = contact.Organization?.Name,
+        City = contact.City,
+        LinkedInUrl = contact.LinkedInUrl,
+        Emails = contact.Emails.Select(e => new LabelledValue { Label = e.Label, Value = e.Address }).ToList(),
+        Phones = contact.Phones.Select(p => new LabelledValue { Label = p.Label, Value = p.Number }).ToList(),
+        Source = contact.Source,
+        ReferredByName = referredBy,
+        AlumniOf = contact.AlumniOf,
+        FieldIds = contact.Fields.Select(f => f.CareerFieldId).ToList(),
+        Tags = string.Join(", ", contact.Tags.Select(t => t.Name)),
+        Priority = contact.Priority,
+        DoNotContact = contact.DoNotContact,
+        LastContactedOn = contact.LastContactedOn,
+        Notes = contact.Notes,
+    };
+
+    /// <summary>Applies the input to <paramref name="contact"/> (new or loaded with its collections and
+    /// organization). Returns false, with errors in <paramref name="modelState"/>, when it cannot.</summary>
+    public async Task<bool> ApplyAsync(Contact contact, ContactInput input, ModelStateDictionary modelState)
+    {
+        string? linkedIn = null;
+        if (!string.IsNullOrWhiteSpace(input.LinkedInUrl))
+        {
+            linkedIn = LinkedInProfileUrl.Normalize(input.LinkedInUrl);
+            if (linkedIn is null) modelState.AddModelError("Input.LinkedInUrl", "Enter a LinkedIn profile address like https://www.linkedin.com/in/name.");
+        }
+        for (var i = 0; i < input.Emails.Count; i++)
+        {
+            if (!input.Emails[i].IsEmpty && !EmailAddress.IsValid(input.Emails[i].Value!.Trim()))
+                modelState.AddModelError($"Input.Emails[{i}].Value", "Enter an email address like name@example.com.");
+        }
+        var referrer = await FindReferrerAsync(contact, input.ReferredByName, modelState);
+        var fieldIds = input.FieldIds.Distinct().ToList();
+        var ownFields = fieldIds.Count == 0 ? 0 : await db.CareerFields.CountAsync(f => fieldIds.Contains(f.Id));
+        if (ownFields != fieldIds.Count) modelState.AddModelError("Input.FieldIds", "Choose career fields from the list.");
+        var tags = input.TagNames();
+        if (tags.Any(t => t.Length > ContactTag.NameMaxLength)) modelState.AddModelError("Input.Tags", $"A tag can have at most {ContactTag.NameMaxLength} characters.");
+        if (input.Source is { } source && !Enum.IsDefined(source)) modelState.AddModelError("Input.Source", "Choose how you know them from the list.");
+        if (!modelState.IsValid) return false;
+
+        contact.FirstName = input.FirstName.Trim();
+        contact.LastName = Blank(input.LastName);
+        contact.Title = Blank(input.Title);
+        contact.City = Blank(input.City);
+        contact.LinkedInUrl = linkedIn;
+        contact.Source = input.Source;
+        contact.ReferredBy = referrer;
+        contact.ReferredById = referrer?.Id;
+        contact.AlumniOf = Blank(input.AlumniOf);
+        contact.Priority = Enum.IsDefined(input.Priority) ? input.Priority : Priority.Normal;
+        contact.DoNotContact = input.DoNotContact;
+        contact.LastContactedOn = input.LastContactedOn;
+        contact.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes;
+        contact.Organization = await OrganizationNamed(input.OrganizationName);
+        if (contact.Organization is null) contact.OrganizationId = null;
+
+        contact.Emails.Clear();
+        contact.Emails.AddRange(input.Emails.Where(e => !e.IsEmpty).DistinctBy(e => ContactEmail.Normalize(e.Value!)).Select(e => new ContactEmail
+        {
+            Address = e.Value!.Trim(),
+            Label = Blank(e.Label),
+            NormalizedAddress = ContactEmail.Normalize(e.Value!),
+        }));
+        contact.Phones.Clear();
+        contact.Phones.AddRange(input.Phones.Where(p => !p.IsEmpty).Select(p => new ContactPhone { Number = p.Value!.Trim(), Label = Blank(p.Label) }));
+        SyncTags(contact, tags);
+        contact.Fields.RemoveAll(f => !fieldIds.Contains(f.CareerFieldId));
+        foreach (var id in fieldIds.Where(id => contact.Fields.All(f => f.CareerFieldId != id)))
+            contact.Fields.Add(new ContactField { CareerFieldId = id });
+        contact.RefreshSearch(contact.Organization?.Name);
+        if (contact.Id == 0)
+            contact.Events.Add(new ContactEvent { Kind = ContactEventKind.Added, OccurredAtUtc = clock.GetUtcNow().UtcDateTime, Text = "Added" });
+        return true;
+    }
+
+    /// <summary>Keeps existing tag rows whose folded name stays, so unchanged tags are not rewritten.</summary>
+    public static void SyncTags(Contact contact, IReadOnlyList<string> names)
+    {
+        var wanted = names.Select(ContactTag.Named).ToList();
+        contact.Tags.RemoveAll(t => wanted.All(w => w.NormalizedName != t.NormalizedName));
+        foreach (var tag in wanted.Where(w => contact.Tags.All(t => t.NormalizedName != w.NormalizedName))) contact.Tags.Add(tag);
+    }
+
+    /// <summary>The person's organization with this name (case, accents and spacing ignored), made if new.</summary>
+    public async Task<Organization?> OrganizationNamed(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var normalized = Organization.Normalize(name);
+        var local = db.Organizations.Local.FirstOrDefault(o => o.NormalizedName == normalized);
+        if (local is not null) return local;
+        var existing = await db.Organizations.FirstOrDefaultAsync(o => o.NormalizedName == normalized);
+        if (existing is not null) return existing;
+        var organization = new Organization();
+        organization.Rename(name);
+        db.Organizations.Add(organization);
+        return organization;
+    }
+
+    /// <summary>"Ada Lovelace" or "Ada Lovelace (Analytical Engines)", as the suggestions offer it.</summary>
+    private async Task<Contact?> FindReferrerAsync(Contact contact, string? typed, ModelStateDictionary modelState)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        var name = typed.Trim();
+        string? organization = null;
+        var open = name.LastIndexOf(" (", StringComparison.Ordinal);
+        if (open > 0 && name.EndsWith(')'))
+        {
+            organization = Organization.Normalize(name[(open + 2)..^1]);
+            name = name[..open];
+        }
+        var key = Folding.Fold(name);
+        var matches = await db.Contacts.Where(c => c.SearchKey == key && c.Id != contact.Id)
+            .Where(c => organization == null || (c.Organization != null && c.Organization.NormalizedName == organization))
+            .Take(2).ToListAsync();
+        if (matches.Count == 1) return matches[0];
+        modelState.AddModelError("Input.ReferredByName", matches.Count == 0
+            ? $"No contact is named “{typed.Trim()}”. Add them first, or leave this empty."
+            : $"Several contacts are named “{name}”. Add their organization in brackets, like “{name} (Acme)”.");
+        return null;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+
+namespace Rapport.Features.People;
+
+public enum ContactSort
+{
+    Name,
+    Organization,
+    LastContact,
+    Priority,
+}
+
+/// <summary>What the people list is narrowed to: bound from the query string, so every view of the
+/// list has an address that can be bookmarked and shared with oneself.</summary>
+public sealed class ContactFilter
+{
+    public string? Q { get; set; }
+    public int? Field { get; set; }
+    public int? Org { get; set; }
+    public ContactSource? Source { get; set; }
+    public Priority? Priority { get; set; }
+    public string? Tag { get; set; }
+    public bool Alumni { get; set; }
+    public bool Never { get; set; }
+
+    /// <summary>"Not in touch for N months" (and never contacted counts as not in touch).</summary>
+    public int? Quiet { get; set; }
+
+    /// <summary>null: everyone; true: only "do not contact"; false: hide them.</summary>
+    public bool? Dnc { get; set; }
+
+    public ContactSort Sort { get; set; } = ContactSort.Name;
+
+    public bool IsNarrowed => !string.IsNullOrWhiteSpace(Q) || Field is not null || Org is not null || Source is not null
+        || Priority is not null || !string.IsNullOrWhiteSpace(Tag) || Alumni || Never || Quiet is not null || Dnc is not null;
+
+    public IQueryable<Contact> Apply(IQueryable<Contact> contacts, RapportDb db, DateOnly today)
+    {
+        contacts = contacts.Matching(db, Q);
+        if (Field is int field) contacts = contacts.Where(c => c.Fields.Any(f => f.CareerFieldId == field));
+        if (Org is int org) contacts = contacts.Where(c => c.OrganizationId == org);
+        if (Source is { } source) contacts = contacts.Where(c => c.Source == source);
+        if (Priority is { } priority) contacts = contacts.Where(c => c.Priority == priority);
+        if (!string.IsNullOrWhiteSpace(Tag))
+        {
+            var tag = Folding.Fold(Tag);
+            contacts = contacts.Where(c => c.Tags.Any(t => t.NormalizedName == tag));
+        }
+        if (Alumni) contacts = contacts.Where(c => c.AlumniOf != null || c.Source == ContactSource.Alumni);
+        if (Never) contacts = contacts.Where(c => c.LastContactedOn == null);
+        if (Quiet is int months && months > 0)
+        {
+            var since = today.AddMonths(-Math.Min(months, 1200));
+            contacts = contacts.Where(c => c.LastContactedOn == null || c.LastContactedOn < since);
+        }
+        if (Dnc is bool dnc) contacts = contacts.Where(c => c.DoNotContact == dnc);
+        return contacts;
+    }
+
+    public IOrderedQueryable<Contact> Order(IQueryable<Contact> contacts) => Sort switch
+    {
+        ContactSort.Organization => contacts.OrderBy(c => c.Organization == null).ThenBy(c => c.Organization!.NormalizedName).ThenBy(c => c.SearchKey).ThenBy(c => c.Id),
+        ContactSort.LastContact => contacts.OrderBy(c => c.LastContactedOn == null).ThenByDescending(c => c.LastContactedOn).ThenBy(c => c.SearchKey).ThenBy(c => c.Id),
+        ContactSort.Priority => contacts.OrderBy(c => c.Priority).ThenBy(c => c.SearchKey).ThenBy(c => c.Id),
+        _ => contacts.OrderBy(c => c.SearchKey).ThenBy(c => c.Id),
+    };
+
+    /// <summary>The filter as route values, for links that keep it (pages, sort).</summary>
+    public Dictionary<string, string> RouteValues(int? page = null, ContactSort? sort = null) => new Dictionary<string, string?>
+    {
+        ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
+        ["field"] = Field?.ToString(),
+        ["org"] = Org?.ToString(),
+        ["source"] = Source?.ToString(),
+        ["priority"] = Priority?.ToString(),
+        ["tag"] = string.IsNullOrWhiteSpace(Tag) ? null : Tag,
+        ["alumni"] = Alumni ? "true" : null,
+        ["never"] = Never ? "true" : null,
+        ["quiet"] = Quiet?.ToString(),
+        ["dnc"] = Dnc?.ToString().ToLowerInvariant(),
+        ["sort"] = (sort ?? Sort) == ContactSort.Name ? null : (sort ?? Sort).ToString(),
+        ["p"] = page is > 1 ? page.ToString() : null,
+    }.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!);
+}

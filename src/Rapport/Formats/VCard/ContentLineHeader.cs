@@ -1,0 +1,155 @@
+namespace Rapport.Formats.VCard;
+
+/// <summary>The part of a content line before the value: "item1.EMAIL;TYPE=work,pref:". Parsed from bytes,
+/// because every delimiter is ASCII and cannot occur inside a UTF-8 or Windows-1252 character, so the value
+/// (which may be megabytes of photo) never has to be decoded just to find where it starts.</summary>
+internal sealed class ContentLineHeader
+{
+    // vCard 2.1 lets these stand alone ("TEL;WORK;VOICE", "NOTE;QUOTED-PRINTABLE"): the value names the parameter.
+    private static readonly HashSet<string> EncodingWords =
+        new(["QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT"], StringComparer.OrdinalIgnoreCase);
+
+    private ContentLineHeader(string? group, string name, Dictionary<string, List<string>> parameters, int valueStart)
+    {
+        Group = group;
+        Name = name;
+        Parameters = parameters;
+        ValueStart = valueStart;
+    }
+
+    public string? Group { get; }
+
+    public string Name { get; }
+
+    public Dictionary<string, List<string>> Parameters { get; }
+
+    /// <summary>Offset of the value's first byte within the line.</summary>
+    public int ValueStart { get; }
+
+    public bool IsQuotedPrintable => HasEncoding("QUOTED-PRINTABLE");
+
+    public bool IsBase64 => HasEncoding("B") || HasEncoding("BASE64");
+
+    public string? Charset => Parameters.TryGetValue("CHARSET", out var values) && values.Count > 0 ? values[0] : null;
+
+    /// <summary>Returns the header, or null with a reason fit for "Line 12: {reason}.".</summary>
+    public static ContentLineHeader? Parse(ReadOnlySpan<byte> line, out string? error)
+    {
+        error = null;
+        var pos = 0;
+        while (pos < line.Length && line[pos] is (byte)' ' or (byte)'\t') pos++;
+        var first = ReadToken(line, ref pos);
+        if (first.Length == 0)
+        {
+            error = "this line is not a vCard property (it should start with a name such as EMAIL or TEL)";
+            return null;
+        }
+        string? group = null;
+        var name = first;
+        if (pos < line.Length && line[pos] == (byte)'.')
+        {
+            pos++;
+            group = first;
+            name = ReadToken(line, ref pos);
+            if (name.Length == 0)
+            {
+                error = "this line has a group but no property name after the dot";
+                return null;
+            }
+        }
+
+        var parameters = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        while (true)
+        {
+            if (pos >= line.Length)
+            {
+                error = "this line has no ':' between the property name and its value";
+                return null;
+            }
+            if (line[pos] == (byte)':') return new ContentLineHeader(group, name.ToUpperInvariant(), parameters, pos + 1);
+            if (line[pos] != (byte)';')
+            {
+                error = "this line has an unexpected character in its property name or parameters";
+                return null;
+            }
+            pos++;
+            var parameterName = ReadToken(line, ref pos);
+            if (parameterName.Length == 0)
+            {
+                if (pos < line.Length && line[pos] is (byte)';' or (byte)':') continue; // "TEL;;WORK:" - an empty slot
+                error = "this line has a parameter without a name";
+                return null;
+            }
+            if (pos < line.Length && line[pos] == (byte)'=')
+            {
+                pos++;
+                var values = ReadParameterValues(line, ref pos, out error);
+                if (values is null) return null;
+                AddValues(parameters, parameterName.ToUpperInvariant(), values);
+            }
+            else
+            {
+                AddValues(parameters, EncodingWords.Contains(parameterName) ? "ENCODING" : "TYPE", [parameterName]);
+            }
+        }
+    }
+
+    private bool HasEncoding(string encoding) =>
+        Parameters.TryGetValue("ENCODING", out var values)
+        && values.Exists(v => string.Equals(v.Trim(), encoding, StringComparison.OrdinalIgnoreCase));
+
+    private static List<string>? ReadParameterValues(ReadOnlySpan<byte> line, ref int pos, out string? error)
+    {
+        error = null;
+        var values = new List<string>();
+        while (true)
+        {
+            if (pos < line.Length && line[pos] == (byte)'"')
+            {
+                var close = line[(pos + 1)..].IndexOf((byte)'"');
+                if (close < 0)
+                {
+                    error = "this line has a parameter value whose opening quote never closes";
+                    return null;
+                }
+                values.Add(VCardText.DecodeParameter(VCardEncodings.Decode(line.Slice(pos + 1, close))));
+                pos += close + 2;
+            }
+            else
+            {
+                var stop = line[pos..].IndexOfAny(";:,"u8);
+                if (stop < 0)
+                {
+                    error = "this line has no ':' between the property name and its value";
+                    return null;
+                }
+                values.Add(VCardText.DecodeParameter(VCardEncodings.Decode(line.Slice(pos, stop))));
+                pos += stop;
+            }
+            if (pos < line.Length && line[pos] == (byte)',')
+            {
+                pos++;
+                continue;
+            }
+            return values;
+        }
+    }
+
+    private static void AddValues(Dictionary<string, List<string>> parameters, string name, List<string> values)
+    {
+        if (parameters.TryGetValue(name, out var existing)) existing.AddRange(values);
+        else parameters[name] = values;
+    }
+
+    /// <summary>Reads a name: letters, digits, '-' and (leniently, as some exporters use it) '_'.</summary>
+    private static string ReadToken(ReadOnlySpan<byte> line, ref int pos)
+    {
+        var start = pos;
+        while (pos < line.Length && IsNameByte(line[pos])) pos++;
+        return System.Text.Encoding.ASCII.GetString(line[start..pos]);
+    }
+
+    internal static bool IsNameByte(byte b) =>
+        b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9'
+            or (byte)'-' or (byte)'_';
+}

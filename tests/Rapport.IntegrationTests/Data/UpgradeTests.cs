@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Rapport.IntegrationTests.Infrastructure;
+
+namespace Rapport.IntegrationTests.Data;
+
+/// <summary>A database made by an earlier version keeps its rows when the app upgrades it.</summary>
+public class UpgradeTests
+{
+    [Fact]
+    public async Task Contacts_from_the_first_version_keep_their_name_email_organization_notes_and_times()
+    {
+        var database = await TestDatabase.CreateAsync();
+        var created = new DateTime(2026, 11, 1, 9, 30, 0, DateTimeKind.Utc);
+        await using (var db = MigrationTests.ContextFor(database))
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261127100000_CreateAccountsAndContacts");
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AspNetUsers" ("Id", "DisplayName", "TimeZoneId", "CreatedAtUtc", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
+                    "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                VALUES ('u1', 'Old User', 'UTC', {created}, 'old@example.com', 'OLD@EXAMPLE.COM', 'old@example.com', 'OLD@EXAMPLE.COM', {false}, {false}, {false}, {true}, {0})
+                """);
+            foreach (var (id, name, email, organization, notes) in new[]
+            {
+                (1, "Zoë Saldaña", "zoe@example.com", "Acme Corp", "Met at the **fair**"),
+                (2, "Ada Lovelace", (string?)null, "ACME CORP", (string?)null),
+                (3, "Mononym", (string?)null, (string?)null, "no organization"),
+            })
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "Contacts" ("Id", "OwnerId", "Name", "Email", "Organization", "Notes", "SearchKey", "CreatedAtUtc", "UpdatedAtUtc")
+                    VALUES ({id}, 'u1', {name}, {email}, {organization}, {notes}, {name.ToLowerInvariant()}, {created}, {created})
+                    """);
+            }
+        }
+
+        await using var app = await RapportApp.StartOnAsync(database);
+        var contacts = await app.WithDbAsync("u1", db => db.Contacts.OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.FirstName, c.LastName, c.Notes, Organization = c.Organization!.Name, c.CreatedAtUtc, c.SearchText, c.Uid,
+                Emails = c.Emails.Select(e => e.Address).ToList() })
+            .ToListAsync());
+        Assert.Equal(["Zoë Saldaña", "Ada Lovelace", "Mononym"], contacts.Select(c => c.FirstName));
+        Assert.All(contacts, c => Assert.Null(c.LastName));
+        Assert.Equal(["zoe@example.com"], contacts[0].Emails);
+        Assert.Equal("Met at the **fair**", contacts[0].Notes);
+        Assert.Equal(contacts[0].Organization, contacts[1].Organization);
+        Assert.Null(contacts[2].Organization);
+        Assert.All(contacts, c => Assert.Equal(created, c.CreatedAtUtc));
+        Assert.Equal(3, contacts.Select(c => c.Uid).Distinct().Count());
+        // Start-up filled in the search text the migration left empty, accents folded.
+        Assert.Contains("zoe saldana", contacts[0].SearchText);
+        Assert.Equal(1, await app.WithDbAsync("u1", db => db.Organizations.CountAsync()));
+        // New contacts get ids after the old ones.
+        var next = await app.AddContactAsync("u1", "New", "Person");
+        Assert.True(next > 3);
+    }
+}
