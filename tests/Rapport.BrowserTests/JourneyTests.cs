@@ -36,7 +36,7 @@ public class JourneyTests
         await app.OpenPeopleAsync();
         await Expect(page.GetByText("No one here yet")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add your first contact" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Add your first contact" })).ClickAsync();
-        await app.FillContactAsync("Grace Hopper", "grace@example.org", "US Navy", "Ask about **compilers**");
+        await app.FillContactAsync("Grace", "Hopper", "grace@example.org", "US Navy", "Ask about **compilers**");
         await app.SubmitContactAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Grace Hopper");
         await Expect(page.Locator(".notes strong")).ToHaveTextAsync("compilers");
@@ -62,17 +62,17 @@ public class JourneyTests
         await app.SignInAsync(Rapport.IntegrationTests.Infrastructure.RapportApp.OwnerEmail, Rapport.IntegrationTests.Infrastructure.RapportApp.OwnerPassword);
         await session.GoAsync("/people/new");
 
-        await app.FillContactAsync("   ", "not-an-email", "Somewhere", "My notes stay here");
+        await app.FillContactAsync("   ", null, "not-an-email", "Somewhere", "My notes stay here");
         await app.SubmitContactAsync();
 
         // htmx swapped in the refused form (422): same address, messages beside the fields, typing kept.
-        await Expect(page.Locator("[data-valmsg-for='Input.Name']")).ToHaveTextAsync("Enter the person's name.");
-        await Expect(page.Locator("[data-valmsg-for='Input.Email']")).ToHaveTextAsync("Enter an email address like name@example.com.");
+        await Expect(page.Locator("[data-valmsg-for='Input.FirstName']")).ToHaveTextAsync("Enter the first name (or the only name).");
+        await Expect(page.Locator("[data-valmsg-for='Input.Emails[0].Value']")).ToHaveTextAsync("Enter an email address like name@example.com.");
         await Expect(page.GetByLabel("Notes")).ToHaveValueAsync("My notes stay here");
         await Expect(page).ToHaveURLAsync(session.BaseUrl + "/people/new");
         await session.ScreenshotAsync("03-validation");
 
-        await app.FillContactAsync("Katherine Johnson", "katherine@example.org");
+        await app.FillContactAsync("Katherine", "Johnson", "katherine@example.org");
         await app.SubmitContactAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Katherine Johnson");
         Assert.Empty(session.Problems);

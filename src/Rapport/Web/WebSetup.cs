@@ -18,7 +18,11 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AddPageRoute("/Today/Index", "");
             })
-            .AddMvcOptions(options => options.Filters.Add<UnstorableTextFilter>());
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<UnhandledVerbFilter>();
+                options.Filters.Add<UnstorableTextFilter>();
+            });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         // htmx sends the token in this header (see site.js); plain forms send the hidden field.
         services.AddAntiforgery(o =>

@@ -39,12 +39,21 @@ public sealed class RapportPages(BrowserSession session)
         await Expect(Page).ToHaveURLAsync(new Regex("/people$"));
     }
 
-    public async Task FillContactAsync(string name, string? email = null, string? organization = null, string? notes = null)
+    public async Task FillContactAsync(string firstName, string? lastName = null, string? email = null, string? organization = null, string? notes = null)
     {
-        await Page.GetByLabel("Name").FillAsync(name);
-        if (email is not null) await Page.GetByLabel("Email").FillAsync(email);
-        if (organization is not null) await Page.GetByLabel("Organization").FillAsync(organization);
+        await Page.GetByLabel("First name").FillAsync(firstName);
+        if (lastName is not null) await Page.GetByLabel("Last name").FillAsync(lastName);
+        if (email is not null) await Page.GetByLabel("Email 1", new() { Exact = true }).FillAsync(email);
+        if (organization is not null) await Page.GetByLabel("Organization", new() { Exact = true }).FillAsync(organization);
         if (notes is not null) await Page.GetByLabel("Notes").FillAsync(notes);
+    }
+
+    public async Task ImportLinkedInAsync(string path)
+    {
+        await Page.GotoAsync(session.BaseUrl + "/import");
+        await Page.GetByLabel("Connections.csv or the LinkedIn ZIP").SetInputFilesAsync(path);
+        await Page.Locator("form[action*='handler=LinkedIn'] button[type=submit]").ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Import ");
     }
 
     public Task SubmitContactAsync(string label = "Add contact") =>
@@ -52,7 +61,7 @@ public sealed class RapportPages(BrowserSession session)
 
     public async Task SearchPeopleAsync(string text)
     {
-        await Page.GetByRole(AriaRole.Searchbox).FillAsync(text);
+        await Page.GetByRole(AriaRole.Searchbox, new() { Name = "Search people" }).FillAsync(text);
         await Expect(Page).ToHaveURLAsync(new Regex(Regex.Escape($"/people?q={Uri.EscapeDataString(text)}") + "$"));
     }
 }

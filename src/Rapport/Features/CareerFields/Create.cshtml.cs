@@ -17,7 +17,7 @@ public class CreateModel(RapportDb db, CareerFieldEditor editor) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var field = new CareerField();
-        if (!ModelState.IsValid || !await editor.ApplyAsync(field, Input, ModelState))
+        if (!await editor.ApplyAsync(field, Input, ModelState))
         {
             Input.PadRows();
             return Page();

@@ -91,9 +91,8 @@ public class DetailsModel(RapportDb db, TimeProvider clock) : PageModel
         PeopleCount = await people.CountAsync();
         People = await people.OrderBy(c => c.SearchKey).Take(50)
             .Select(c => new PersonLink(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName))).ToListAsync();
-        Organizations = await db.OrganizationFields.AsNoTracking().Where(f => f.CareerFieldId == Id)
-            .Select(f => new { f.OrganizationId }).Join(db.Organizations, f => f.OrganizationId, o => o.Id, (f, o) => new PersonLink(o.Id, o.Name))
-            .OrderBy(o => o.Name).ToListAsync();
+        Organizations = await db.Organizations.AsNoTracking().Where(o => o.Fields.Any(f => f.CareerFieldId == Id))
+            .OrderBy(o => o.NormalizedName).Select(o => new PersonLink(o.Id, o.Name)).ToListAsync();
         return true;
     }
 }

@@ -28,7 +28,7 @@ public class EditModel(RapportDb db, CareerFieldEditor editor) : PageModel
     {
         var field = await db.CareerFields.Include(f => f.Links).FirstOrDefaultAsync(f => f.Id == Id);
         if (field is null) return NotFound();
-        if (!ModelState.IsValid || !await editor.ApplyAsync(field, Input, ModelState))
+        if (!await editor.ApplyAsync(field, Input, ModelState))
         {
             Input.PadRows();
             return Page();

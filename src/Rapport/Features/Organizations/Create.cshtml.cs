@@ -17,7 +17,7 @@ public class CreateModel(RapportDb db, OrganizationEditor editor) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var organization = new Organization();
-        if (!ModelState.IsValid || !await editor.ApplyAsync(organization, Input, ModelState))
+        if (!await editor.ApplyAsync(organization, Input, ModelState))
         {
             Form = await editor.FormAsync(Input, null, "Add organization");
             return Page();

@@ -28,7 +28,7 @@ public class EditModel(RapportDb db, OrganizationEditor editor) : PageModel
         var organization = await db.Organizations.Include(o => o.Fields).FirstOrDefaultAsync(o => o.Id == Id);
         if (organization is null) return NotFound();
         var oldName = organization.Name;
-        if (!ModelState.IsValid || !await editor.ApplyAsync(organization, Input, ModelState))
+        if (!await editor.ApplyAsync(organization, Input, ModelState))
         {
             Form = await editor.FormAsync(Input, Id, "Save changes");
             return Page();

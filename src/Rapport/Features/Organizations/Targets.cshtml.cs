@@ -12,6 +12,9 @@ public class TargetsModel(RapportDb db) : PageModel
 {
     public IReadOnlyList<TargetEntry> Ranked { get; private set; } = [];
 
+    /// <summary>The person's own yes/no on advocacy, where they gave one.</summary>
+    public IReadOnlyDictionary<int, bool?> AdvocateOverrides { get; private set; } = new Dictionary<int, bool?>();
+
     public async Task OnGetAsync()
     {
         var targets = await db.Organizations.AsNoTracking().Where(o => o.Status == OrganizationStatus.Target)
@@ -21,6 +24,7 @@ public class TargetsModel(RapportDb db) : PageModel
                 HasContacts = db.Contacts.Any(c => c.OrganizationId == o.Id && !c.DoNotContact),
             })
             .ToListAsync();
+        AdvocateOverrides = targets.ToDictionary(t => t.Id, t => t.AdvocateOverride);
         Ranked = TargetList.Rank(targets.Select(t => new TargetEntry(t.Id, t.Name, t.Motivation, t.Postings, t.AdvocateOverride ?? t.HasContacts)));
     }
 

@@ -17,7 +17,7 @@ public class CreateModel(RapportDb db, ContactEditor editor) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var contact = new Contact();
-        if (!ModelState.IsValid || !await editor.ApplyAsync(contact, Input, ModelState))
+        if (!await editor.ApplyAsync(contact, Input, ModelState))
         {
             Form = await editor.FormAsync(Input, null, "Add contact");
             return this.Refused(Form);

@@ -39,7 +39,7 @@ public class EditModel(RapportDb db, ContactEditor editor) : PageModel
         var contact = await LoadAsync();
         if (contact is null) return NotFound();
         Name = contact.FullName;
-        if (!ModelState.IsValid || !await editor.ApplyAsync(contact, Input, ModelState))
+        if (!await editor.ApplyAsync(contact, Input, ModelState))
         {
             Form = await editor.FormAsync(Input, Id, "Save changes");
             return this.Refused(Form);

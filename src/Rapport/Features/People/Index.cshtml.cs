@@ -24,6 +24,10 @@ public class IndexModel(RapportDb db, UserTime time) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         if (Filter.Q is { Length: > 200 }) Filter.Q = Filter.Q[..200];
+        // The filter form sends every field, empty ones too; the address bar shows only what narrows the list.
+        var cleanUrl = Url.Page("/People/Index", Filter.RouteValues(PageNumber))!;
+        if (Request.IsHtmx()) Response.Headers["HX-Push-Url"] = cleanUrl;
+        else if (Request.Query.Any(q => string.IsNullOrEmpty(q.Value))) return Redirect(cleanUrl);
         var today = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
         var contacts = Filter.Apply(db.Contacts.AsNoTracking(), db, today);
         var total = await contacts.CountAsync();

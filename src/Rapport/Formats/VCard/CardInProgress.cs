@@ -22,7 +22,8 @@ internal sealed class CardInProgress(int line)
 
     public VCard Build()
     {
-        var version = _properties.Find(p => p.Header.Name == "VERSION")?.Text.Trim() ?? "";
+        var versionAt = _properties.FindIndex(p => p.Header.Name == "VERSION");
+        var version = versionAt < 0 ? "" : _properties[versionAt].Text.Trim();
         var version21 = version == "2.1";
         var properties = new List<VCardProperty>(_properties.Count);
         foreach (var raw in _properties)
@@ -35,7 +36,7 @@ internal sealed class CardInProgress(int line)
     private static VCardProperty ToProperty(Raw raw, bool version21)
     {
         var header = raw.Header;
-        var parameters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var parameters = new Dictionary<string, IReadOnlyList<string>>(header.Parameters.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in header.Parameters)
         {
             // The value is decoded now; kept, these would make a writer or the app decode it a second time.
@@ -70,5 +71,6 @@ internal sealed class CardInProgress(int line)
                 Components = components,
             };
 
-    private sealed record Raw(ContentLineHeader Header, string Text);
+    // A struct: a card may hold thousands of these until its END.
+    private readonly record struct Raw(ContentLineHeader Header, string Text);
 }

@@ -6,8 +6,21 @@ namespace Rapport.Formats.VCard;
 internal sealed class ContentLineHeader
 {
     // vCard 2.1 lets these stand alone ("TEL;WORK;VOICE", "NOTE;QUOTED-PRINTABLE"): the value names the parameter.
+    private const int MaxHeaderLength = 100_000;
+
     private static readonly HashSet<string> EncodingWords =
         new(["QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT"], StringComparer.OrdinalIgnoreCase);
+
+    // Most lines have no parameters; they share one dictionary that nothing ever adds to.
+    private static readonly Dictionary<string, List<string>> NoParameters = new(StringComparer.OrdinalIgnoreCase);
+
+    // One string per common name instead of one per line: a card keeps its names as long as the app keeps the card.
+    private static readonly Dictionary<string, string> CommonNames = new[]
+    {
+        "BEGIN", "END", "VERSION", "FN", "N", "NICKNAME", "EMAIL", "TEL", "ADR", "ORG", "TITLE", "ROLE", "NOTE", "URL",
+        "BDAY", "ANNIVERSARY", "GENDER", "PHOTO", "CATEGORIES", "UID", "REV", "PRODID", "IMPP", "X-ABLABEL", "X-ABUID",
+        "TYPE", "PREF", "VALUE", "LABEL", "ENCODING", "CHARSET",
+    }.ToDictionary(n => n, StringComparer.Ordinal);
 
     private ContentLineHeader(string? group, string name, Dictionary<string, List<string>> parameters, int valueStart)
     {
@@ -15,6 +28,9 @@ internal sealed class ContentLineHeader
         Name = name;
         Parameters = parameters;
         ValueStart = valueStart;
+        // Computed once: the line reader asks for every physical line of a long value.
+        IsQuotedPrintable = HasEncoding("QUOTED-PRINTABLE");
+        IsBase64 = HasEncoding("B") || HasEncoding("BASE64");
     }
 
     public string? Group { get; }
@@ -26,14 +42,25 @@ internal sealed class ContentLineHeader
     /// <summary>Offset of the value's first byte within the line.</summary>
     public int ValueStart { get; }
 
-    public bool IsQuotedPrintable => HasEncoding("QUOTED-PRINTABLE");
+    public bool IsQuotedPrintable { get; }
 
-    public bool IsBase64 => HasEncoding("B") || HasEncoding("BASE64");
+    public bool IsBase64 { get; }
 
     public string? Charset => Parameters.TryGetValue("CHARSET", out var values) && values.Count > 0 ? values[0] : null;
 
     /// <summary>Returns the header, or null with a reason fit for "Line 12: {reason}.".</summary>
     public static ContentLineHeader? Parse(ReadOnlySpan<byte> line, out string? error)
+    {
+        // Real headers are short; the cap keeps a hostile one from becoming millions of parameter strings.
+        var header = ParseWithin(line[..Math.Min(line.Length, MaxHeaderLength)], out error);
+        if (header is null && line.Length > MaxHeaderLength)
+        {
+            error = "this line has no ':' within its first 100,000 characters";
+        }
+        return header;
+    }
+
+    private static ContentLineHeader? ParseWithin(ReadOnlySpan<byte> line, out string? error)
     {
         error = null;
         var pos = 0;
@@ -58,7 +85,7 @@ internal sealed class ContentLineHeader
             }
         }
 
-        var parameters = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, List<string>>? parameters = null;
         while (true)
         {
             if (pos >= line.Length)
@@ -66,7 +93,7 @@ internal sealed class ContentLineHeader
                 error = "this line has no ':' between the property name and its value";
                 return null;
             }
-            if (line[pos] == (byte)':') return new ContentLineHeader(group, name.ToUpperInvariant(), parameters, pos + 1);
+            if (line[pos] == (byte)':') return new ContentLineHeader(group, Common(name), parameters ?? NoParameters, pos + 1);
             if (line[pos] != (byte)';')
             {
                 error = "this line has an unexpected character in its property name or parameters";
@@ -85,11 +112,11 @@ internal sealed class ContentLineHeader
                 pos++;
                 var values = ReadParameterValues(line, ref pos, out error);
                 if (values is null) return null;
-                AddValues(parameters, parameterName.ToUpperInvariant(), values);
+                AddValues(ref parameters, Common(parameterName), values);
             }
             else
             {
-                AddValues(parameters, EncodingWords.Contains(parameterName) ? "ENCODING" : "TYPE", [parameterName]);
+                AddValues(ref parameters, EncodingWords.Contains(parameterName) ? "ENCODING" : "TYPE", [parameterName]);
             }
         }
     }
@@ -135,10 +162,17 @@ internal sealed class ContentLineHeader
         }
     }
 
-    private static void AddValues(Dictionary<string, List<string>> parameters, string name, List<string> values)
+    private static void AddValues(ref Dictionary<string, List<string>>? parameters, string name, List<string> values)
     {
+        parameters ??= new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         if (parameters.TryGetValue(name, out var existing)) existing.AddRange(values);
         else parameters[name] = values;
+    }
+
+    private static string Common(string name)
+    {
+        var upper = name.ToUpperInvariant();
+        return CommonNames.TryGetValue(upper, out var common) ? common : upper;
     }
 
     /// <summary>Reads a name: letters, digits, '-' and (leniently, as some exporters use it) '_'.</summary>

@@ -80,8 +80,9 @@ internal static class VCardEncodings
             var encoding = Encoding.GetEncoding(name);
             return encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // An unknown name, or one .NET refuses (UTF-7): fall back to the default rather than fail the file.
             return null;
         }
     }

@@ -19,6 +19,7 @@ internal sealed class VCardParser
     private CardInProgress? _card;
     private int _agentDepth;
     private int _cardsBegun;
+    private int _properties;
     private bool _sawCalendar;
 
     public static VCardReadResult Parse(byte[] buffer, int start, int end) =>
@@ -49,6 +50,10 @@ internal sealed class VCardParser
             else if (header.Name == "END") End(lines.LineNumber, value);
             else if (_agentDepth > 0) continue;
             else if (_card is null) Problem(lines.LineNumber, OutsideAnyCard);
+            else if (++_properties > VCardReader.MaxProperties)
+            {
+                return VCardReadResult.Unusable(Invariant($"The file holds more than {VCardReader.MaxProperties:N0} properties."));
+            }
             else AddProperty(lines.LineNumber, header, lines.Line);
         }
         if (_card is not null) NeverEnds(_card);

@@ -52,12 +52,12 @@ public sealed class VCardProperty
 
     public override string ToString() => (Group is null ? "" : Group + ".") + Name + ":" + Value;
 
-    private static Dictionary<string, IReadOnlyList<string>> Normalise(
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> Normalise(
         IReadOnlyDictionary<string, IReadOnlyList<string>>? parameters)
     {
         // A copy, so the caller cannot change the property afterwards and keys become case-insensitive.
+        if (parameters is null || parameters.Count == 0) return NoParameters;
         var copy = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        if (parameters is null) return copy;
         foreach (var (name, values) in parameters)
         {
             var key = name.ToUpperInvariant();

@@ -16,6 +16,10 @@ public static class VCardReader
     public const long MaxBytes = 25 * 1024 * 1024;
     public const int MaxCards = 50_000;
 
+    /// <summary>Property lines in the whole file: 20 for each of <see cref="MaxCards"/> contacts, more than a
+    /// real export under 25 MB holds. It bounds the memory a file of millions of tiny lines would take.</summary>
+    public const int MaxProperties = 1_000_000;
+
     /// <summary>Characters in one line after unfolding; a longer line makes its card a problem
     /// (inline binary data, which is dropped, does not count).</summary>
     public const int MaxLineLength = 1_000_000;

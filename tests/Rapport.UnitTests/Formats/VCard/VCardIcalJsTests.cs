@@ -44,7 +44,6 @@ public class VCardIcalJsTests
         {
             var written = cards[i];
             var properties = jcards[i][1].EnumerateArray().ToList();
-            string context = $"card {i} ({written.FormattedName})";
 
             // Exactly the written properties, in order: nothing was split off into a property of its own.
             Assert.Equal(["version", .. written.Properties.Select(p => p.Name.ToLowerInvariant())], properties.Select(p => p[0].GetString()));
@@ -59,7 +58,6 @@ public class VCardIcalJsTests
             Assert.Equal(Expected(written, "ORG"), Values(Single(properties, "org")));
             Assert.Equal(Expected(written, "NOTE"), Values(Single(properties, "note")));
             Assert.Equal(Expected(written, "CATEGORIES"), Values(Single(properties, "categories")));
-            Assert.True(properties.Count > 1, context);
         }
         var label = jcards[^1][1].EnumerateArray().Single(p => Name(p) == "email");
         Assert.Equal(["a\"b\nEMAIL:c"], ParameterValues(label, "x-label"));

@@ -72,7 +72,8 @@ public class VCardReaderProblemTests
     }
 
     [Theory]
-    [InlineData("NOT A PROPERTY", "should start with a name")]
+    [InlineData("(555) 0100", "should start with a name")]
+    [InlineData("NOT A PROPERTY", "unexpected character")]
     [InlineData("TEL;TYPE=\"work:123", "quote never closes")]
     [InlineData("TEL 123", "unexpected character")]
     [InlineData("EMAIL", "no ':'")]
@@ -84,6 +85,17 @@ public class VCardReaderProblemTests
         var problem = Assert.Single(result.Problems);
         Assert.Equal(3, problem.Line);
         Assert.Contains(reason, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_and_parameters_longer_than_any_real_one_are_a_problem_not_a_million_parameters()
+    {
+        var parameters = string.Concat(Enumerable.Repeat(";WORK", 100_000));
+
+        var result = ReadCrlf($"BEGIN:VCARD\nFN:x\nTEL{parameters}:123\nEND:VCARD\n");
+
+        Assert.Empty(result.Cards);
+        Assert.Equal(new VCardProblem(3, "Line 3: this line has no ':' within its first 100,000 characters."), Assert.Single(result.Problems));
     }
 
     [Theory]
@@ -146,6 +158,15 @@ public class VCardReaderProblemTests
         Assert.Equal("The file holds more than 50,000 cards.", result.FileError);
         Assert.Empty(result.Cards);
         Assert.Equal(VCardReader.MaxCards, VCardReader.Read(text[..^"BEGIN:VCARD\nFN:x\nEND:VCARD\n".Length]).Cards.Count);
+    }
+
+    [Fact]
+    public void More_than_the_property_limit_is_a_file_error()
+    {
+        var lines = new StringBuilder("BEGIN:VCARD\n").Insert(12, "N:x\n", VCardReader.MaxProperties).Append("END:VCARD\n");
+
+        Assert.Equal(VCardReader.MaxProperties, Assert.Single(VCardReader.Read(lines.ToString()).Cards).Properties.Count);
+        Assert.Equal("The file holds more than 1,000,000 properties.", VCardReader.Read(lines.Insert(12, "N:y\n").ToString()).FileError);
     }
 
     [Fact]
@@ -279,6 +300,10 @@ public class VCardReaderProblemTests
     [InlineData("\u0001\u0002BEGIN:VCARD\u0003\nEND:VCARD\u001A")]
     [InlineData(" \n\t\nBEGIN:VCARD\n \n\tEND:VCARD")]
     [InlineData("BEGIN:VCARD\nPHOTO;ENCODING=b:=\n\nEND:VCARD")]
+    [InlineData("BEGIN:VCARD\nNOTE;CHARSET=utf-7;ENCODING=QUOTED-PRINTABLE:+AGEAYgBj-\nEND:VCARD")]
+    [InlineData("BEGIN:VCARD\nNOTE;CHARSET=utf-32;ENCODING=QUOTED-PRINTABLE:=41\nEND:VCARD")]
+    [InlineData("BEGIN:VCARD\nNOTE;CHARSET=\"x^n\";ENCODING=QUOTED-PRINTABLE:=41\nEND:VCARD")]
+    [InlineData("BEGIN:VCARD\nNOTE;CHARSET=65001:=C3\nEND:VCARD")]
     public void Malformed_input_never_throws(string text)
     {
         var result = VCardReader.Read(text.Replace("\n", "\r\n", StringComparison.Ordinal));

@@ -1,0 +1,193 @@
+using System.IO.Compression;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Domain;
+using Rapport.IntegrationTests.Infrastructure;
+
+namespace Rapport.IntegrationTests.Features.ImportExport;
+
+public class LinkedInImportTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private readonly RapportApp _app = fixture.App;
+
+    private static readonly byte[] FirstExport = Uploads.ConnectionsCsv(
+        "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,,Analytical Engines,Mathematician,15 Mar 2024",
+        "Grace,Hopper,https://www.linkedin.com/in/gracehopper,grace@example.org,US Navy,\"Rear Admiral, retired\",07 Dec 2025",
+        ",,,,,,",
+        "Zoë,Saldaña,https://uk.linkedin.com/in/zoe-s/?trk=p,,\"Harbor Museum\",Exhibit designer,1 Jan 2026");
+
+    private async Task<HtmlPage> UploadAsync(AppClient client, string fileName, byte[] content)
+    {
+        var page = await client.GetPageAsync("/import");
+        var response = await client.UploadAsync(page, "form[action*='handler=LinkedIn']", fileName, content);
+        if (response.StatusCode == HttpStatusCode.Redirect) return await client.FollowAsync(response);
+        return await HtmlPage.ReadAsync(response, "/import");
+    }
+
+    private static int Stat(HtmlPage preview, string label) =>
+        int.Parse(preview.Document.QuerySelectorAll(".stats article").Single(a => a.TextContent.Trim().EndsWith(label)).QuerySelector(".stat-value")!.TextContent);
+
+    private Task<int> CountAsync(string ownerId) => _app.WithDbAsync(ownerId, db => db.Contacts.CountAsync());
+
+    [Fact]
+    public async Task A_real_export_previews_then_imports_people_organizations_and_dates()
+    {
+        var user = await _app.SignUpAsync();
+        var preview = await UploadAsync(user.Client, "Connections.csv", FirstExport);
+        Assert.Equal(3, Stat(preview, "new"));
+        Assert.Equal(0, Stat(preview, "rejected"));
+        Assert.Contains("1 empty row is skipped", preview.Text);
+        Assert.Contains("3 new organizations", preview.Text);
+        Assert.Equal(0, await CountAsync(user.Id));
+
+        var people = await user.Client.FollowAsync(await user.Client.SubmitAsync(preview, "main form:not([action*='Cancel'])", []));
+        Assert.Contains("3 people added or updated", people.Status);
+        var grace = await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.FirstName == "Grace")
+            .Select(c => new { c.Source, c.ConnectedOn, c.Title, Org = c.Organization!.Name, c.LinkedInUrl, Email = c.Emails.Single().Address }).SingleAsync());
+        Assert.Equal(ContactSource.LinkedIn, grace.Source);
+        Assert.Equal(new DateOnly(2025, 12, 7), grace.ConnectedOn);
+        Assert.Equal("Rear Admiral, retired", grace.Title);
+        Assert.Equal("US Navy", grace.Org);
+        Assert.Equal("grace@example.org", grace.Email);
+        Assert.Equal("https://www.linkedin.com/in/zoe-s", await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.FirstName == "Zoë").Select(c => c.LinkedInUrl).SingleAsync()));
+        var search = await user.Client.GetPageAsync("/people?q=harbor");
+        Assert.Equal(["Zoë Saldaña"], search.Document.QuerySelectorAll(".contact-list a.name").Select(a => a.TextContent));
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_again_changes_nothing_and_duplicates_no_one()
+    {
+        var user = await _app.SignUpAsync();
+        var first = await UploadAsync(user.Client, "Connections.csv", FirstExport);
+        await user.Client.SubmitAsync(first, "main form:not([action*='Cancel'])", []);
+        var again = await UploadAsync(user.Client, "Connections.csv", FirstExport);
+        Assert.Equal(0, Stat(again, "new"));
+        Assert.Equal(3, Stat(again, "unchanged"));
+        Assert.Contains("nothing new to import", again.Text);
+        Assert.Equal(3, await CountAsync(user.Id));
+    }
+
+    [Fact]
+    public async Task A_newer_export_updates_people_notes_job_changes_and_matches_url_spellings_and_email()
+    {
+        var user = await _app.SignUpAsync();
+        await user.Client.SubmitAsync(await UploadAsync(user.Client, "Connections.csv", FirstExport), "main form:not([action*='Cancel'])", []);
+        var newer = Uploads.ConnectionsCsv(
+            "Ada,Lovelace,http://linkedin.com/in/Ada-Lovelace/,,Difference Engines Ltd,Chief Mathematician,15 Mar 2024",
+            "Grace,Hopper,,GRACE@example.org,US Navy,\"Rear Admiral, retired\",07 Dec 2025",
+            "Katherine,Johnson,https://www.linkedin.com/in/kjohnson,,NASA,Mathematician,2 Feb 2026");
+        var preview = await UploadAsync(user.Client, "Connections (1).csv", newer);
+        Assert.Equal(1, Stat(preview, "new"));
+        Assert.Equal(1, Stat(preview, "updated"));
+        Assert.Equal(1, Stat(preview, "unchanged"));
+        Assert.Contains("Moved from Mathematician at Analytical Engines to Chief Mathematician at Difference Engines Ltd", preview.Text);
+
+        await user.Client.SubmitAsync(preview, "main form:not([action*='Cancel'])", []);
+        Assert.Equal(4, await CountAsync(user.Id));
+        var ada = await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.FirstName == "Ada")
+            .Select(c => new { c.Id, c.Title, Org = c.Organization!.Name }).SingleAsync());
+        Assert.Equal(("Chief Mathematician", "Difference Engines Ltd"), (ada.Title, ada.Org));
+        var page = await user.Client.GetPageAsync($"/people/{ada.Id}");
+        Assert.Contains("Moved from Mathematician at Analytical Engines", page.Document.QuerySelector(".timeline")!.TextContent);
+    }
+
+    public static TheoryData<string, byte[], string> BadFiles => new()
+    {
+        { "empty.csv", [], "Choose a file to upload" },
+        { "contacts.csv", "Name,Phone\r\nAda,123\r\n"u8.ToArray(), "No header row" },
+        { "Connections.csv", Uploads.ConnectionsCsv(), "has a header but no connections" },
+        { "Connections.csv", [0xEF, 0xBB, 0xBF], "The file is empty." },
+        { "archive.zip", Zip("Other.csv", "x"u8.ToArray()), "The ZIP holds no Connections.csv" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task A_bad_file_gets_a_clear_message_and_imports_nothing(string fileName, byte[] content, string message)
+    {
+        var user = await _app.SignUpAsync();
+        var page = await UploadAsync(user.Client, fileName, content);
+        Assert.Contains(message, page.Text);
+        Assert.Null(page.Document.QuerySelector("button[type=submit]:not(.secondary)")?.TextContent.StartsWith("Import", StringComparison.Ordinal) == true ? "import button" : null);
+        Assert.Equal(0, await CountAsync(user.Id));
+    }
+
+    [Fact]
+    public async Task A_file_over_25_MB_is_refused_with_a_message()
+    {
+        var user = await _app.SignUpAsync();
+        var big = new byte[30 * 1024 * 1024];
+        var page = await UploadAsync(user.Client, "Connections.csv", big);
+        Assert.Contains("larger than 25 MB", page.ErrorFor("LinkedInFile"));
+        Assert.Equal(0, await _app.WithDbAsync(user.Id, db => db.PendingImports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Rejected_lines_block_the_import_until_the_person_chooses_to_leave_them_out()
+    {
+        var user = await _app.SignUpAsync();
+        var file = Uploads.ConnectionsCsv(
+            "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,,Analytical Engines,Mathematician,15 Mar 2024",
+            "Short,Row,https://www.linkedin.com/in/short",
+            "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,,Analytical Engines,Mathematician,15 Mar 2024");
+        var preview = await UploadAsync(user.Client, "Connections.csv", file);
+        Assert.Equal(2, Stat(preview, "rejected"));
+        Assert.Contains("Line 6:", preview.Text);
+        Assert.Contains("duplicate of line 5", preview.Text);
+
+        var refused = await user.Client.SubmitAsync(preview, "main form:not([action*='Cancel'])", []);
+        var again = await HtmlPage.ReadAsync(refused, preview.Url);
+        Assert.Contains("Some lines cannot be imported", again.ErrorFor("SkipRejected"));
+        Assert.Equal(0, await CountAsync(user.Id));
+
+        var done = await user.Client.SubmitAsync(again, "main form:not([action*='Cancel'])", new() { ["SkipRejected"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(1, await CountAsync(user.Id));
+    }
+
+    [Fact]
+    public async Task The_zip_linkedin_mails_is_read_from_inside()
+    {
+        var user = await _app.SignUpAsync();
+        var preview = await UploadAsync(user.Client, "Complete_LinkedInDataExport_11-27-2026.zip", Zip("Connections.csv", FirstExport));
+        Assert.Equal(3, Stat(preview, "new"));
+    }
+
+    [Fact]
+    public async Task Confirming_twice_imports_once()
+    {
+        var user = await _app.SignUpAsync();
+        var preview = await UploadAsync(user.Client, "Connections.csv", FirstExport);
+        var responses = await Task.WhenAll(
+            user.Client.SubmitAsync(preview, "main form:not([action*='Cancel'])", []),
+            user.Client.SubmitAsync(preview, "main form:not([action*='Cancel'])", []));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.NotFound);
+        Assert.Equal(3, await CountAsync(user.Id));
+    }
+
+    [Fact]
+    public async Task Another_users_upload_cannot_be_seen_confirmed_or_discarded()
+    {
+        var owner = await _app.SignUpAsync();
+        var other = await _app.SignUpAsync();
+        var preview = await UploadAsync(owner.Client, "Connections.csv", FirstExport);
+        var otherPage = await other.Client.GetPageAsync("/import");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(preview.Url)).StatusCode);
+        var token = otherPage.Document.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.PostAsync(preview.Url, [new("__RequestVerificationToken", token)])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.PostAsync(preview.Url + "?handler=Cancel", [new("__RequestVerificationToken", token)])).StatusCode);
+        Assert.Equal(0, await CountAsync(other.Id));
+        Assert.Equal(1, await _app.WithDbAsync(owner.Id, db => db.PendingImports.CountAsync()));
+    }
+
+    private static byte[] Zip(string entryName, byte[] content)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("Basic_LinkedInDataExport/" + entryName).Open();
+            entry.Write(content);
+        }
+        return buffer.ToArray();
+    }
+}

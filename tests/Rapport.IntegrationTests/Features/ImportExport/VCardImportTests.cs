@@ -1,0 +1,160 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Domain;
+using Rapport.IntegrationTests.Infrastructure;
+
+namespace Rapport.IntegrationTests.Features.ImportExport;
+
+public class VCardImportTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private readonly RapportApp _app = fixture.App;
+
+    private async Task<HtmlPage> UploadAsync(AppClient client, string fileName, byte[] content)
+    {
+        var page = await client.GetPageAsync("/import");
+        var response = await client.UploadAsync(page, "form[action*='handler=VCard']", fileName, content);
+        return response.StatusCode == HttpStatusCode.Redirect ? await client.FollowAsync(response) : await HtmlPage.ReadAsync(response, "/import");
+    }
+
+    private static Task<HttpResponseMessage> ConfirmAsync(AppClient client, HtmlPage preview) =>
+        client.SubmitAsync(preview, "main form:not([action*='Cancel'])", []);
+
+    private const string PhoneExport = """
+        BEGIN:VCARD
+        VERSION:3.0
+        FN:Ada Lovelace
+        N:Lovelace;Ada;;;
+        ORG:Analytical Engines\, Ltd;Research
+        TITLE:Mathematician
+        item1.EMAIL;type=INTERNET;type=pref:ada@example.com
+        item1.X-ABLabel:Lab
+        EMAIL;TYPE=HOME:ada.home@example.org
+        TEL;TYPE=CELL:+44 20 7946 0000
+        URL:https://uk.linkedin.com/in/Ada-Lovelace/
+        ADR;TYPE=WORK:;;12 Engine St;London;;;UK
+        NOTE:Wrote the first program.\nAsk about Babbage\, politely.
+        CATEGORIES:math,history
+        END:VCARD
+        BEGIN:VCARD
+        VERSION:2.1
+        N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Salda=C3=B1a;Zo=C3=AB;;;
+        TEL;WORK;VOICE:555-0100
+        END:VCARD
+        """;
+
+    [Fact]
+    public async Task A_phone_export_imports_names_emails_phones_organization_and_notes()
+    {
+        var user = await _app.SignUpAsync();
+        var preview = await UploadAsync(user.Client, "contacts.vcf", Encoding.UTF8.GetBytes(PhoneExport.Replace("\n", "\r\n")));
+        Assert.Contains("2", preview.Document.QuerySelector(".stats article")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(user.Client, preview)).StatusCode);
+        var ada = await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.FirstName == "Ada").Select(c => new
+        {
+            c.LastName, c.Title, Org = c.Organization!.Name, c.City, c.LinkedInUrl, c.Notes,
+            Emails = c.Emails.OrderBy(e => e.Id).Select(e => e.Label + ":" + e.Address).ToList(),
+            Phones = c.Phones.Select(p => p.Number).ToList(),
+            Tags = c.Tags.Select(t => t.Name).OrderBy(t => t).ToList(),
+        }).SingleAsync());
+        Assert.Equal("Lovelace", ada.LastName);
+        Assert.Equal("Analytical Engines, Ltd", ada.Org);
+        Assert.Equal("London", ada.City);
+        Assert.Equal("https://www.linkedin.com/in/ada-lovelace", ada.LinkedInUrl);
+        Assert.Equal("Wrote the first program.\nAsk about Babbage, politely.", ada.Notes);
+        Assert.Equal(["Lab:ada@example.com", "HOME:ada.home@example.org"], ada.Emails);
+        Assert.Equal(["+44 20 7946 0000"], ada.Phones);
+        Assert.Equal(["history", "math"], ada.Tags);
+        Assert.Equal(("Zoë", "Saldaña"), await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.LastName == "Saldaña").Select(c => ValueTuple.Create(c.FirstName, c.LastName!)).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Rapports_own_export_imports_into_another_account_with_nothing_lost()
+    {
+        var source = await _app.SignUpAsync();
+        var fieldId = await _app.WithDbAsync(source.Id, async db =>
+        {
+            var field = new CareerField();
+            field.Rename("UX research");
+            db.CareerFields.Add(field);
+            await db.SaveChangesAsync();
+            return field.Id;
+        });
+        var referrer = await _app.AddContactAsync(source.Id, "Amara", "Okafor", "Riverside; Health, Partners");
+        await _app.AddContactAsync(source.Id, "Zoë", "Saldaña", "Harbor Museum", c =>
+        {
+            c.Title = "Exhibit designer";
+            c.City = "Lisbon";
+            c.LinkedInUrl = "https://www.linkedin.com/in/zoe-s";
+            c.Source = ContactSource.Referral;
+            c.ReferredById = referrer;
+            c.AlumniOf = "State University";
+            c.Priority = Priority.High;
+            c.DoNotContact = true;
+            c.Notes = "Line one\nLine two; with \\ backslash, comma";
+            c.ConnectedOn = new DateOnly(2025, 12, 7);
+            c.LastContactedOn = new DateOnly(2026, 10, 1);
+            c.LinkedInCompany = "Harbor Museum";
+            c.LinkedInPosition = "Designer";
+            c.Emails.Add(new ContactEmail { Address = "zoe@example.com", NormalizedAddress = "zoe@example.com", Label = "Work" });
+            c.Phones.Add(new ContactPhone { Number = "+351 21 000 0000", Label = "mobile" });
+            c.Tags.Add(ContactTag.Named("curator, track"));
+            c.Tags.Add(ContactTag.Named("Lisbon"));
+            c.Fields.Add(new ContactField { CareerFieldId = fieldId });
+            c.Events.Add(new ContactEvent { Kind = ContactEventKind.JobChange, Text = "Moved from A to B", OccurredAtUtc = new DateTime(2026, 5, 1, 8, 0, 0, DateTimeKind.Utc) });
+        });
+        var exported = await source.Client.GetAsync("/import?handler=ContactsVCard");
+        var file = await exported.Content.ReadAsByteArrayAsync();
+
+        var target = await _app.SignUpAsync();
+        var preview = await UploadAsync(target.Client, "rapport-contacts.vcf", file);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(target.Client, preview)).StatusCode);
+
+        var original = await ExportJsonAsync(source, "Zoë");
+        var copy = await ExportJsonAsync(target, "Zoë");
+        Assert.Equal(original, copy);
+        Assert.Equal(await ExportJsonAsync(source, "Amara"), await ExportJsonAsync(target, "Amara"));
+
+        // Importing the same file again into the same account changes nothing.
+        var again = await UploadAsync(target.Client, "rapport-contacts.vcf", file);
+        Assert.Contains("nothing new to import", again.Text);
+        Assert.Equal(2, await _app.WithDbAsync(target.Id, db => db.Contacts.CountAsync()));
+    }
+
+    /// <summary>The one-person JSON export, minus what differs between accounts by nature: times stamped on
+    /// save, and the "imported" entry the import itself adds to the timeline.</summary>
+    private async Task<string> ExportJsonAsync(SignedInUser user, string firstName)
+    {
+        var id = await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.FirstName == firstName).Select(c => c.Id).SingleAsync());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await (await user.Client.GetAsync($"/people/{id}/export/json")).Content.ReadAsStringAsync())!.AsObject();
+        json.Remove("Added");
+        json.Remove("Changed");
+        var timeline = json["Timeline"]!.AsArray();
+        foreach (var entry in timeline.Where(e => (string?)e!["Kind"] == "Imported").ToList()) timeline.Remove(entry);
+        return json.ToJsonString();
+    }
+
+    [Theory]
+    [InlineData("", "Choose a file to upload")]
+    [InlineData("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "iCalendar")]
+    [InlineData("hello there", "not a vCard")]
+    public async Task A_file_that_is_not_a_vcard_gets_a_clear_message(string content, string message)
+    {
+        var user = await _app.SignUpAsync();
+        var page = await UploadAsync(user.Client, "contacts.vcf", Encoding.UTF8.GetBytes(content));
+        Assert.Contains(message, page.Text);
+        Assert.Equal(0, await _app.WithDbAsync(user.Id, db => db.Contacts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_broken_card_is_named_by_line_and_blocks_the_import()
+    {
+        var user = await _app.SignUpAsync();
+        var content = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Good Card\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Never Ends\r\n";
+        var preview = await UploadAsync(user.Client, "contacts.vcf", Encoding.UTF8.GetBytes(content));
+        Assert.Contains("Line 5", preview.Document.QuerySelector("#rejected-heading")!.ParentElement!.TextContent);
+        var refused = await ConfirmAsync(user.Client, preview);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(0, await _app.WithDbAsync(user.Id, db => db.Contacts.CountAsync()));
+    }
+}
