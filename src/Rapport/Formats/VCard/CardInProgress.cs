@@ -36,12 +36,7 @@ internal sealed class CardInProgress(int line)
     private static VCardProperty ToProperty(Raw raw, bool version21)
     {
         var header = raw.Header;
-        var parameters = new Dictionary<string, IReadOnlyList<string>>(header.Parameters.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in header.Parameters)
-        {
-            // The value is decoded now; kept, these would make a writer or the app decode it a second time.
-            if (name is not ("ENCODING" or "CHARSET")) parameters[name] = values;
-        }
+        var parameters = Parameters(header);
         if (VCardText.Structured.Contains(header.Name))
         {
             var components = VCardText.SplitAndUnescape(raw.Text, ';', version21);
@@ -55,9 +50,21 @@ internal sealed class CardInProgress(int line)
         return Create(header, parameters, VCardText.Unescape(raw.Text, version21), null);
     }
 
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> Parameters(ContentLineHeader header)
+    {
+        if (header.Parameters.Count == 0) return VCardProperty.NoParameters;
+        var parameters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in header.Parameters)
+        {
+            // The value is decoded now; kept, these would make a writer or the app decode it a second time.
+            if (name is not ("ENCODING" or "CHARSET")) parameters[name] = values;
+        }
+        return parameters;
+    }
+
     private static VCardProperty Create(
         ContentLineHeader header,
-        Dictionary<string, IReadOnlyList<string>> parameters,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> parameters,
         string value,
         List<string>? components) =>
         components is null

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Rapport.Formats.VCard;
 
 /// <summary>The part of a content line before the value: "item1.EMAIL;TYPE=work,pref:". Parsed from bytes,
@@ -5,9 +7,9 @@ namespace Rapport.Formats.VCard;
 /// (which may be megabytes of photo) never has to be decoded just to find where it starts.</summary>
 internal sealed class ContentLineHeader
 {
-    // vCard 2.1 lets these stand alone ("TEL;WORK;VOICE", "NOTE;QUOTED-PRINTABLE"): the value names the parameter.
     private const int MaxHeaderLength = 100_000;
 
+    // vCard 2.1 lets these stand alone ("NOTE;QUOTED-PRINTABLE"); any other lone word is a type ("TEL;WORK;VOICE").
     private static readonly HashSet<string> EncodingWords =
         new(["QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT"], StringComparer.OrdinalIgnoreCase);
 
@@ -93,7 +95,10 @@ internal sealed class ContentLineHeader
                 error = "this line has no ':' between the property name and its value";
                 return null;
             }
-            if (line[pos] == (byte)':') return new ContentLineHeader(group, Common(name), parameters ?? NoParameters, pos + 1);
+            if (line[pos] == (byte)':')
+            {
+                return new ContentLineHeader(group, Common(name), parameters ?? NoParameters, pos + 1);
+            }
             if (line[pos] != (byte)';')
             {
                 error = "this line has an unexpected character in its property name or parameters";
@@ -180,7 +185,7 @@ internal sealed class ContentLineHeader
     {
         var start = pos;
         while (pos < line.Length && IsNameByte(line[pos])) pos++;
-        return System.Text.Encoding.ASCII.GetString(line[start..pos]);
+        return Encoding.ASCII.GetString(line[start..pos]);
     }
 
     internal static bool IsNameByte(byte b) =>

@@ -28,7 +28,8 @@ internal sealed class ContentLineReader
 
     public ReadOnlySpan<byte> Line => _buffer.AsSpan(_start, _length);
 
-    /// <summary>The current line's name and parameters; null when the line is not a property (see <see cref="HeaderError"/>).</summary>
+    /// <summary>The current line's name and parameters; null when the line is not a property
+    /// (<see cref="HeaderError"/> says why).</summary>
     public ContentLineHeader? Header { get; private set; }
 
     public string? HeaderError { get; private set; }

@@ -37,7 +37,9 @@ internal static class VCardEncodings
         for (var i = 0; i < chars.Length; i++)
         {
             var unit = bytes.Slice(2 * i, 2);
-            chars[i] = (char)(bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(unit) : BinaryPrimitives.ReadUInt16LittleEndian(unit));
+            chars[i] = (char)(bigEndian
+                ? BinaryPrimitives.ReadUInt16BigEndian(unit)
+                : BinaryPrimitives.ReadUInt16LittleEndian(unit));
         }
         JoinSurrogatesSplitByFolds(chars);
         // Lone surrogates become U+FFFD here rather than failing the file.

@@ -31,7 +31,8 @@ internal sealed class VCardParser
         {
             if (_problems.Count >= MaxProblems)
             {
-                Problem(lines.LineNumber, Invariant($"there are more than {MaxProblems:N0} problems; the rest of the file was not read"));
+                Problem(lines.LineNumber,
+                    Invariant($"there are more than {MaxProblems:N0} problems; the rest of the file was not read"));
                 _card = null;
                 break;
             }
@@ -52,7 +53,8 @@ internal sealed class VCardParser
             else if (_card is null) Problem(lines.LineNumber, OutsideAnyCard);
             else if (++_properties > VCardReader.MaxProperties)
             {
-                return VCardReadResult.Unusable(Invariant($"The file holds more than {VCardReader.MaxProperties:N0} properties."));
+                var error = Invariant($"The file holds more than {VCardReader.MaxProperties:N0} properties.");
+                return VCardReadResult.Unusable(error);
             }
             else AddProperty(lines.LineNumber, header, lines.Line);
         }

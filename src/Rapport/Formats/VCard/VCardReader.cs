@@ -6,10 +6,12 @@ namespace Rapport.Formats.VCard;
 /// Never throws on bad content: a file that cannot be used at all gets a <see cref="VCardReadResult.FileError"/>,
 /// a broken card a <see cref="VCardProblem"/> while the other cards are still returned.</summary>
 /// <remarks>
-/// Text: UTF-8 with or without BOM, UTF-16 with BOM (or starting "BEGIN" without one); a line that is not
-/// valid UTF-8 is read as Windows-1252. vCard 2.1 QUOTED-PRINTABLE values are decoded with their CHARSET.
-/// Inline binary data (ENCODING=b or BASE64, or a data: URI in PHOTO, LOGO, SOUND or KEY) is dropped without
-/// being decoded, so such a property does not appear in the card. The embedded card of a 2.1 AGENT is skipped.
+/// Text: UTF-8 with or without BOM, UTF-16 with BOM (or starting "BEGIN" without one); a value that is not
+/// valid UTF-8 is read as Windows-1252. vCard 2.1 QUOTED-PRINTABLE values are decoded with their CHARSET, and
+/// the ENCODING and CHARSET parameters are then removed. Inline binary data (ENCODING=b or BASE64, or a data:
+/// URI in PHOTO, LOGO, SOUND or KEY) is dropped without being decoded: such a property is not in the card.
+/// The embedded card of a 2.1 AGENT is skipped. VERSION is <see cref="VCard.Version"/>, not a property.
+/// Values keep any control characters they hold; the writer drops them. After 1,000 problems reading stops.
 /// </remarks>
 public static class VCardReader
 {
@@ -50,15 +52,16 @@ public static class VCardReader
 
     private static VCardReadResult ReadBytes(byte[] bytes, int length)
     {
-        var start = 0;
         var span = bytes.AsSpan(0, length);
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) start = 3;
-        else if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return ReadUtf16(span[2..], bigEndian: false);
-        else if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return ReadUtf16(span[2..], bigEndian: true);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return ReadUtf8OrLegacy(bytes, 3, length);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return ReadUtf16(span[2..], bigEndian: false);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return ReadUtf16(span[2..], bigEndian: true);
         // Without a BOM, UTF-16 shows itself by a zero byte beside each ASCII letter of "BEGIN".
-        else if (span.Length >= 4 && span[0] != 0 && span[1] == 0 && span[2] != 0 && span[3] == 0) return ReadUtf16(span, bigEndian: false);
-        else if (span.Length >= 4 && span[0] == 0 && span[1] != 0 && span[2] == 0 && span[3] != 0) return ReadUtf16(span, bigEndian: true);
-        return ReadUtf8OrLegacy(bytes, start, length);
+        if (span.Length >= 4 && span[0] != 0 && span[1] == 0 && span[2] != 0 && span[3] == 0)
+            return ReadUtf16(span, bigEndian: false);
+        if (span.Length >= 4 && span[0] == 0 && span[1] != 0 && span[2] == 0 && span[3] != 0)
+            return ReadUtf16(span, bigEndian: true);
+        return ReadUtf8OrLegacy(bytes, 0, length);
     }
 
     private static VCardReadResult ReadUtf16(ReadOnlySpan<byte> bytes, bool bigEndian)
@@ -77,7 +80,8 @@ public static class VCardReader
         return VCardParser.Parse(bytes, start, end);
     }
 
-    /// <summary>Reads up to <paramref name="limit"/> bytes; one more than the size limit is enough to know the file is too large.</summary>
+    /// <summary>Reads up to <paramref name="limit"/> bytes: one more than the size limit tells that the file
+    /// is too large without reading all of it.</summary>
     private static byte[] ReadAtMost(Stream stream, long limit, out int length)
     {
         // A seekable stream says its size, so the buffer is exact; otherwise start small and double.

@@ -16,11 +16,10 @@ internal static class VCardText
         ["URL", "SOURCE", "PHOTO", "LOGO", "SOUND", "MEMBER", "IMPP", "FBURL", "CALURI", "CALADRURI", "GEO"],
         StringComparer.OrdinalIgnoreCase);
 
-    public static bool IsUri(VCardProperty property)
-    {
-        if (!property.Parameters.TryGetValue("VALUE", out var types) || types.Count == 0) return UriValued.Contains(property.Name);
-        return string.Equals(types[0], "uri", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsUri(VCardProperty property) =>
+        property.Parameters.TryGetValue("VALUE", out var types) && types.Count > 0
+            ? string.Equals(types[0], "uri", StringComparison.OrdinalIgnoreCase)
+            : UriValued.Contains(property.Name);
 
     /// <summary>Removes backslash escapes. vCard 3.0 and 4.0: \n \N (newline), \\ \, \; and, leniently, \:.
     /// vCard 2.1 defines only \; (and some writers add \,); there a backslash before anything else is text,
