@@ -7,6 +7,9 @@ using Rapport.Web;
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 if (demo) builder.Configuration["Demo:Enabled"] = "true";
+// Request paths can hold a calendar feed token: the request log stays at warnings whatever the settings say.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
 var dataFolder = new DataFolder(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(dataFolder);
 

@@ -121,7 +121,46 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
             people[contact.FullName] = contact;
             db.Contacts.Add(contact);
         }
+        AddSampleConversations(people, fields, now);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A few conversations at different stages, one of them held, with notes and a reflection.</summary>
+    private void AddSampleConversations(Dictionary<string, Contact> people, Dictionary<string, CareerField> fields, DateTime now)
+    {
+        var bank = QuestionBank.BuiltIn.Select(q => new QuestionCandidate($"bank:{q.Key}", q.Text, q.Part, q.Goals, q.NeedsOrganization, false, false)).ToList();
+        Conversation Plan(string person, string field, ConversationGoal goals, ConversationStage stage, DateTime? meeting)
+        {
+            var contact = people[person];
+            var conversation = new Conversation
+            {
+                Contact = contact, Organization = contact.Organization, Goals = goals, Stage = stage, StageChangedAtUtc = now,
+                MeetingStartUtc = meeting, TimeZoneId = "America/New_York", Mode = MeetingMode.Video,
+            };
+            conversation.Fields.Add(new ConversationField { CareerField = fields[field] });
+            var position = 0;
+            foreach (var q in QuestionTailoring.Propose(bank, goals, contact.Organization is not null).Questions)
+                conversation.Questions.Add(new ConversationQuestion { Source = q.Key, Text = q.Text, Part = q.Part, Position = position++ });
+            conversation.StageChanges.Add(new StageChange { From = null, To = ConversationStage.Idea, AtUtc = now.AddDays(-10) });
+            if (stage != ConversationStage.Idea) conversation.StageChanges.Add(new StageChange { From = ConversationStage.Idea, To = stage, AtUtc = now });
+            db.Conversations.Add(conversation);
+            return conversation;
+        }
+
+        var held = Plan("Amara Okafor", "UX research", ConversationGoal.DecideFit | ConversationGoal.LearnTheWayIn, ConversationStage.Held, now.AddDays(-1).Date.AddHours(17));
+        held.Questions[0].Notes = "Mostly interviews early in the week, synthesis and workshops later.";
+        held.Questions[1].Notes = "Came in from nursing: a portfolio of two small research projects was enough.";
+        held.FreeNotes = "Mentioned the regional UX Night meetup; suggested I talk to Grace.";
+        held.MayContactAgain = true;
+        held.Learned = "Career changers are welcome if they can show how they learn from users.";
+        held.StillWantToKnow = "How do research teams measure their impact?";
+        held.FitRating = 4;
+        held.FitNote = "The mix of people and analysis suits me.";
+        held.Promises.Add(new Promise { Text = "Send the link to my capstone write-up", CreatedAtUtc = now.AddDays(-1) });
+        held.Referrals.Add(new Referral { Contact = people["Grace Mensah"], MayUseName = NameUse.Yes, CreatedAtUtc = now.AddDays(-1) });
+        Plan("Daniel Weiss", "Data analysis", ConversationGoal.LearnTheWayIn | ConversationGoal.SizeUpEmployer, ConversationStage.Scheduled, now.AddDays(3).Date.AddHours(15));
+        Plan("Fatima Al-Sayed", "Data analysis", ConversationGoal.GrowLocalNetwork | ConversationGoal.JobSearchIdeas, ConversationStage.Requested, null);
+        Plan("Hannah Schmidt", "Urban planning", ConversationGoal.DecideFit, ConversationStage.Declined, null);
     }
 }
 

@@ -23,6 +23,15 @@ public class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner)
     public DbSet<CareerFieldLink> CareerFieldLinks => Set<CareerFieldLink>();
     public DbSet<OpenQuestion> OpenQuestions => Set<OpenQuestion>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationField> ConversationFields => Set<ConversationField>();
+    public DbSet<ConversationQuestion> ConversationQuestions => Set<ConversationQuestion>();
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<Promise> Promises => Set<Promise>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<OwnQuestion> OwnQuestions => Set<OwnQuestion>();
+    public DbSet<HiddenQuestion> HiddenQuestions => Set<HiddenQuestion>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     /// <summary>The user whose rows queries return; read by the query filter on every query.</summary>
@@ -49,6 +58,7 @@ public class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner)
 
         PeopleModel.Configure(builder, Database.IsNpgsql());
         ResearchModel.Configure(builder);
+        ConversationModel.Configure(builder);
 
         builder.Entity<UserSession>(session => session.Property(s => s.Id).HasMaxLength(UserSession.IdLength));
         builder.Entity<PendingImport>(import => import.Property(i => i.FileName).HasMaxLength(PendingImport.FileNameMaxLength));

@@ -15,6 +15,8 @@ public static class FeatureServices
         services.AddScoped<CareerFieldEditor>();
         services.AddScoped<ContactExport>();
         services.AddScoped<ContactMerge>();
+        services.AddScoped<Conversations.ConversationStageService>();
+        services.AddScoped<Conversations.QuestionPlanner>();
         services.AddScoped<LinkedInImport>();
         services.AddScoped<LinkedInContactImport>();
         services.AddScoped<VCardContactImport>();

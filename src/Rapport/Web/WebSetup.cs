@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Rapport.Features.Account;
+using Rapport.Features.Calendar;
 using Rapport.Features.Health;
 
 namespace Rapport.Web;
@@ -15,6 +16,7 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToFolder("/Account");
                 options.Conventions.AuthorizePage("/Account/Profile");
                 options.Conventions.AuthorizePage("/Account/ChangePassword");
+                options.Conventions.AuthorizePage("/Account/Calendar");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AddPageRoute("/Today/Index", "");
             })
@@ -57,6 +59,7 @@ public static class WebSetup
         app.UseFirstRunSetup();
         app.UseAuthorization();
         app.MapHealthz();
+        app.MapCalendarFeed();
         app.MapRazorPages();
         return app;
     }

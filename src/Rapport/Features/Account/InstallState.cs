@@ -34,7 +34,8 @@ public static class FirstRun
         var path = context.Request.Path;
         var exempt = path.StartsWithSegments(SetupPath, StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWithSegments("/error", StringComparison.OrdinalIgnoreCase);
+            || path.StartsWithSegments("/error", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/calendar", StringComparison.OrdinalIgnoreCase);
         if (!exempt && !await context.RequestServices.GetRequiredService<InstallState>().HasAccountsAsync(context.RequestAborted))
         {
             context.Response.Redirect(SetupPath);

@@ -22,6 +22,7 @@ public class DetailsModel(RapportDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<PersonLink> People { get; private set; } = [];
     public int PeopleCount { get; private set; }
     public IReadOnlyList<PersonLink> Organizations { get; private set; } = [];
+    public FieldSynthesis Synthesis { get; private set; } = null!;
 
     [BindProperty]
     [Required(ErrorMessage = "Type the question.")]
@@ -91,6 +92,7 @@ public class DetailsModel(RapportDb db, TimeProvider clock) : PageModel
         PeopleCount = await people.CountAsync();
         People = await people.OrderBy(c => c.SearchKey).Take(50)
             .Select(c => new PersonLink(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName))).ToListAsync();
+        Synthesis = await FieldSynthesis.LoadAsync(db, Id);
         Organizations = await db.Organizations.AsNoTracking().Where(o => o.Fields.Any(f => f.CareerFieldId == Id))
             .OrderBy(o => o.NormalizedName).Select(o => new PersonLink(o.Id, o.Name)).ToListAsync();
         return true;

@@ -16,6 +16,7 @@ public class DeleteModel(RapportDb db) : PageModel
     public int Facts { get; private set; }
     public int TimelineEntries { get; private set; }
     public int ReferredCount { get; private set; }
+    public int ConversationCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -30,6 +31,7 @@ public class DeleteModel(RapportDb db) : PageModel
         Facts = found.Facts;
         TimelineEntries = found.Events;
         ReferredCount = await db.Contacts.CountAsync(c => c.ReferredById == Id);
+        ConversationCount = await db.Conversations.CountAsync(c => c.ContactId == Id);
         return Page();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Conversations;
 using Rapport.Formats;
 
 namespace Rapport.Features.People;
@@ -15,6 +16,7 @@ public class DetailsModel(RapportDb db) : PageModel
     public string NotesHtml { get; private set; } = "";
     public IReadOnlyList<PersonLink> Referred { get; private set; } = [];
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public IReadOnlyList<ConversationRow> Conversations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -34,9 +36,18 @@ public class DetailsModel(RapportDb db) : PageModel
         NotesHtml = SafeMarkdown.ToHtml(contact.Notes);
         Referred = await db.Contacts.AsNoTracking().Where(c => c.ReferredById == id).OrderBy(c => c.SearchKey)
             .Select(c => new PersonLink(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName))).ToListAsync();
-        Timeline = await db.ContactEvents.AsNoTracking().Where(e => e.ContactId == id)
+        var events = await db.ContactEvents.AsNoTracking().Where(e => e.ContactId == id)
             .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
-            .Select(e => new TimelineEntry(e.OccurredAtUtc, e.Kind, e.Text)).Take(200).ToListAsync();
+            .Select(e => new TimelineEntry(e.OccurredAtUtc, e.Kind.ToString(), e.Text)).Take(200).ToListAsync();
+        // Conversations join the timeline: each change of stage, with its time.
+        var stages = await db.StageChanges.AsNoTracking().Where(s => db.Conversations.Any(c => c.Id == s.ConversationId && c.ContactId == id))
+            .OrderByDescending(s => s.AtUtc).Take(200).Select(s => new { s.AtUtc, s.From, s.To }).ToListAsync();
+        Timeline = events.Concat(stages.Select(s => new TimelineEntry(s.AtUtc, "Conversation", s.From is null
+                ? $"Conversation planned ({ConversationStages.Label(s.To).ToLowerInvariant()})"
+                : $"Conversation {ConversationStages.Label(s.From.Value).ToLowerInvariant()} → {ConversationStages.Label(s.To).ToLowerInvariant()}")))
+            .OrderByDescending(e => e.AtUtc).ToList();
+        Conversations = await db.Conversations.AsNoTracking().Where(c => c.ContactId == id)
+            .OrderByDescending(c => c.CreatedAtUtc).Rows().ToListAsync();
         return Page();
     }
 
@@ -52,7 +63,7 @@ public class DetailsModel(RapportDb db) : PageModel
 
     public sealed record LabelledText(string? Label, string Text);
 
-    public sealed record TimelineEntry(DateTime AtUtc, ContactEventKind Kind, string Text);
+    public sealed record TimelineEntry(DateTime AtUtc, string Kind, string Text);
 }
 
 public sealed record PersonLink(int Id, string Name);

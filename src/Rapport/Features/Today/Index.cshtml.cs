@@ -1,19 +1,30 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
+using Rapport.Domain;
+using Rapport.Features.Conversations;
 
 namespace Rapport.Features.Today;
 
 /// <summary>The home page: where the person stands today. Tasks and the conversation pipeline join
 /// it as those sections are built; for now, the network so far.</summary>
-public class IndexModel(RapportDb db) : PageModel
+public class IndexModel(RapportDb db, TimeProvider clock) : PageModel
 {
     public int ContactCount { get; private set; }
 
     public IReadOnlyList<RecentContact> Recent { get; private set; } = [];
+    public IReadOnlyList<ConversationRow> Upcoming { get; private set; } = [];
+    public IReadOnlyDictionary<ConversationStage, int> Pipeline { get; private set; } = new Dictionary<ConversationStage, int>();
 
     public async Task OnGetAsync()
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        Upcoming = await db.Conversations.AsNoTracking()
+            .Where(c => c.MeetingStartUtc != null && c.MeetingStartUtc > now.AddHours(-2) && c.MeetingStartUtc < now.AddDays(14)
+                && (c.Stage == ConversationStage.Scheduled || c.Stage == ConversationStage.Requested))
+            .OrderBy(c => c.MeetingStartUtc).Rows().Take(10).ToListAsync();
+        Pipeline = await db.Conversations.AsNoTracking().GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count);
         ContactCount = await db.Contacts.CountAsync();
         Recent = await db.Contacts.AsNoTracking()
             .OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)

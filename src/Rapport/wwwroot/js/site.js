@@ -30,9 +30,61 @@
     for (var i = 0; i < boxes.length; i++) boxes[i].checked = all.checked;
   });
 
+  // Drag and drop reordering for lists marked data-sortable (the up and down buttons do the same without it).
+  var dragged = null;
+  document.addEventListener("dragstart", function (event) {
+    var item = event.target.closest ? event.target.closest("[data-sortable] > li") : null;
+    if (!item) return;
+    dragged = item;
+    item.classList.add("dragging");
+  });
+  document.addEventListener("dragover", function (event) {
+    if (!dragged) return;
+    var over = event.target.closest ? event.target.closest("[data-sortable] > li") : null;
+    if (!over || over === dragged || over.parentNode !== dragged.parentNode) return;
+    event.preventDefault();
+    var box = over.getBoundingClientRect();
+    over.parentNode.insertBefore(dragged, event.clientY < box.top + box.height / 2 ? over : over.nextSibling);
+  });
+  document.addEventListener("dragend", function () {
+    if (!dragged) return;
+    var list = dragged.parentNode;
+    dragged.classList.remove("dragging");
+    dragged = null;
+    var body = new URLSearchParams();
+    Array.prototype.forEach.call(list.children, function (li) { body.append("order", li.getAttribute("data-id")); });
+    var meta = document.querySelector('meta[name="antiforgery-token"]');
+    fetch(list.getAttribute("data-sortable"), {
+      method: "POST", credentials: "same-origin", body: body,
+      headers: { "RequestVerificationToken": meta ? meta.content : "", "HX-Request": "true" }
+    }).then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var holder = list.closest("#question-list");
+        if (holder && window.htmx) { holder.outerHTML = html; window.htmx.process(document.getElementById("question-list")); }
+      });
+  });
+
+  // Print buttons.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-print]") : null;
+    if (!button) return;
+    event.preventDefault();
+    window.print();
+  });
+
   // Buttons with data-confirm ask before a destructive action.
   document.addEventListener("click", function (event) {
     var target = event.target.closest ? event.target.closest("[data-confirm]") : null;
     if (target && !window.confirm(target.getAttribute("data-confirm"))) event.preventDefault();
+  });
+
+  // Signing out leaves nothing about anyone in this browser's storage.
+  document.addEventListener("submit", function (event) {
+    if (!event.target.matches('form[action$="/account/sign-out"]')) return;
+    try {
+      Object.keys(localStorage).filter(function (k) { return k.indexOf("rapport:") === 0; })
+        .forEach(function (k) { localStorage.removeItem(k); });
+    } catch (e) { /* storage unavailable */ }
   });
 })();

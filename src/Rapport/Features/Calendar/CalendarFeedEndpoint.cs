@@ -1,0 +1,35 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+using Rapport.Features.Conversations;
+using Rapport.Formats.ICalendar;
+
+namespace Rapport.Features.Calendar;
+
+/// <summary>The private feed calendars subscribe to: no sign-in, the token in the address is the key.
+/// An unknown token gets the same 404 as any missing page. Titles and times only, unless the person
+/// turned details on.</summary>
+public static class CalendarFeedEndpoint
+{
+    public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/calendar/{token}.ics", async (string token, RapportDb db, CurrentOwner owner, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var feed = await CalendarFeedTokens.FindAsync(db, token, cancellationToken);
+            if (feed is null) return Results.NotFound();
+            owner.ActAs(feed.OwnerId);
+            var since = clock.GetUtcNow().UtcDateTime.AddDays(-180);
+            var conversations = await db.Conversations.AsNoTracking()
+                .Where(c => c.MeetingStartUtc != null && c.MeetingStartUtc > since)
+                .Include(c => c.Contact).Include(c => c.Organization).Include(c => c.Questions)
+                .OrderBy(c => c.MeetingStartUtc).Take(1_000).AsSplitQuery().ToListAsync(cancellationToken);
+            var events = conversations
+                .Select(c => MeetingCalendar.ToEvent(c, c.Contact!.FullName, c.Organization?.Name, feed.IncludeDetails))
+                .OfType<CalendarEvent>();
+            var text = CalendarWriter.Write(events, clock.GetUtcNow().UtcDateTime, "Rapport conversations");
+            return Results.Bytes(Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8");
+        }).AllowAnonymous();
+        return endpoints;
+    }
+}

@@ -1,0 +1,201 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+using Rapport.Web;
+
+namespace Rapport.Features.Conversations;
+
+/// <summary>Conversation mode, made for a phone held during the meeting: the questions in order with a
+/// note box each, a free note box, a timer against the agreed length, and quick capture of referrals
+/// and promises. Notes save as they are typed (site.js keeps them on the phone while offline).</summary>
+public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvider clock) : PageModel
+{
+    [FromRoute]
+    public int Id { get; set; }
+
+    public Conversation Conversation { get; private set; } = null!;
+    public string ContactName { get; private set; } = "";
+    public IReadOnlyList<(int Id, string Name, NameUse MayUseName)> Referrals { get; private set; } = [];
+
+    /// <summary>When the agreed time runs out, for the timer.</summary>
+    public DateTime? EndsAtUtc => (Conversation.StartedAtUtc ?? Conversation.MeetingStartUtc)?.AddMinutes(Conversation.DurationMinutes);
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostStartAsync()
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return NotFound();
+        conversation.StartedAtUtc ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+        return RedirectToPage(new { id = Id });
+    }
+
+    /// <summary>Autosave of one box: "q:&lt;question id&gt;", "free", or "again" (true/false/empty).</summary>
+    public async Task<IActionResult> OnPostNoteAsync(string? target, string? text)
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return NotFound();
+        if (text?.Length > Conversation.NotesMaxLength) return BadRequest($"A note can hold at most {Conversation.NotesMaxLength:N0} characters.");
+        var value = string.IsNullOrWhiteSpace(text) ? null : text;
+        switch (target)
+        {
+            case "free":
+                conversation.FreeNotes = value;
+                break;
+            case "again":
+                conversation.MayContactAgain = value is null ? null : value == "true";
+                break;
+            case { } t when t.StartsWith("q:", StringComparison.Ordinal) && int.TryParse(t.AsSpan(2), out var questionId):
+                var question = await db.ConversationQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.ConversationId == Id);
+                if (question is null) return NotFound();
+                question.Notes = value;
+                break;
+            default:
+                return NotFound();
+        }
+        conversation.StartedAtUtc ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+        return new NoContentResult();
+    }
+
+    /// <summary>The plain-form save of every box at once (the page works without JavaScript).</summary>
+    public async Task<IActionResult> OnPostSaveAllAsync(Dictionary<int, string?> notes, string? freeNotes, string? again)
+    {
+        var conversation = await db.Conversations.Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return NotFound();
+        if (notes.Values.Any(n => n?.Length > Conversation.NotesMaxLength) || freeNotes?.Length > Conversation.NotesMaxLength)
+        {
+            TempData["Status"] = $"A note can hold at most {Conversation.NotesMaxLength:N0} characters.";
+            return RedirectToPage(new { id = Id });
+        }
+        foreach (var question in conversation.Questions)
+        {
+            if (notes.TryGetValue(question.Id, out var note)) question.Notes = string.IsNullOrWhiteSpace(note) ? null : note;
+        }
+        conversation.FreeNotes = string.IsNullOrWhiteSpace(freeNotes) ? null : freeNotes;
+        conversation.MayContactAgain = again switch { "true" => true, "false" => false, _ => conversation.MayContactAgain };
+        conversation.StartedAtUtc ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+        TempData["Status"] = "Your notes are saved.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostReferralAsync(string? firstName, string? lastName, string? organization, NameUse mayUseName)
+    {
+        var conversation = await db.Conversations.Include(c => c.Contact).FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return NotFound();
+        firstName = firstName?.Trim();
+        if (string.IsNullOrEmpty(firstName) || firstName.Length > Contact.NameMaxLength || lastName?.Trim().Length > Contact.NameMaxLength
+            || organization?.Trim().Length > Organization.NameMaxLength || !Enum.IsDefined(mayUseName))
+        {
+            TempData["Status"] = "Give the referral's first name (at most 200 characters) to add them.";
+            return RedirectToPage(null, null, new { id = Id }, "referrals");
+        }
+        var contact = await ReferralContactAsync(conversation, firstName, lastName?.Trim(), organization?.Trim());
+        db.Referrals.Add(new Referral { ConversationId = Id, Contact = contact, MayUseName = mayUseName, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync();
+        TempData["Status"] = $"{contact.FullName} is added, referred by {conversation.Contact!.FullName}.";
+        return RedirectToPage(null, null, new { id = Id }, "referrals");
+    }
+
+    public async Task<IActionResult> OnPostPromiseAsync(string? text)
+    {
+        if (!await db.Conversations.AnyAsync(c => c.Id == Id)) return NotFound();
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > Promise.TextMaxLength)
+        {
+            TempData["Status"] = $"Write what you promised (at most {Promise.TextMaxLength} characters).";
+            return RedirectToPage(null, null, new { id = Id }, "promises");
+        }
+        db.Promises.Add(new Promise { ConversationId = Id, Text = text, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync();
+        TempData["Status"] = "The promise is noted.";
+        return RedirectToPage(null, null, new { id = Id }, "promises");
+    }
+
+    /// <summary>Ends the meeting: it is now held. A meeting that started earlier than planned, or was
+    /// never scheduled, takes the time it really started.</summary>
+    public async Task<IActionResult> OnPostEndAsync()
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        conversation.StartedAtUtc ??= now;
+        if (conversation.MeetingStartUtc is null || conversation.MeetingStartUtc > now)
+        {
+            conversation.MeetingStartUtc = conversation.StartedAtUtc <= now ? conversation.StartedAtUtc : now;
+            conversation.CalendarSequence++;
+        }
+        conversation.EndedAtUtc = now;
+        if (conversation.Stage != ConversationStage.Held)
+        {
+            if (conversation.Stage is ConversationStage.Idea or ConversationStage.Requested or ConversationStage.NoReply)
+                stages.Move(conversation, ConversationStage.Scheduled);
+            var move = stages.Move(conversation, ConversationStage.Held);
+            if (!move.Allowed)
+            {
+                await db.SaveChangesAsync();
+                TempData["Status"] = move.Reason;
+                return RedirectToPage("/Conversations/Details", new { id = Id });
+            }
+        }
+        await db.SaveChangesAsync();
+        TempData["Status"] = "The conversation is held. Write down what you learned while it is fresh.";
+        return RedirectToPage("/Conversations/Reflect", new { id = Id });
+    }
+
+    /// <summary>An existing contact with that name (and organization), or a new one referred by this contact.</summary>
+    private async Task<Contact> ReferralContactAsync(Conversation conversation, string firstName, string? lastName, string? organization)
+    {
+        var key = Folding.Fold(string.IsNullOrEmpty(lastName) ? firstName : $"{firstName} {lastName}");
+        var orgKey = string.IsNullOrEmpty(organization) ? null : Organization.Normalize(organization);
+        var existing = await db.Contacts.Include(c => c.Tags).Include(c => c.Emails).Include(c => c.Organization)
+            .FirstOrDefaultAsync(c => c.SearchKey == key && (orgKey == null || (c.Organization != null && c.Organization.NormalizedName == orgKey)));
+        if (existing is not null)
+        {
+            if (existing.ReferredById is null && existing.Id != conversation.ContactId) existing.ReferredById = conversation.ContactId;
+            return existing;
+        }
+        var contact = new Contact
+        {
+            FirstName = firstName,
+            LastName = string.IsNullOrEmpty(lastName) ? null : lastName,
+            Source = ContactSource.Referral,
+            ReferredById = conversation.ContactId,
+        };
+        if (orgKey is not null)
+        {
+            contact.Organization = await db.Organizations.FirstOrDefaultAsync(o => o.NormalizedName == orgKey);
+            if (contact.Organization is null)
+            {
+                contact.Organization = new Organization();
+                contact.Organization.Rename(organization!);
+            }
+        }
+        contact.Events.Add(new ContactEvent
+        {
+            Kind = ContactEventKind.Added,
+            OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
+            Text = Folding.Truncate($"Referred by {conversation.Contact!.FullName} in a conversation", ContactEvent.TextMaxLength),
+        });
+        contact.RefreshSearch(contact.Organization?.Name);
+        db.Contacts.Add(contact);
+        return contact;
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var conversation = await db.Conversations.AsNoTracking().Include(c => c.Contact).Include(c => c.Questions).Include(c => c.Promises)
+            .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return false;
+        Conversation = conversation;
+        ContactName = conversation.Contact!.FullName;
+        Referrals = (await db.Referrals.AsNoTracking().Where(r => r.ConversationId == Id).OrderBy(r => r.Id)
+                .Select(r => new { r.ContactId, r.Contact!.FirstName, r.Contact.LastName, r.MayUseName }).ToListAsync())
+            .Select(r => (r.ContactId, r.LastName is null ? r.FirstName : $"{r.FirstName} {r.LastName}", r.MayUseName)).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+using Rapport.Formats;
+using Rapport.Web;
+
+namespace Rapport.Features.Conversations;
+
+/// <summary>Getting ready: goals, what the person knows about the contact and the organization, their
+/// own introduction, the question list in order, and the checklist for the day. Prints as one sheet.</summary>
+public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<RapportUser> users) : PageModel
+{
+    [FromRoute]
+    public int Id { get; set; }
+
+    public Conversation Conversation { get; private set; } = null!;
+    public string ContactName { get; private set; } = "";
+    public string ContactNotesHtml { get; private set; } = "";
+    public string OrganizationNotesHtml { get; private set; } = "";
+    public string? SelfIntroduction { get; private set; }
+    public QuestionListView List { get; private set; } = null!;
+    public IReadOnlyList<QuestionCandidate> Suggestions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostUpAsync(int questionId) => ChangeListAsync(list => Move(list, questionId, -1));
+
+    public Task<IActionResult> OnPostDownAsync(int questionId) => ChangeListAsync(list => Move(list, questionId, +1));
+
+    public Task<IActionResult> OnPostRemoveAsync(int questionId) => ChangeListAsync(list =>
+    {
+        var question = list.FirstOrDefault(q => q.Id == questionId);
+        if (question is null) return false;
+        db.ConversationQuestions.Remove(question);
+        list.Remove(question);
+        return true;
+    });
+
+    /// <summary>A new order from drag and drop: the ids of the whole list, top to bottom.</summary>
+    public Task<IActionResult> OnPostReorderAsync(List<int> order) => ChangeListAsync(list =>
+    {
+        if (order.Count != list.Count || order.Distinct().Count() != list.Count || list.Any(q => !order.Contains(q.Id))) return false;
+        list.Sort((a, b) => order.IndexOf(a.Id).CompareTo(order.IndexOf(b.Id)));
+        return true;
+    });
+
+    public async Task<IActionResult> OnPostAddAsync(string? key, string? text)
+    {
+        QuestionCandidate? candidate = null;
+        if (!string.IsNullOrWhiteSpace(key))
+        {
+            var fieldIds = await db.ConversationFields.Where(f => f.ConversationId == Id).Select(f => f.CareerFieldId).ToListAsync();
+            candidate = (await planner.CandidatesAsync(fieldIds)).FirstOrDefault(c => c.Key == key);
+        }
+        else if (!string.IsNullOrWhiteSpace(text) && text.Trim().Length <= ConversationQuestion.TextMaxLength)
+        {
+            candidate = new QuestionCandidate("typed", text.Trim(), ConversationPart.Insights, ConversationGoal.None, false, false, true);
+        }
+        if (candidate is null)
+        {
+            TempData["Status"] = $"Choose a question to add, or type one (at most {ConversationQuestion.TextMaxLength} characters).";
+            return RedirectToPage(null, null, new { id = Id }, "questions");
+        }
+        return await ChangeListAsync(list =>
+        {
+            var added = QuestionPlanner.ToListed(candidate, list.Count);
+            added.ConversationId = Id;
+            db.ConversationQuestions.Add(added);
+            list.Add(added);
+            return true;
+        });
+    }
+
+    public async Task<IActionResult> OnPostProposeAsync()
+    {
+        var conversation = await db.Conversations.Include(c => c.Fields).Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return NotFound();
+        db.ConversationQuestions.RemoveRange(conversation.Questions);
+        await planner.ProposeAsync(conversation);
+        await db.SaveChangesAsync();
+        TempData["Status"] = "A fresh list is proposed for your goals.";
+        return RedirectToPage(null, null, new { id = Id }, "questions");
+    }
+
+    public async Task<IActionResult> OnPostNotesAsync(string? researchNotes)
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return NotFound();
+        if (researchNotes?.Length > Conversation.NotesMaxLength)
+        {
+            TempData["Status"] = $"Research notes can hold at most {Conversation.NotesMaxLength:N0} characters.";
+            return RedirectToPage(new { id = Id });
+        }
+        conversation.ResearchNotes = string.IsNullOrWhiteSpace(researchNotes) ? null : researchNotes;
+        await db.SaveChangesAsync();
+        if (Request.IsHtmx()) return new NoContentResult();
+        TempData["Status"] = "Research notes are saved.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostChecklistAsync(bool routeChecked, bool resumeReady, bool clothesReady, bool arriveEarly)
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return NotFound();
+        (conversation.RouteChecked, conversation.ResumeReady, conversation.ClothesReady, conversation.ArriveEarly) = (routeChecked, resumeReady, clothesReady, arriveEarly);
+        await db.SaveChangesAsync();
+        if (Request.IsHtmx()) return new NoContentResult();
+        return RedirectToPage(null, null, new { id = Id }, "checklist");
+    }
+
+    private static bool Move(List<ConversationQuestion> list, int questionId, int offset)
+    {
+        var index = list.FindIndex(q => q.Id == questionId);
+        if (index < 0) return false;
+        var moved = QuestionTailoring.Move(list, index, offset);
+        list.Clear();
+        list.AddRange(moved);
+        return true;
+    }
+
+    /// <summary>Loads the list in order, lets <paramref name="change"/> edit it, renumbers and saves;
+    /// answers with the list fragment for htmx, or goes back to the page.</summary>
+    private async Task<IActionResult> ChangeListAsync(Func<List<ConversationQuestion>, bool> change)
+    {
+        if (!await db.Conversations.AnyAsync(c => c.Id == Id)) return NotFound();
+        var list = await db.ConversationQuestions.Where(q => q.ConversationId == Id).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync();
+        if (!change(list)) return NotFound();
+        for (var i = 0; i < list.Count; i++) list[i].Position = i;
+        await db.SaveChangesAsync();
+        if (!Request.IsHtmx()) return RedirectToPage(null, null, new { id = Id }, "questions");
+        return Partial("_QuestionList", new QuestionListView(Id, list.Select(q => new ListedQuestion(q.Id, q.Text, q.Part, q.Source)).ToList()));
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var conversation = await db.Conversations.AsNoTracking()
+            .Include(c => c.Contact).Include(c => c.Organization).Include(c => c.Fields).ThenInclude(f => f.CareerField)
+            .Include(c => c.Questions).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return false;
+        Conversation = conversation;
+        ContactName = conversation.Contact!.FullName;
+        ContactNotesHtml = SafeMarkdown.ToHtml(conversation.Contact.Notes);
+        OrganizationNotesHtml = SafeMarkdown.ToHtml(conversation.Organization?.Notes);
+        SelfIntroduction = (await users.GetUserAsync(User))?.SelfIntroduction;
+        var listed = conversation.Questions.OrderBy(q => q.Position).ThenBy(q => q.Id).ToList();
+        List = new QuestionListView(Id, listed.Select(q => new ListedQuestion(q.Id, q.Text, q.Part, q.Source)).ToList());
+        var taken = listed.Select(q => q.Source).ToHashSet(StringComparer.Ordinal);
+        var hasOrganization = conversation.OrganizationId is not null;
+        Suggestions = (await planner.CandidatesAsync(conversation.Fields.Select(f => f.CareerFieldId).ToList()))
+            .Where(c => !taken.Contains(c.Key) && (hasOrganization || !c.NeedsOrganization)).ToList();
+        return true;
+    }
+}
+
+public sealed record ListedQuestion(int Id, string Text, ConversationPart Part, string Source);
+
+public sealed record QuestionListView(int ConversationId, IReadOnlyList<ListedQuestion> Questions)
+{
+    public string? Advice => QuestionTailoring.AdviceFor(Questions.Count);
+}

@@ -1,0 +1,138 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+using Rapport.Formats;
+
+namespace Rapport.Features.Conversations;
+
+/// <summary>The agreed time and place: a date and time in a time zone (the person's by default, or the
+/// contact's when they live elsewhere), the length, how, and where or the link.</summary>
+public class ScheduleModel(RapportDb db, ConversationStageService stages) : PageModel
+{
+    [FromRoute]
+    public int Id { get; set; }
+
+    [BindProperty]
+    public ScheduleInput Input { get; set; } = new();
+
+    public string ContactName { get; private set; } = "";
+    public IReadOnlyList<ConversationRow> Overlaps { get; private set; } = [];
+
+    public static string ModeLabel(MeetingMode mode) => mode switch
+    {
+        MeetingMode.InPerson => "In person",
+        MeetingMode.Phone => "Phone",
+        MeetingMode.Video => "Video call",
+        MeetingMode.Email => "By email",
+        _ => mode.ToString(),
+    };
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var conversation = await db.Conversations.AsNoTracking().Include(c => c.Contact).FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return NotFound();
+        ContactName = conversation.Contact!.FullName;
+        var zone = TimeZones.FindOrUtc(conversation.TimeZoneId);
+        var local = conversation.MeetingStartUtc is DateTime start ? TimeZones.ToLocal(start, zone) : (DateTime?)null;
+        Input = new ScheduleInput
+        {
+            Date = local is null ? null : DateOnly.FromDateTime(local.Value),
+            Time = local is null ? null : TimeOnly.FromDateTime(local.Value),
+            TimeZoneId = conversation.TimeZoneId,
+            DurationMinutes = conversation.DurationMinutes,
+            Mode = conversation.Mode ?? MeetingMode.InPerson,
+            Place = conversation.Place,
+            VideoLink = conversation.VideoLink,
+            MarkScheduled = conversation.Stage is ConversationStage.Idea or ConversationStage.Requested or ConversationStage.NoReply or ConversationStage.Cancelled,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var conversation = await db.Conversations.Include(c => c.Contact).FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return NotFound();
+        ContactName = conversation.Contact!.FullName;
+        var zoneId = TimeZones.ToIanaId(Input.TimeZoneId);
+        if (zoneId is null) ModelState.AddModelError("Input.TimeZoneId", "Choose a time zone from the list.");
+        if (!Enum.IsDefined(Input.Mode)) ModelState.AddModelError("Input.Mode", "Choose how you will meet.");
+        var link = string.IsNullOrWhiteSpace(Input.VideoLink) ? null : Input.VideoLink.Trim();
+        if (link is not null && (!SafeMarkdown.IsAllowed(link) || link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)))
+            ModelState.AddModelError("Input.VideoLink", "Enter a link starting with https://.");
+        DateTime? startUtc = null;
+        if (Input.Date is DateOnly date && Input.Time is TimeOnly time && zoneId is not null)
+        {
+            var local = date.ToDateTime(time);
+            var zone = TimeZones.FindOrUtc(zoneId);
+            if (zone.IsInvalidTime(local))
+                ModelState.AddModelError("Input.Time", $"{time:HH:mm} does not exist on that day in {zoneId}: the clocks go forward. Choose another time.");
+            else
+                startUtc = TimeZoneInfo.ConvertTimeToUtc(local, zone); // a repeated hour (clocks going back) is read as its first occurrence
+        }
+        else if (Input.Date is not null || Input.Time is not null)
+        {
+            ModelState.AddModelError(Input.Date is null ? "Input.Date" : "Input.Time", "Give both the date and the time, or neither.");
+        }
+        if (!ModelState.IsValid) return Page();
+
+        var changed = startUtc != conversation.MeetingStartUtc || zoneId != conversation.TimeZoneId || Input.DurationMinutes != conversation.DurationMinutes
+            || Input.Mode != conversation.Mode || Input.Place?.Trim() != conversation.Place || link != conversation.VideoLink;
+        conversation.MeetingStartUtc = startUtc;
+        conversation.TimeZoneId = zoneId!;
+        conversation.DurationMinutes = Input.DurationMinutes;
+        conversation.Mode = Input.Mode;
+        conversation.Place = string.IsNullOrWhiteSpace(Input.Place) ? null : Input.Place.Trim();
+        conversation.VideoLink = link;
+        if (changed) conversation.CalendarSequence++;
+        var status = "The meeting is saved.";
+        if (Input.MarkScheduled && startUtc is not null && conversation.Stage != ConversationStage.Scheduled)
+        {
+            var move = stages.Move(conversation, ConversationStage.Scheduled);
+            status = move.Allowed ? "The meeting is saved and the conversation is scheduled." : $"The meeting is saved. {move.Reason}";
+        }
+        await db.SaveChangesAsync();
+        if (startUtc is DateTime s)
+        {
+            var overlaps = await ConversationQueries.OverlapsAsync(db, Id, s, conversation.DurationMinutes);
+            if (overlaps.Count > 0) status += $" It overlaps your conversation with {overlaps[0].ContactName}.";
+        }
+        TempData["Status"] = status;
+        return RedirectToPage("/Conversations/Details", new { id = Id });
+    }
+
+    public sealed class ScheduleInput
+    {
+        [Display(Name = "Date")]
+        [DataType(DataType.Date)]
+        public DateOnly? Date { get; set; }
+
+        [Display(Name = "Time")]
+        [DataType(DataType.Time)]
+        public TimeOnly? Time { get; set; }
+
+        [Required(ErrorMessage = "Choose a time zone.")]
+        [Display(Name = "Time zone")]
+        public string TimeZoneId { get; set; } = "UTC";
+
+        [Range(Conversation.MinMinutes, Conversation.MaxMinutes, ErrorMessage = "A meeting lasts {1} to {2} minutes.")]
+        [Display(Name = "Length in minutes")]
+        public int DurationMinutes { get; set; } = Conversation.DefaultMinutes;
+
+        [Display(Name = "How")]
+        public MeetingMode Mode { get; set; } = MeetingMode.InPerson;
+
+        [StringLength(Conversation.PlaceMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Where (address, café, office)")]
+        public string? Place { get; set; }
+
+        [StringLength(Conversation.LinkMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Video or call link")]
+        public string? VideoLink { get; set; }
+
+        [Display(Name = "Mark the conversation as scheduled")]
+        public bool MarkScheduled { get; set; } = true;
+    }
+}
