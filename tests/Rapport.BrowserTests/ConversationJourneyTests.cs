@@ -39,6 +39,13 @@ public class ConversationJourneyTests
         var questions = page.Locator("#question-list li");
         Assert.InRange(await questions.CountAsync(), 5, 10);
         await session.ScreenshotAsync("20-phone-prepare");
+        // The printed sheet: no navigation or buttons, the questions with room to write.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.False(await page.Locator(".site-header").IsVisibleAsync());
+        Assert.False(await page.Locator("form[action*='handler=Add']").First.IsVisibleAsync());
+        Assert.True(await page.Locator(".answer-space").First.IsVisibleAsync());
+        await session.ScreenshotAsync("20-print-sheet");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // Schedule.
         await session.GoAsync($"/conversations");

@@ -34,6 +34,10 @@ public class CalendarFeedTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains("DTSTART;TZID=Europe/Berlin:20261203T100000", text);
         Assert.DoesNotContain("Secret café", text);
 
+        var parsed = Assert.Single(IcalJs.Events(text));
+        Assert.Equal("Informational interview with Amara Okafor (Riverside Health)", parsed.GetProperty("summary").GetString());
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), parsed.GetProperty("start").GetInt64());
+
         var page = await user.Client.GetPageAsync("/account/calendar");
         Assert.Null(page.Document.QuerySelector(".feed-url-value"));
         await user.Client.SubmitAsync(page, "form[action*='handler=Details']", new() { ["includeDetails"] = "true" });

@@ -184,6 +184,10 @@ public class ConversationTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains("LOCATION:Café Central\\, Lisbon", text);
         Assert.Contains("SUMMARY:Informational interview with Amara Okafor (Riverside Health)", text);
         Assert.Contains("Do teams hire without a portfolio?", text.Replace("\r\n ", ""));
+        var parsed = Assert.Single(IcalJs.Events(text));
+        Assert.Equal("Café Central, Lisbon", parsed.GetProperty("location").GetString());
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), parsed.GetProperty("start").GetInt64());
+        Assert.Equal(30 * 60, parsed.GetProperty("end").GetInt64() - parsed.GetProperty("start").GetInt64());
     }
 
     [Fact]
