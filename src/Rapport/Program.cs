@@ -16,7 +16,7 @@ builder.Services.AddSingleton(dataFolder);
 builder.Services.AddRapportData(builder.Configuration, dataFolder);
 builder.Services.AddRapportIdentity(builder.Configuration, dataFolder);
 builder.Services.AddRapportWeb(builder.Configuration);
-builder.Services.AddRapportFeatures();
+builder.Services.AddRapportFeatures(builder.Configuration);
 
 var app = builder.Build();
 

@@ -32,6 +32,12 @@ public class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner)
     public DbSet<OwnQuestion> OwnQuestions => Set<OwnQuestion>();
     public DbSet<HiddenQuestion> HiddenQuestions => Set<HiddenQuestion>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<OwnTemplate> OwnTemplates => Set<OwnTemplate>();
+    public DbSet<OutreachAttempt> OutreachAttempts => Set<OutreachAttempt>();
+    public DbSet<Reply> Replies => Set<Reply>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<TagCadence> TagCadences => Set<TagCadence>();
+    public DbSet<SearchOutcome> SearchOutcomes => Set<SearchOutcome>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     /// <summary>The user whose rows queries return; read by the query filter on every query.</summary>
@@ -59,6 +65,7 @@ public class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner)
         PeopleModel.Configure(builder, Database.IsNpgsql());
         ResearchModel.Configure(builder);
         ConversationModel.Configure(builder);
+        OutreachModel.Configure(builder);
 
         builder.Entity<UserSession>(session => session.Property(s => s.Id).HasMaxLength(UserSession.IdLength));
         builder.Entity<PendingImport>(import => import.Property(i => i.FileName).HasMaxLength(PendingImport.FileNameMaxLength));

@@ -18,4 +18,20 @@ public class RapportUser : IdentityUser
     public string? SelfIntroduction { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Follow-up policies (product defaults; ranges checked by <c>FollowUpPolicy</c>).</summary>
+    public int ThankYouHours { get; set; } = 48;
+    public int NudgeBusinessDays { get; set; } = 3;
+    public int FollowUpBusinessDays { get; set; } = 7;
+    public int? KeepInTouchDays { get; set; } = 90;
+    public int WeeklyRequestGoal { get; set; } = 3;
+
+    /// <summary>LinkedIn's invitation note limit: 200 characters, 300 with a premium account.</summary>
+    public int LinkedInNoteLimit { get; set; } = 200;
+
+    /// <summary>When the daily email of due tasks goes out, in the person's zone; null: no email.</summary>
+    public TimeOnly? DigestTime { get; set; }
+
+    /// <summary>The local day the last digest went out, so a restart never sends it twice.</summary>
+    public DateOnly? DigestSentOn { get; set; }
 }

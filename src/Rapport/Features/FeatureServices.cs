@@ -8,8 +8,11 @@ namespace Rapport.Features;
 public static class FeatureServices
 {
     /// <summary>The helpers feature pages share; each is scoped to the request, like the database.</summary>
-    public static IServiceCollection AddRapportFeatures(this IServiceCollection services)
+    public static IServiceCollection AddRapportFeatures(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(configuration.GetSection("Email").Get<Reminders.SmtpOptions>() ?? new Reminders.SmtpOptions());
+        services.AddSingleton<Reminders.DailyDigest>();
+        services.AddHostedService<Reminders.DailyDigestService>();
         services.AddScoped<ContactEditor>();
         services.AddScoped<OrganizationEditor>();
         services.AddScoped<CareerFieldEditor>();
@@ -17,6 +20,7 @@ public static class FeatureServices
         services.AddScoped<ContactMerge>();
         services.AddScoped<Conversations.ConversationStageService>();
         services.AddScoped<Conversations.QuestionPlanner>();
+        services.AddScoped<FollowUps.FollowUpEngine>();
         services.AddScoped<LinkedInImport>();
         services.AddScoped<LinkedInContactImport>();
         services.AddScoped<VCardContactImport>();

@@ -17,6 +17,7 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Account/Profile");
                 options.Conventions.AuthorizePage("/Account/ChangePassword");
                 options.Conventions.AuthorizePage("/Account/Calendar");
+                options.Conventions.AuthorizePage("/Account/Rules");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AddPageRoute("/Today/Index", "");
             })

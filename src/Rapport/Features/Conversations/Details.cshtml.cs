@@ -8,7 +8,7 @@ namespace Rapport.Features.Conversations;
 
 /// <summary>One conversation at a glance: its stage and history, the meeting, what came out of it,
 /// and the way to each step (prepare, schedule, hold, reflect).</summary>
-public class DetailsModel(RapportDb db, ConversationStageService stages, TimeProvider clock) : PageModel
+public class DetailsModel(RapportDb db, ConversationStageService stages, TimeProvider clock, FollowUps.FollowUpEngine followUps, Web.UserTime time) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
@@ -17,6 +17,44 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
     public string ContactName { get; private set; } = "";
     public IReadOnlyList<ConversationRow> Overlaps { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name, NameUse MayUseName)> ReferralNames { get; private set; } = [];
+    public IReadOnlyList<OutreachAttempt> Messages { get; private set; } = [];
+    public IReadOnlyList<Reply> Replies { get; private set; } = [];
+
+    /// <summary>Logs what came back, and moves the stage: accepted leads to scheduling, declined and
+    /// no reply are the side exits.</summary>
+    public async Task<IActionResult> OnPostReplyAsync(ReplyKind kind)
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null || !Enum.IsDefined(kind)) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Replies.Add(new Reply { ConversationId = Id, ContactId = conversation.ContactId, Kind = kind, AtUtc = now });
+        if (kind != ReplyKind.NoReply)
+        {
+            var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId);
+            contact.LastContactedOn = DateOnly.FromDateTime(time.ToLocal(now));
+        }
+        var to = kind switch
+        {
+            ReplyKind.Declined => ConversationStage.Declined,
+            ReplyKind.NoReply => ConversationStage.NoReply,
+            _ => conversation.MeetingStartUtc is null ? (ConversationStage?)null : ConversationStage.Scheduled,
+        };
+        if (to is ConversationStage next && conversation.Stage != next) stages.Move(conversation, next);
+        await db.SaveChangesAsync();
+        await followUps.SyncAsync();
+        if (kind == ReplyKind.Accepted && conversation.MeetingStartUtc is null)
+        {
+            TempData["Status"] = "They said yes. Set the time you agreed.";
+            return RedirectToPage("/Conversations/Schedule", new { id = Id });
+        }
+        TempData["Status"] = kind switch
+        {
+            ReplyKind.Declined => "Logged: they declined. It happens; who else could you ask?",
+            ReplyKind.NoReply => "Logged: no reply.",
+            _ => "Logged: they said yes.",
+        };
+        return RedirectToPage(new { id = Id });
+    }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -32,6 +70,7 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
             return RedirectToPage(new { id = Id });
         }
         await db.SaveChangesAsync();
+        await followUps.SyncAsync();
         TempData["Status"] = ConversationStages.IsReopening(from, to)
             ? $"Reopened: now {ConversationStages.Label(to).ToLowerInvariant()}."
             : $"Now {ConversationStages.Label(to).ToLowerInvariant()}.";
@@ -44,6 +83,7 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         if (promise is null) return NotFound();
         promise.DoneAtUtc = promise.DoneAtUtc is null ? clock.GetUtcNow().UtcDateTime : null;
         await db.SaveChangesAsync();
+        await followUps.SyncAsync();
         return RedirectToPage(new { id = Id });
     }
 
@@ -69,6 +109,8 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         ReferralNames = (await db.Referrals.AsNoTracking().Where(r => r.ConversationId == Id)
                 .Select(r => new { r.ContactId, r.Contact!.FirstName, r.Contact.LastName, r.MayUseName }).ToListAsync())
             .Select(r => (r.ContactId, r.LastName is null ? r.FirstName : $"{r.FirstName} {r.LastName}", r.MayUseName)).ToList();
+        Messages = await db.OutreachAttempts.AsNoTracking().Where(a => a.ConversationId == Id).OrderByDescending(a => a.SentAtUtc).ToListAsync();
+        Replies = await db.Replies.AsNoTracking().Where(r => r.ConversationId == Id).OrderByDescending(r => r.AtUtc).ToListAsync();
         if (conversation.MeetingStartUtc is DateTime start)
             Overlaps = await ConversationQueries.OverlapsAsync(db, Id, start, conversation.DurationMinutes);
         return true;

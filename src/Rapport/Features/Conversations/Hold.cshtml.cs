@@ -10,7 +10,7 @@ namespace Rapport.Features.Conversations;
 /// <summary>Conversation mode, made for a phone held during the meeting: the questions in order with a
 /// note box each, a free note box, a timer against the agreed length, and quick capture of referrals
 /// and promises. Notes save as they are typed (site.js keeps them on the phone while offline).</summary>
-public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvider clock) : PageModel
+public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvider clock, FollowUps.FollowUpEngine followUps) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
@@ -97,6 +97,7 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
         var contact = await ReferralContactAsync(conversation, firstName, lastName?.Trim(), organization?.Trim());
         db.Referrals.Add(new Referral { ConversationId = Id, Contact = contact, MayUseName = mayUseName, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
+        await followUps.SyncAsync();
         TempData["Status"] = $"{contact.FullName} is added, referred by {conversation.Contact!.FullName}.";
         return RedirectToPage(null, null, new { id = Id }, "referrals");
     }
@@ -112,6 +113,7 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
         }
         db.Promises.Add(new Promise { ConversationId = Id, Text = text, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
+        await followUps.SyncAsync();
         TempData["Status"] = "The promise is noted.";
         return RedirectToPage(null, null, new { id = Id }, "promises");
     }
@@ -142,7 +144,10 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
                 return RedirectToPage("/Conversations/Details", new { id = Id });
             }
         }
+        var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId);
+        contact.LastContactedOn = DateOnly.FromDateTime(now);
         await db.SaveChangesAsync();
+        await followUps.SyncAsync();
         TempData["Status"] = "The conversation is held. Write down what you learned while it is fresh.";
         return RedirectToPage("/Conversations/Reflect", new { id = Id });
     }

@@ -10,7 +10,7 @@ namespace Rapport.Features.Conversations;
 
 /// <summary>The agreed time and place: a date and time in a time zone (the person's by default, or the
 /// contact's when they live elsewhere), the length, how, and where or the link.</summary>
-public class ScheduleModel(RapportDb db, ConversationStageService stages) : PageModel
+public class ScheduleModel(RapportDb db, ConversationStageService stages, FollowUps.FollowUpEngine followUps) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
@@ -94,6 +94,7 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages) : Page
             status = move.Allowed ? "The meeting is saved and the conversation is scheduled." : $"The meeting is saved. {move.Reason}";
         }
         await db.SaveChangesAsync();
+        await followUps.SyncAsync();
         if (startUtc is DateTime s)
         {
             var overlaps = await ConversationQueries.OverlapsAsync(db, Id, s, conversation.DurationMinutes);

@@ -10,13 +10,16 @@ namespace Rapport.Features.People;
 
 /// <summary>Everything about one person on one page: facts, who referred them and whom they referred,
 /// and their timeline.</summary>
-public class DetailsModel(RapportDb db) : PageModel
+public class DetailsModel(RapportDb db, Web.UserTime time) : PageModel
 {
     public ContactView Contact { get; private set; } = null!;
     public string NotesHtml { get; private set; } = "";
     public IReadOnlyList<PersonLink> Referred { get; private set; } = [];
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<ConversationRow> Conversations { get; private set; } = [];
+
+    /// <summary>How this person answers requests: quickly, later, or not at all (so the person learns who responds).</summary>
+    public string? Responsiveness { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -46,9 +49,30 @@ public class DetailsModel(RapportDb db) : PageModel
                 ? $"Conversation planned ({ConversationStages.Label(s.To).ToLowerInvariant()})"
                 : $"Conversation {ConversationStages.Label(s.From.Value).ToLowerInvariant()} → {ConversationStages.Label(s.To).ToLowerInvariant()}")))
             .OrderByDescending(e => e.AtUtc).ToList();
+        var messages = await db.OutreachAttempts.AsNoTracking().Where(a => a.ContactId == id)
+            .Select(a => new { a.SentAtUtc, a.Channel, a.Purpose, a.Body }).ToListAsync();
+        var replies = await db.Replies.AsNoTracking().Where(r => r.ContactId == id).Select(r => new { r.AtUtc, r.Kind }).ToListAsync();
+        Timeline = Timeline
+            .Concat(messages.Select(m => new TimelineEntry(m.SentAtUtc, "Message", $"You sent a {Outreach.TemplateChoices.Label(m.Channel).ToLowerInvariant()} ({m.Purpose.ToString().ToLowerInvariant()})")))
+            .Concat(replies.Select(r => new TimelineEntry(r.AtUtc, "Reply", r.Kind switch { ReplyKind.Accepted => "They said yes", ReplyKind.Declined => "They declined", _ => "No reply" })))
+            .OrderByDescending(e => e.AtUtc).ToList();
+        Responsiveness = Describe(messages.Where(m => m.Purpose is TemplatePurpose.Request or TemplatePurpose.IntroductionRequest).Select(m => m.SentAtUtc).DefaultIfEmpty().Min(),
+            replies.Where(r => r.Kind != ReplyKind.NoReply).Select(r => r.AtUtc).DefaultIfEmpty().Min(), replies.Any(r => r.Kind == ReplyKind.NoReply));
         Conversations = await db.Conversations.AsNoTracking().Where(c => c.ContactId == id)
             .OrderByDescending(c => c.CreatedAtUtc).Rows().ToListAsync();
         return Page();
+    }
+
+    private string? Describe(DateTime firstRequest, DateTime firstAnswer, bool loggedNoReply)
+    {
+        if (firstRequest == default) return null;
+        if (firstAnswer >= firstRequest)
+        {
+            var days = BusinessDays.BusinessDaysBetween(DateOnly.FromDateTime(time.ToLocal(firstRequest)), DateOnly.FromDateTime(time.ToLocal(firstAnswer)));
+            return days <= 3 ? "Answered within 3 business days" : $"Answered after {days} business days";
+        }
+        var waited = BusinessDays.BusinessDaysBetween(DateOnly.FromDateTime(time.ToLocal(firstRequest)), DateOnly.FromDateTime(time.ToLocal(time.UtcNow)));
+        return loggedNoReply || waited > 7 ? "Never answered" : "Waiting for an answer";
     }
 
     public sealed record ContactView(

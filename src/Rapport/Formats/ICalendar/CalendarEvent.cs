@@ -12,6 +12,10 @@ namespace Rapport.Formats.ICalendar;
 /// <param name="Description">May be long and hold line breaks.</param>
 /// <param name="Url">Written only when it is an absolute http or https URL.</param>
 /// <param name="Cancelled">STATUS:CANCELLED instead of CONFIRMED.</param>
+/// <param name="AllDayDate">Set for an all-day item (a task due that day): written as a DATE, free time,
+/// in no zone; StartUtc, Duration and TimeZoneId are then not used.</param>
+/// <param name="AlarmAfterStart">Set for a reminder: a display alarm this long after the start (9 hours
+/// after the start of an all-day item is 09:00 that day).</param>
 public sealed record CalendarEvent(
     string Uid,
     int Sequence,
@@ -22,4 +26,6 @@ public sealed record CalendarEvent(
     string? Location,
     string? Description,
     string? Url,
-    bool Cancelled = false);
+    bool Cancelled = false,
+    DateOnly? AllDayDate = null,
+    TimeSpan? AlarmAfterStart = null);

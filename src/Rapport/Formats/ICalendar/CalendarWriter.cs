@@ -29,6 +29,11 @@ public static class CalendarWriter
         {
             ArgumentNullException.ThrowIfNull(item, nameof(events));
             var (start, end) = Check(item, uids);
+            if (item.AllDayDate is not null)
+            {
+                timed.Add((item, CalendarZone.Utc(), start, end));
+                continue;
+            }
             if (!zones.TryGetValue(item.TimeZoneId ?? "", out var zone))
             {
                 // An unknown zone (tz data differ between machines) must not fail a whole feed: UTC keeps the
@@ -69,14 +74,30 @@ public static class CalendarWriter
         lines.Add("UID:" + ICalendarText.Escape(item.Uid));
         lines.Add("SEQUENCE:" + item.Sequence.ToString(CultureInfo.InvariantCulture));
         lines.Add("DTSTAMP:" + stamp);
-        lines.Add(zone.DateTimeProperty("DTSTART", start));
-        lines.Add(zone.DateTimeProperty("DTEND", end));
+        if (item.AllDayDate is DateOnly day)
+        {
+            lines.Add("DTSTART;VALUE=DATE:" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+            lines.Add("DTEND;VALUE=DATE:" + day.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            lines.Add(zone.DateTimeProperty("DTSTART", start));
+            lines.Add(zone.DateTimeProperty("DTEND", end));
+        }
         lines.Add("SUMMARY:" + ICalendarText.Escape(item.Summary));
         if (!string.IsNullOrEmpty(item.Location)) lines.Add("LOCATION:" + ICalendarText.Escape(item.Location));
         if (!string.IsNullOrEmpty(item.Description)) lines.Add("DESCRIPTION:" + ICalendarText.Escape(item.Description));
         if (WebUrl(item.Url) is { } url) lines.Add("URL;VALUE=URI:" + url);
         lines.Add(item.Cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
-        lines.Add("TRANSP:OPAQUE");
+        lines.Add(item.AllDayDate is null ? "TRANSP:OPAQUE" : "TRANSP:TRANSPARENT");
+        if (item.AlarmAfterStart is TimeSpan after && after >= TimeSpan.Zero)
+        {
+            lines.Add("BEGIN:VALARM");
+            lines.Add("ACTION:DISPLAY");
+            lines.Add("DESCRIPTION:" + ICalendarText.Escape(item.Summary));
+            lines.Add($"TRIGGER:PT{(int)after.TotalMinutes}M");
+            lines.Add("END:VALARM");
+        }
         lines.Add("END:VEVENT");
     }
 

@@ -304,3 +304,19 @@ public class CalendarWriterTests
 
     private static string Crlf(string text) => text.ReplaceLineEndings("\r\n") + "\r\n";
 }
+
+public class CalendarAllDayTests
+{
+    [Fact]
+    public void An_all_day_task_is_a_date_with_free_time_and_a_morning_alarm()
+    {
+        var item = new Rapport.Formats.ICalendar.CalendarEvent("task-1@rapport", 0, new DateTime(2026, 12, 3, 0, 0, 0, DateTimeKind.Utc), TimeSpan.Zero,
+            "Europe/Berlin", "Send a thank-you note to Amara", null, null, null, AllDayDate: new DateOnly(2026, 12, 3), AlarmAfterStart: TimeSpan.FromHours(9));
+        var text = Rapport.Formats.ICalendar.CalendarWriter.Write([item], new DateTime(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc));
+        Assert.Contains("DTSTART;VALUE=DATE:20261203\r\n", text);
+        Assert.Contains("DTEND;VALUE=DATE:20261204\r\n", text);
+        Assert.Contains("TRANSP:TRANSPARENT\r\n", text);
+        Assert.Contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Send a thank-you note to Amara\r\nTRIGGER:PT540M\r\nEND:VALARM\r\n", text);
+        Assert.DoesNotContain("VTIMEZONE", text);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Domain;
+
+namespace Rapport.Data;
+
+/// <summary>Templates, messages sent, replies, follow-up tasks, cadences and outcomes.</summary>
+internal static class OutreachModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<OwnTemplate>(t =>
+        {
+            t.Property(x => x.Name).HasMaxLength(OwnTemplate.NameMaxLength);
+            t.Property(x => x.Subject).HasMaxLength(OwnTemplate.SubjectMaxLength);
+            t.Property(x => x.Body).HasMaxLength(MessageTemplate.MaxLength);
+            t.Property(x => x.CopiedFromKey).HasMaxLength(80);
+        });
+        builder.Entity<OutreachAttempt>(a =>
+        {
+            a.Property(x => x.Subject).HasMaxLength(OutreachAttempt.SubjectMaxLength);
+            a.Property(x => x.Body).HasMaxLength(OutreachAttempt.BodyMaxLength);
+            a.HasIndex(x => new { x.OwnerId, x.SentAtUtc });
+            // A person's messages and replies go with them; a conversation's stay on the contact if it is deleted.
+            a.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
+            a.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<Reply>(r =>
+        {
+            r.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
+            r.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<FollowUpTask>(t =>
+        {
+            t.Property(x => x.Title).HasMaxLength(FollowUpTask.TitleMaxLength);
+            t.Property(x => x.Notes).HasMaxLength(FollowUpTask.NotesMaxLength);
+            t.Property(x => x.RuleKey).HasMaxLength(FollowUpTask.RuleKeyMaxLength);
+            t.HasIndex(x => new { x.OwnerId, x.RuleKey }).IsUnique();
+            t.HasIndex(x => new { x.OwnerId, x.DueUtc });
+            t.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
+            t.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<TagCadence>(c =>
+        {
+            c.HasKey(x => new { x.OwnerId, x.TagNormalizedName });
+            c.Property(x => x.TagNormalizedName).HasMaxLength(ContactTag.NameMaxLength);
+        });
+        builder.Entity<SearchOutcome>(o => o.Property(x => x.Text).HasMaxLength(SearchOutcome.TextMaxLength));
+
+        // Policy columns were added to existing accounts, so the database keeps their defaults.
+        builder.Entity<RapportUser>(u =>
+        {
+            u.Property(x => x.ThankYouHours).HasDefaultValue(48);
+            u.Property(x => x.NudgeBusinessDays).HasDefaultValue(3);
+            u.Property(x => x.FollowUpBusinessDays).HasDefaultValue(7);
+            u.Property(x => x.WeeklyRequestGoal).HasDefaultValue(3);
+            u.Property(x => x.LinkedInNoteLimit).HasDefaultValue(200);
+        });
+    }
+}

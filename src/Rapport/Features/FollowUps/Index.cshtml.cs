@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+using Rapport.Web;
+
+namespace Rapport.Features.FollowUps;
+
+/// <summary>Every follow-up: what the rules made (thank-you notes, replies to chase, promises, referrals,
+/// keeping in touch, closing the loop) and the person's own. Done, snoozed, edited or dismissed here.</summary>
+public class IndexModel(RapportDb db, UserTime time, FollowUpEngine engine, TimeProvider clock) : PageModel
+{
+    public TaskGroups Groups { get; private set; } = null!;
+
+    [BindProperty]
+    [Required(ErrorMessage = "Say what to do.")]
+    [StringLength(FollowUpTask.TitleMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    public string? NewTitle { get; set; }
+
+    [BindProperty]
+    public DateOnly? NewDue { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        await engine.SyncAsync();
+        Groups = await TaskGroups.LoadAsync(db, time, laterLimit: 200);
+    }
+
+    public Task<IActionResult> OnPostDoneAsync(int id) => ChangeAsync(id, t => t.DoneAtUtc = clock.GetUtcNow().UtcDateTime, "Done.");
+
+    public Task<IActionResult> OnPostDismissAsync(int id) => ChangeAsync(id, t => t.DismissedAtUtc = clock.GetUtcNow().UtcDateTime, "Dismissed: it will not come back.");
+
+    public Task<IActionResult> OnPostSnoozeAsync(int id, int days) => days is < 1 or > 60
+        ? Task.FromResult<IActionResult>(BadRequest())
+        : ChangeAsync(id, t => t.SnoozedUntilUtc = Morning(days), $"Snoozed for {days} {(days == 1 ? "day" : "days")}.");
+
+    public Task<IActionResult> OnPostEditAsync(int id, string? title, string? notes, DateOnly? due)
+    {
+        if (string.IsNullOrWhiteSpace(title) || title.Length > FollowUpTask.TitleMaxLength || notes?.Length > FollowUpTask.NotesMaxLength)
+        {
+            TempData["Status"] = $"A task needs a title (at most {FollowUpTask.TitleMaxLength} characters).";
+            return Task.FromResult<IActionResult>(RedirectToPage());
+        }
+        return ChangeAsync(id, t =>
+        {
+            t.Title = title.Trim();
+            t.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+            if (due is DateOnly d)
+            {
+                t.DueUtc = TimeZoneInfo.ConvertTimeToUtc(d.ToDateTime(new TimeOnly(9, 0)), time.Zone);
+                t.SnoozedUntilUtc = null;
+            }
+        }, "Saved.");
+    }
+
+    public async Task<IActionResult> OnPostAddAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            Groups = await TaskGroups.LoadAsync(db, time, laterLimit: 200);
+            return Page();
+        }
+        var due = NewDue ?? DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
+        db.FollowUpTasks.Add(new FollowUpTask
+        {
+            Kind = TaskKind.Own, Title = NewTitle!.Trim(), AllDay = true,
+            DueUtc = TimeZoneInfo.ConvertTimeToUtc(due.ToDateTime(new TimeOnly(9, 0)), time.Zone),
+        });
+        await db.SaveChangesAsync();
+        TempData["Status"] = "Added.";
+        return RedirectToPage();
+    }
+
+    /// <summary>09:00 in the person's zone, some days from today.</summary>
+    private DateTime Morning(int days)
+    {
+        var date = DateOnly.FromDateTime(time.ToLocal(clock.GetUtcNow().UtcDateTime)).AddDays(days);
+        return TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(9, 0)), time.Zone);
+    }
+
+    private async Task<IActionResult> ChangeAsync(int id, Action<FollowUpTask> change, string status)
+    {
+        var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == id);
+        if (task is null) return NotFound();
+        change(task);
+        await db.SaveChangesAsync();
+        if (Request.IsHtmx()) return new NoContentResult();
+        TempData["Status"] = status;
+        var back = Request.Form["returnUrl"].ToString();
+        return Url.IsLocalUrl(back) ? Redirect(back) : RedirectToPage();
+    }
+}

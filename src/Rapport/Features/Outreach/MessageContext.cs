@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+using Rapport.Web;
+
+namespace Rapport.Features.Outreach;
+
+/// <summary>The values a message's merge fields are filled with, for one contact and, if there is one,
+/// one conversation. Only the allowlisted fields exist: nothing else of the person or the contact can
+/// reach a template.</summary>
+public sealed record MessageContext(int ContactId, int? ConversationId, string ContactName, string? Email, ConversationStage? Stage,
+    bool HasReferrer, bool IsAlumni, IReadOnlyDictionary<string, string?> Values)
+{
+    public static async Task<MessageContext?> LoadAsync(RapportDb db, RapportUser me, UserTime time, int? contactId, int? conversationId, string? availability, int? promiseId)
+    {
+        Conversation? conversation = null;
+        if (conversationId is int cid)
+        {
+            conversation = await db.Conversations.AsNoTracking().Include(c => c.Fields).ThenInclude(f => f.CareerField)
+                .Include(c => c.Organization).Include(c => c.Promises).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == cid);
+            if (conversation is null) return null;
+            contactId = conversation.ContactId;
+        }
+        if (contactId is not int id) return null;
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Organization).Include(c => c.Emails).Include(c => c.ReferredBy)
+            .Include(c => c.Fields).ThenInclude(f => f.CareerField).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id);
+        if (contact is null) return null;
+        var referral = await db.Referrals.AsNoTracking().Where(r => r.ContactId == id).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
+        var outcome = await db.SearchOutcomes.AsNoTracking().OrderByDescending(o => o.RecordedAtUtc).FirstOrDefaultAsync();
+        var promise = conversation?.Promises.Where(p => promiseId is null ? p.DoneAtUtc is null : p.Id == promiseId).OrderBy(p => p.Id).FirstOrDefault();
+        var field = conversation?.Fields.Select(f => f.CareerField!.Name).FirstOrDefault() ?? contact.Fields.Select(f => f.CareerField!.Name).FirstOrDefault();
+        var organization = conversation?.Organization?.Name ?? contact.Organization?.Name;
+
+        string? Meeting() => conversation?.MeetingStartUtc is DateTime at ? time.Format(at) : null;
+        var firstName = me.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? me.DisplayName;
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["me.first_name"] = firstName,
+            ["me.full_name"] = me.DisplayName,
+            ["me.introduction"] = me.SelfIntroduction,
+            ["me.availability"] = string.IsNullOrWhiteSpace(availability) ? null : availability.Trim(),
+            ["contact.first_name"] = contact.FirstName,
+            ["contact.last_name"] = contact.LastName,
+            ["contact.full_name"] = contact.FullName,
+            ["contact.title"] = contact.Title,
+            ["contact.organization"] = contact.Organization?.Name,
+            ["contact.school"] = contact.AlumniOf,
+            ["referrer.first_name"] = contact.ReferredBy?.FirstName,
+            ["referrer.full_name"] = contact.ReferredBy?.FullName,
+            ["referrer.may_use_name"] = referral?.MayUseName switch { NameUse.Yes => "yes", NameUse.No => "no", NameUse.NotAsked => "not asked", _ => null },
+            ["organization.name"] = organization,
+            ["field.name"] = field,
+            ["meeting.length"] = (conversation?.DurationMinutes ?? Conversation.DefaultMinutes).ToString(CultureInfo.InvariantCulture) + " minutes",
+            ["meeting.time"] = Meeting(),
+            ["meeting.place"] = conversation?.Place ?? conversation?.VideoLink,
+            ["conversation.learned"] = conversation?.Learned,
+            ["promise.text"] = promise?.Text,
+            ["outcome.text"] = outcome?.Text,
+        };
+        return new MessageContext(id, conversation?.Id, contact.FullName, contact.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault(),
+            conversation?.Stage, contact.ReferredById is not null, contact.AlumniOf is not null || contact.Source == ContactSource.Alumni, values);
+    }
+}

@@ -1,0 +1,117 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+
+namespace Rapport.Features.Outreach;
+
+/// <summary>Message templates: Rapport's, to read and copy, and the person's own, to write and edit.
+/// A template naming a field Rapport does not know is refused, with the field named; the preview
+/// fills in sample values and shows a visible placeholder where a value would be missing.</summary>
+public class TemplatesModel(RapportDb db, UserManager<RapportUser> users) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Edit { get; set; }
+
+    [BindProperty]
+    public TemplateInput Input { get; set; } = new();
+
+    public IReadOnlyList<TemplateChoice> All { get; private set; } = [];
+    public string? Preview { get; private set; }
+    public string? PreviewSubject { get; private set; }
+    public IReadOnlyList<CheckResult> Checks { get; private set; } = [];
+    public int LinkedInLimit { get; private set; } = BuiltInTemplates.LinkedInNoteLimit;
+
+    /// <summary>Sample values for the preview: what a typical message would carry.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> SampleValues = TemplateFields.All.ToDictionary(f => f.Name, f => (string?)f.Example);
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        if (Edit is { } key && All.FirstOrDefault(t => t.Key == key) is { } chosen)
+        {
+            Input = new TemplateInput { Name = chosen.IsOwn ? chosen.Name : chosen.Name + " (my copy)", Channel = chosen.Channel, Purpose = chosen.Purpose, Subject = chosen.Subject, Body = chosen.Body };
+            if (!chosen.IsOwn) Edit = null;
+            Input.CopiedFrom = chosen.IsOwn ? null : chosen.Key;
+            ShowPreview();
+        }
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        await LoadAsync();
+        foreach (var problem in MessageTemplate.Validate(Input.Subject)) ModelState.AddModelError("Input.Subject", problem.Message);
+        foreach (var problem in MessageTemplate.Validate(Input.Body)) ModelState.AddModelError("Input.Body", problem.Message);
+        if (!Enum.IsDefined(Input.Channel)) ModelState.AddModelError("Input.Channel", "Choose a channel.");
+        if (!Enum.IsDefined(Input.Purpose)) ModelState.AddModelError("Input.Purpose", "Choose what it is for.");
+        ShowPreview();
+        if (Input.Channel == Channel.LinkedIn && Preview?.Length > LinkedInLimit)
+            ModelState.AddModelError("Input.Body", $"Filled in, this note has {Preview.Length} characters; LinkedIn allows {LinkedInLimit}.");
+        if (!ModelState.IsValid) return Page();
+
+        OwnTemplate template;
+        if (Edit is { } key && key.StartsWith("own:", StringComparison.Ordinal) && int.TryParse(key.AsSpan(4), out var id))
+        {
+            var found = await db.OwnTemplates.FirstOrDefaultAsync(t => t.Id == id);
+            if (found is null) return NotFound();
+            template = found;
+        }
+        else
+        {
+            template = new OwnTemplate { CopiedFromKey = Input.CopiedFrom?.Replace("built-in:", "", StringComparison.Ordinal) };
+            db.OwnTemplates.Add(template);
+        }
+        template.Name = Input.Name!.Trim();
+        template.Channel = Input.Channel;
+        template.Purpose = Input.Purpose;
+        template.Subject = string.IsNullOrWhiteSpace(Input.Subject) ? null : Input.Subject.Trim();
+        template.Body = Input.Body!;
+        await db.SaveChangesAsync();
+        TempData["Status"] = $"“{template.Name}” is saved.";
+        return RedirectToPage(new { edit = $"own:{template.Id}" });
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        var template = await db.OwnTemplates.FirstOrDefaultAsync(t => t.Id == id);
+        if (template is null) return NotFound();
+        db.OwnTemplates.Remove(template);
+        await db.SaveChangesAsync();
+        TempData["Status"] = $"“{template.Name}” is deleted.";
+        return RedirectToPage();
+    }
+
+    private void ShowPreview()
+    {
+        PreviewSubject = Input.Subject is null ? null : MessageTemplate.Render(Input.Subject, SampleValues, isSubject: true);
+        Preview = MessageTemplate.Render(Input.Body, SampleValues);
+        if (Input.Channel == Channel.Email) Checks = EmailCheck.Review(Preview, SampleValues["contact.first_name"]);
+    }
+
+    private async Task LoadAsync()
+    {
+        All = await TemplateChoices.AllAsync(db);
+        LinkedInLimit = (await users.GetUserAsync(User))?.LinkedInNoteLimit ?? BuiltInTemplates.LinkedInNoteLimit;
+    }
+
+    public sealed class TemplateInput
+    {
+        [Required(ErrorMessage = "Name the template.")]
+        [StringLength(OwnTemplate.NameMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        public string? Name { get; set; }
+
+        public Channel Channel { get; set; } = Channel.Email;
+        public TemplatePurpose Purpose { get; set; } = TemplatePurpose.Request;
+
+        [StringLength(OwnTemplate.SubjectMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        public string? Subject { get; set; }
+
+        [Required(ErrorMessage = "Write the message.")]
+        public string? Body { get; set; }
+
+        public string? CopiedFrom { get; set; }
+    }
+}
