@@ -53,10 +53,11 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, SmtpOptions smtp, P
         if (due.Count == 0) return false;
 
         var body = new StringBuilder();
-        body.Append("Hello ").Append(name).Append(",\n\nHere is what is due in Rapport:\n\n");
+        // Mail wants CRLF line ends.
+        body.Append("Hello ").Append(name).Append(",\r\n\r\nHere is what is due in Rapport:\r\n\r\n");
         var todayStart = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
-        foreach (var task in due) body.Append(task.DueUtc < todayStart ? "- (overdue) " : "- ").Append(task.Title).Append('\n');
-        body.Append("\nOpen your follow-ups: ").Append(links.For("/follow-ups")).Append('\n');
+        foreach (var task in due) body.Append(task.DueUtc < todayStart ? "- (overdue) " : "- ").Append(task.Title).Append("\r\n");
+        body.Append("\r\nOpen your follow-ups: ").Append(links.For("/follow-ups")).Append("\r\n");
         try
         {
             using var message = new MailMessage(smtp.From!, email, $"Rapport: {due.Count} follow-up{(due.Count == 1 ? "" : "s")} due", body.ToString());

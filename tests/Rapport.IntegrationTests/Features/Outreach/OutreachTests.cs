@@ -1,0 +1,120 @@
+using AngleSharp.Dom;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Domain;
+using Rapport.IntegrationTests.Features.Conversations;
+using Rapport.IntegrationTests.Infrastructure;
+
+namespace Rapport.IntegrationTests.Features.Outreach;
+
+public class OutreachTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private readonly RapportApp _app = fixture.App;
+
+    private async Task<(SignedInUser User, int ContactId, int ConversationId)> WithEmailAsync()
+    {
+        var (user, contactId, _, id) = await ConversationTests.PlannedAsync(_app);
+        await _app.WithDbAsync(user.Id, async db =>
+        {
+            var contact = await db.Contacts.Include(c => c.Emails).SingleAsync(c => c.Id == contactId);
+            contact.Emails.Add(new ContactEmail { Address = "amara@example.com", NormalizedAddress = "amara@example.com" });
+            contact.AlumniOf = "State University";
+            return await db.SaveChangesAsync();
+        });
+        return (user, contactId, id);
+    }
+
+    [Fact]
+    public async Task A_request_is_filled_in_from_the_template_with_a_mail_link_and_the_email_check()
+    {
+        var (user, _, id) = await WithEmailAsync();
+        var page = await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}&availability=Tuesday%20afternoons");
+        var body = page.Document.QuerySelector("#Body")!.TextContent;
+        Assert.Contains("Amara", body);
+        Assert.DoesNotContain("{{", body);
+        var mailto = page.Document.QuerySelector("a[href^='mailto:']")!.GetAttribute("href")!;
+        Assert.StartsWith("mailto:amara@example.com?subject=", mailto);
+        Assert.NotEmpty(page.Document.QuerySelectorAll("#email-check li"));
+    }
+
+    [Fact]
+    public async Task A_missing_value_shows_a_visible_placeholder_and_is_named()
+    {
+        var (user, _, id) = await WithEmailAsync();
+        var template = BuiltInTemplates.All.First(t => MessageTemplate.FieldsUsed(t.Body).Contains("promise.text"));
+        var page = await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}&template=built-in:{template.Key}");
+        Assert.Contains("[promise.text]", page.Document.QuerySelector("#Body")!.TextContent);
+        Assert.Contains("{{promise.text}}", page.Document.QuerySelector(".problem")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Marking_a_request_sent_logs_it_moves_the_stage_and_starts_the_reply_watch()
+    {
+        var (user, contactId, id) = await WithEmailAsync();
+        var page = await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}");
+        var done = await user.Client.FollowAsync(await user.Client.SubmitAsync(page, "form[action*='handler=Sent']", new() { ["Channel"] = "Email" }));
+        Assert.Contains("now requested", done.Status);
+        var attempt = await _app.WithDbAsync(user.Id, db => db.OutreachAttempts.SingleAsync());
+        Assert.Equal((contactId, id, Channel.Email, TemplatePurpose.Request), (attempt.ContactId, attempt.ConversationId, attempt.Channel, attempt.Purpose));
+        var tasks = await _app.WithDbAsync(user.Id, db => db.FollowUpTasks.Select(t => t.Kind).ToListAsync());
+        Assert.Contains(TaskKind.FollowUpNoReply, tasks);
+        Assert.Contains(TaskKind.NudgeSecondPerson, tasks);
+        var contactPage = await user.Client.GetPageAsync($"/people/{contactId}");
+        Assert.Contains("You sent a email", contactPage.Document.QuerySelector(".timeline")!.TextContent);
+
+        // A reply closes the chase: the open follow-up and nudge are no longer wanted.
+        var details = await user.Client.GetPageAsync($"/conversations/{id}");
+        var schedule = await user.Client.SubmitAsync(details, "form[action*='handler=Reply'][action*='kind=Accepted']", []);
+        Assert.Equal($"/conversations/{id}/schedule", schedule.Headers.Location!.OriginalString);
+        Assert.Equal(0, await _app.WithDbAsync(user.Id, db => db.FollowUpTasks.CountAsync(t => t.DoneAtUtc == null && t.DismissedAtUtc == null
+            && (t.Kind == TaskKind.FollowUpNoReply || t.Kind == TaskKind.NudgeSecondPerson))));
+    }
+
+    [Fact]
+    public async Task A_linkedin_note_over_the_limit_is_refused_when_marked_sent()
+    {
+        var (user, _, id) = await WithEmailAsync();
+        var page = await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}");
+        var response = await user.Client.SubmitAsync(page, "form[action*='handler=Sent']", new() { ["Channel"] = "LinkedIn", ["Body"] = new string('x', 201) });
+        var refused = await HtmlPage.ReadAsync(response, "");
+        Assert.Contains("at most 200 characters", refused.ErrorFor("Body"));
+        Assert.Equal(0, await _app.WithDbAsync(user.Id, db => db.OutreachAttempts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_template_naming_an_unknown_field_is_refused_with_the_field_named()
+    {
+        var user = await _app.SignUpAsync();
+        var page = await user.Client.GetPageAsync("/templates?edit=new");
+        var response = await user.Client.SubmitAsync(page, "form[action*='handler=Save']", new()
+        {
+            ["Input.Name"] = "Sneaky", ["Input.Body"] = "Hi {{contact.first_name}}, {{User.PasswordHash}}",
+        });
+        var refused = await HtmlPage.ReadAsync(response, "");
+        Assert.Contains("{{User.PasswordHash}}", refused.ErrorFor("Input.Body"));
+        Assert.Equal(0, await _app.WithDbAsync(user.Id, db => db.OwnTemplates.CountAsync()));
+
+        var saved = await user.Client.FollowAsync(await user.Client.SubmitAsync(page, "form[action*='handler=Save']", new()
+        {
+            ["Input.Name"] = "Short note", ["Input.Body"] = "Hi {{contact.first_name}}, could we talk for {{meeting.length}}?",
+        }));
+        Assert.Contains("is saved", saved.Status);
+        Assert.Contains("could we talk for 30 minutes?", saved.Document.QuerySelector(".preview-body")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_value_that_looks_like_a_field_stays_literal_and_subjects_stay_on_one_line()
+    {
+        var (user, contactId, id) = await WithEmailAsync();
+        await _app.WithDbAsync(user.Id, async db =>
+        {
+            var contact = await db.Contacts.SingleAsync(c => c.Id == contactId);
+            contact.FirstName = "{{me.full_name}}\r\nBcc: victim@example.com";
+            return await db.SaveChangesAsync();
+        });
+        var page = await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}");
+        var subject = page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Subject")?.Value ?? "";
+        Assert.DoesNotContain("\n", subject);
+        Assert.Contains("{{me.full_name}}", page.Document.QuerySelector("#Body")!.TextContent);
+    }
+}
