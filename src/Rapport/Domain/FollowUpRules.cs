@@ -77,7 +77,8 @@ public static class FollowUpRules
         var policy = f.Snapshot.Policy;
         foreach (var attempts in f.Snapshot.Requests.GroupBy(r => r.ConversationId))
         {
-            if (f.Conversation(attempts.Key) is not { Stage: ConversationStage.Requested }) continue;
+            // "No reply" logged is exactly when a follow-up is needed: the chase goes on in that stage too.
+            if (f.Conversation(attempts.Key) is not { Stage: ConversationStage.Requested or ConversationStage.NoReply }) continue;
             var latest = attempts.MaxBy(r => (r.SentUtc, r.AttemptId))!;
             foreach (var r in attempts)
             {
@@ -183,7 +184,8 @@ public static class FollowUpRules
     {
         private readonly Dictionary<int, ContactFacts> _contacts = ById(snapshot.Contacts, c => c.Id);
         private readonly Dictionary<int, ConversationFacts> _conversations = ById(snapshot.Conversations, c => c.Id);
-        private readonly ILookup<int, DateTime> _replies = snapshot.Replies.ToLookup(r => r.ConversationId, r => r.AtUtc);
+        // Only an answer (yes or no) ends the chase; logging "no reply" does not.
+        private readonly ILookup<int, DateTime> _replies = snapshot.Replies.Where(r => r.Kind != ReplyKind.NoReply).ToLookup(r => r.ConversationId, r => r.AtUtc);
         private readonly ILookup<int, DateTime> _heldEnds = snapshot.Conversations
             .Where(c => c.Stage is ConversationStage.Held or ConversationStage.Thanked or ConversationStage.Closed)
             .Where(c => c.MeetingEndUtc is not null)

@@ -265,16 +265,20 @@ public class FollowUpRulesTests
     [Theory]
     [InlineData(ReplyKind.Accepted)]
     [InlineData(ReplyKind.Declined)]
-    [InlineData(ReplyKind.NoReply)]
-    public void Any_reply_stops_the_nudge_and_follow_up(ReplyKind kind) =>
+    public void An_answer_stops_the_nudge_and_follow_up(ReplyKind kind) =>
         Assert.Empty(FollowUpRules.Evaluate(RequestCase with { Replies = [new ReplyFacts(6, Utc(3, 3, 9), kind)] }));
+
+    [Fact]
+    public void Logging_no_reply_keeps_the_nudge_and_follow_up_coming() =>
+        Assert.Equal(FollowUpRules.Evaluate(RequestCase).Select(t => t.RuleKey),
+            FollowUpRules.Evaluate(RequestCase with { Replies = [new ReplyFacts(6, Utc(3, 3, 9), ReplyKind.NoReply)], Conversations = [Conversation(6, Amara, NoReply)] })
+                .Select(t => t.RuleKey));
 
     [Theory]
     [InlineData(Idea)]
     [InlineData(Scheduled)]
     [InlineData(ConversationStage.Held)]
     [InlineData(Declined)]
-    [InlineData(NoReply)]
     [InlineData(Cancelled)]
     public void A_conversation_past_requested_gets_no_nudge_or_follow_up(ConversationStage stage) =>
         Assert.Empty(FollowUpRules.Evaluate(RequestCase with { Conversations = [Conversation(6, Amara, stage)] }));
