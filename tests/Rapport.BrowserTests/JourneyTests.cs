@@ -95,6 +95,8 @@ public class JourneyTests
             ("/", "04-phone-today"), ("/people", "05-phone-people"), ("/people/new", "06-phone-new-contact"),
             ("/research", "07-phone-research"), ("/fields/1", "08-phone-field"), ("/organizations/targets", "09-phone-targets"),
             ("/organizations", "09-phone-organizations"), ("/people/duplicates", "09-phone-duplicates"), ("/import", "09-phone-import"),
+            ("/conversations", "10-phone-conversations"), ("/follow-ups", "11-phone-follow-ups"), ("/templates", "12-phone-templates"),
+            ("/outreach/compose?conversationId=3", "13-phone-compose"), ("/outcome", "14-phone-outcome"), ("/account/rules", "15-phone-rules"),
         })
         {
             await session.GoAsync(path);
@@ -104,6 +106,10 @@ public class JourneyTests
         }
         await session.GoAsync("/people");
         await Expect(page.Locator(".contact-list li")).ToHaveCountAsync(24);
+        // The demo's requests: one answered quickly, one late, one declined, one still waiting.
+        await session.GoAsync("/follow-ups");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Who answers your requests" })).ToBeVisibleAsync();
+        await Expect(page.Locator("section[aria-labelledby=answers-heading] tbody tr")).Not.ToHaveCountAsync(0);
         Assert.Empty(session.Problems);
     }
 }

@@ -121,12 +121,38 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
             people[contact.FullName] = contact;
             db.Contacts.Add(contact);
         }
-        AddSampleConversations(people, fields, now);
+        var conversations = AddSampleConversations(people, fields, now);
+        await db.SaveChangesAsync();
+        AddSampleOutreach(conversations, now);
         await db.SaveChangesAsync();
     }
 
+    /// <summary>The requests behind those conversations and how each contact answered: one quickly, one
+    /// late, one declined, one not yet (so the nudge and the follow-up show up).</summary>
+    private void AddSampleOutreach(IReadOnlyList<Conversation> conversations, DateTime now)
+    {
+        void Asked(Conversation conversation, Channel channel, int daysAgo, ReplyKind? reply, int? answeredDaysAgo)
+        {
+            var sent = now.AddDays(-daysAgo);
+            db.OutreachAttempts.Add(new OutreachAttempt
+            {
+                ContactId = conversation.ContactId, ConversationId = conversation.Id, Channel = channel, Purpose = TemplatePurpose.Request,
+                Subject = channel == Channel.Email ? "A student's question about your work" : null,
+                Body = $"Hello {conversation.Contact!.FirstName}, I'm exploring this field and would value 20 minutes of your advice. Would you have time in the next few weeks?",
+                SentAtUtc = sent,
+            });
+            if (reply is ReplyKind kind && answeredDaysAgo is int answered)
+                db.Replies.Add(new Reply { ContactId = conversation.ContactId, ConversationId = conversation.Id, Kind = kind, AtUtc = now.AddDays(-answered) });
+        }
+
+        Asked(conversations[0], Channel.Email, 12, ReplyKind.Accepted, 11);
+        Asked(conversations[1], Channel.LinkedIn, 10, ReplyKind.Accepted, 3);
+        Asked(conversations[2], Channel.Email, 6, null, null);
+        Asked(conversations[3], Channel.Email, 20, ReplyKind.Declined, 19);
+    }
+
     /// <summary>A few conversations at different stages, one of them held, with notes and a reflection.</summary>
-    private void AddSampleConversations(Dictionary<string, Contact> people, Dictionary<string, CareerField> fields, DateTime now)
+    private List<Conversation> AddSampleConversations(Dictionary<string, Contact> people, Dictionary<string, CareerField> fields, DateTime now)
     {
         var bank = QuestionBank.BuiltIn.Select(q => new QuestionCandidate($"bank:{q.Key}", q.Text, q.Part, q.Goals, q.NeedsOrganization, false, false)).ToList();
         Conversation Plan(string person, string field, ConversationGoal goals, ConversationStage stage, DateTime? meeting)
@@ -158,9 +184,13 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
         held.FitNote = "The mix of people and analysis suits me.";
         held.Promises.Add(new Promise { Text = "Send the link to my capstone write-up", CreatedAtUtc = now.AddDays(-1) });
         held.Referrals.Add(new Referral { Contact = people["Grace Mensah"], MayUseName = NameUse.Yes, CreatedAtUtc = now.AddDays(-1) });
-        Plan("Daniel Weiss", "Data analysis", ConversationGoal.LearnTheWayIn | ConversationGoal.SizeUpEmployer, ConversationStage.Scheduled, now.AddDays(3).Date.AddHours(15));
-        Plan("Fatima Al-Sayed", "Data analysis", ConversationGoal.GrowLocalNetwork | ConversationGoal.JobSearchIdeas, ConversationStage.Requested, null);
-        Plan("Hannah Schmidt", "Urban planning", ConversationGoal.DecideFit, ConversationStage.Declined, null);
+        return
+        [
+            held,
+            Plan("Daniel Weiss", "Data analysis", ConversationGoal.LearnTheWayIn | ConversationGoal.SizeUpEmployer, ConversationStage.Scheduled, now.AddDays(3).Date.AddHours(15)),
+            Plan("Fatima Al-Sayed", "Data analysis", ConversationGoal.GrowLocalNetwork | ConversationGoal.JobSearchIdeas, ConversationStage.Requested, null),
+            Plan("Hannah Schmidt", "Urban planning", ConversationGoal.DecideFit, ConversationStage.Declined, null),
+        ];
     }
 }
 

@@ -17,34 +17,31 @@ public static class BuiltInTemplates
 
     private const string AskForTime =
         "I'm free {{me.availability}}, or whenever suits you. "
-        + "Would you have {{meeting.length}} for a call or coffee in the next two or three weeks?";
+        + "Would you have {{meeting.length}} for a call or coffee in the next few weeks?";
 
     public static IReadOnlyList<BuiltInTemplate> All { get; } =
     [
         new("request-referral-email", "Request by email, through a referral", Channel.Email, TemplatePurpose.Request,
             "{{referrer.full_name}} suggested I get in touch",
             "Dear {{contact.first_name}},\n\n"
-            + "{{referrer.full_name}} suggested I get in touch with you about your work in {{field.name}}. {{me.introduction}}\n\n"
-            + "I'd value your perspective on the field and on how you found your way into it. "
-            + "I'm asking for your advice, not for a job.\n\n"
+            + "{{referrer.full_name}} suggested I write to you about your work in {{field.name}}. {{me.introduction}}\n\n"
+            + "I'd value your view of the field and how you found your way in; I'm asking for advice, not a job.\n\n"
             + AskForTime + SignOff),
 
         new("request-alumni-email", "Request by email to a fellow alum", Channel.Email, TemplatePurpose.Request,
             "Your path from {{contact.school}} into {{field.name}}",
             "Dear {{contact.first_name}},\n\n"
-            + "I found you through the {{contact.school}} alumni network, and your path into {{field.name}} "
+            + "I found you through the {{contact.school}} alumni network; your path into {{field.name}} "
             + "at {{contact.organization}} stood out. {{me.introduction}}\n\n"
-            + "You know how someone from our school finds a way into this field. "
-            + "I'm hoping to learn from your experience, not to ask for a job.\n\n"
+            + "I'd love your advice on how someone from our school finds a way into this field; I'm not asking for a job.\n\n"
             + AskForTime + SignOff),
 
         new("request-cold-email", "Request by email, without a connection", Channel.Email, TemplatePurpose.Request,
             "A question about your work in {{field.name}}",
             "Dear {{contact.first_name}},\n\n"
-            + "I came across your profile on LinkedIn while reading about {{field.name}}, and your work at "
-            + "{{contact.organization}} stood out. {{me.introduction}}\n\n"
-            + "Your advice on getting started in this field would help a great deal. "
-            + "I'm hoping to learn from your experience, not to ask for a job.\n\n"
+            + "I came across your profile on LinkedIn while reading about {{field.name}}; your work at {{contact.organization}} stood out. "
+            + "{{me.introduction}}\n\n"
+            + "I'd value your advice on getting started in the field; I'm not asking for a job.\n\n"
             + AskForTime + SignOff),
 
         new("linkedin-invitation-note", "LinkedIn invitation note", Channel.LinkedIn, TemplatePurpose.Request, null,

@@ -107,6 +107,19 @@ public class BuiltInTemplatesTests
         Assert.All(EmailCheck.Review(body, "Alexandrina"), r => Assert.True(r.Passed, $"{key}: {r.Rule}: {r.Hint}"));
     }
 
+    [Theory]
+    [MemberData(nameof(RequestEmails))]
+    public void Request_emails_stay_under_100_words_with_a_two_sentence_introduction(string key)
+    {
+        var values = new Dictionary<string, string?>(Typical, StringComparer.Ordinal)
+        {
+            ["me.introduction"] = "I'm finishing a degree in information science and exploring UX research and data analysis. "
+                + "I'd love to hear how you got into your field.",
+        };
+        var body = MessageTemplate.Render(Get(key).Body, values);
+        Assert.True(EmailCheck.Review(body, "Alexandrina").Single(r => r.Rule == EmailCheck.LengthRule).Passed, body);
+    }
+
     [Fact]
     public void Every_request_asks_for_advice_not_a_job_and_for_the_agreed_length()
     {

@@ -10,9 +10,14 @@ namespace Rapport.Features.FollowUps;
 
 /// <summary>Every follow-up: what the rules made (thank-you notes, replies to chase, promises, referrals,
 /// keeping in touch, closing the loop) and the person's own. Done, snoozed, edited or dismissed here.</summary>
-public class IndexModel(RapportDb db, UserTime time, FollowUpEngine engine, TimeProvider clock) : PageModel
+public class IndexModel(RapportDb db, UserTime time, FollowUpEngine engine, WhoAnswers whoAnswers, TimeProvider clock) : PageModel
 {
     public TaskGroups Groups { get; private set; } = null!;
+
+    /// <summary>How contacts answered requests, by how the person knows them.</summary>
+    public IReadOnlyList<ResponseTally> Answers { get; private set; } = [];
+
+    public int QuickWithin { get; private set; } = FollowUpPolicy.Default.NudgeBusinessDays;
 
     [BindProperty]
     [Required(ErrorMessage = "Say what to do.")]
@@ -25,7 +30,15 @@ public class IndexModel(RapportDb db, UserTime time, FollowUpEngine engine, Time
     public async Task OnGetAsync()
     {
         await engine.SyncAsync();
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
         Groups = await TaskGroups.LoadAsync(db, time, laterLimit: 200);
+        var answers = await whoAnswers.LoadAsync();
+        Answers = ReplySpeed.Tally(answers.Select(a => (a.Source is ContactSource source ? Labels.Of(source) : "Not said", a.Speed)));
+        if (answers.Count > 0) QuickWithin = answers[0].QuickWithin;
     }
 
     public Task<IActionResult> OnPostDoneAsync(int id) => ChangeAsync(id, t => t.DoneAtUtc = clock.GetUtcNow().UtcDateTime, "Done.");
@@ -59,7 +72,7 @@ public class IndexModel(RapportDb db, UserTime time, FollowUpEngine engine, Time
     {
         if (!ModelState.IsValid)
         {
-            Groups = await TaskGroups.LoadAsync(db, time, laterLimit: 200);
+            await LoadAsync();
             return Page();
         }
         var due = NewDue ?? DateOnly.FromDateTime(time.ToLocal(time.UtcNow));

@@ -48,4 +48,16 @@ public static class TemplateChoices
         Channel.Card => "Handwritten card",
         _ => "Other",
     };
+
+    public static string Label(TemplatePurpose purpose) => purpose switch
+    {
+        TemplatePurpose.Request => "Request for a conversation",
+        TemplatePurpose.IntroductionRequest => "Asking for an introduction",
+        TemplatePurpose.FollowUp => "Follow-up when there is no reply",
+        TemplatePurpose.ThankYou => "Thank-you",
+        TemplatePurpose.CoverNote => "Cover note for promised material",
+        TemplatePurpose.KeepInTouch => "Keeping in touch",
+        TemplatePurpose.CloseTheLoop => "Closing the loop",
+        _ => "Other",
+    };
 }

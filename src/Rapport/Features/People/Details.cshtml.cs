@@ -10,7 +10,7 @@ namespace Rapport.Features.People;
 
 /// <summary>Everything about one person on one page: facts, who referred them and whom they referred,
 /// and their timeline.</summary>
-public class DetailsModel(RapportDb db, Web.UserTime time) : PageModel
+public class DetailsModel(RapportDb db, FollowUps.WhoAnswers whoAnswers) : PageModel
 {
     public ContactView Contact { get; private set; } = null!;
     public string NotesHtml { get; private set; } = "";
@@ -53,26 +53,13 @@ public class DetailsModel(RapportDb db, Web.UserTime time) : PageModel
             .Select(a => new { a.SentAtUtc, a.Channel, a.Purpose, a.Body }).ToListAsync();
         var replies = await db.Replies.AsNoTracking().Where(r => r.ContactId == id).Select(r => new { r.AtUtc, r.Kind }).ToListAsync();
         Timeline = Timeline
-            .Concat(messages.Select(m => new TimelineEntry(m.SentAtUtc, "Message", $"You sent a {Outreach.TemplateChoices.Label(m.Channel).ToLowerInvariant()} ({m.Purpose.ToString().ToLowerInvariant()})")))
+            .Concat(messages.Select(m => new TimelineEntry(m.SentAtUtc, "Message", $"{Outreach.TemplateChoices.Label(m.Purpose)} sent ({Outreach.TemplateChoices.Label(m.Channel).ToLowerInvariant()})")))
             .Concat(replies.Select(r => new TimelineEntry(r.AtUtc, "Reply", r.Kind switch { ReplyKind.Accepted => "They said yes", ReplyKind.Declined => "They declined", _ => "No reply" })))
             .OrderByDescending(e => e.AtUtc).ToList();
-        Responsiveness = Describe(messages.Where(m => m.Purpose is TemplatePurpose.Request or TemplatePurpose.IntroductionRequest).Select(m => m.SentAtUtc).DefaultIfEmpty().Min(),
-            replies.Where(r => r.Kind != ReplyKind.NoReply).Select(r => r.AtUtc).DefaultIfEmpty().Min(), replies.Any(r => r.Kind == ReplyKind.NoReply));
+        Responsiveness = (await whoAnswers.LoadAsync(id)).FirstOrDefault()?.Description;
         Conversations = await db.Conversations.AsNoTracking().Where(c => c.ContactId == id)
             .OrderByDescending(c => c.CreatedAtUtc).Rows().ToListAsync();
         return Page();
-    }
-
-    private string? Describe(DateTime firstRequest, DateTime firstAnswer, bool loggedNoReply)
-    {
-        if (firstRequest == default) return null;
-        if (firstAnswer >= firstRequest)
-        {
-            var days = BusinessDays.BusinessDaysBetween(DateOnly.FromDateTime(time.ToLocal(firstRequest)), DateOnly.FromDateTime(time.ToLocal(firstAnswer)));
-            return days <= 3 ? "Answered within 3 business days" : $"Answered after {days} business days";
-        }
-        var waited = BusinessDays.BusinessDaysBetween(DateOnly.FromDateTime(time.ToLocal(firstRequest)), DateOnly.FromDateTime(time.ToLocal(time.UtcNow)));
-        return loggedNoReply || waited > 7 ? "Never answered" : "Waiting for an answer";
     }
 
     public sealed record ContactView(

@@ -139,6 +139,63 @@ public class FollowUpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_nudge_names_the_others_rapport_knows_at_the_same_organization()
+    {
+        var (user, _, _, id) = await ConversationTests.PlannedAsync(_app);
+        await _app.AddContactAsync(user.Id, "Grace", "Mensah", "Riverside Health");
+        await _app.AddContactAsync(user.Id, "Omar", "Haddad", "riverside  health", c => c.DoNotContact = true);
+        await _app.AddContactAsync(user.Id, "Lee", "Park", "Harbor Labs");
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}"), "form[action*='handler=Sent']", new() { ["Channel"] = "Email" });
+
+        // Sent Friday afternoon: the nudge is due on Thursday 3 Dec.
+        _app.Clock.Set(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
+        var page = await user.Client.GetPageAsync("/follow-ups");
+        var nudge = page.Document.QuerySelector("#tasks-today + ul .task-nudgesecondperson")!;
+        var others = nudge.QuerySelector(".second-people")!.TextContent;
+        Assert.Contains("Also at Riverside Health", others);
+        Assert.Contains("Grace Mensah", others);
+        Assert.DoesNotContain("Omar", others);
+        Assert.DoesNotContain("Lee", others);
+        Assert.DoesNotContain("Amara", others);
+    }
+
+    [Fact]
+    public async Task Who_answers_is_shown_per_contact_and_summed_up_by_how_the_person_knows_them()
+    {
+        var (user, amara, _, id) = await ConversationTests.PlannedAsync(_app);
+        await _app.WithDbAsync(user.Id, async db =>
+        {
+            (await db.Contacts.SingleAsync(c => c.Id == amara)).Source = ContactSource.Alumni;
+            return await db.SaveChangesAsync();
+        });
+        var jon = await _app.AddContactAsync(user.Id, "Jon", "Reyes", "Harbor Labs", c => c.Source = ContactSource.Cold);
+
+        // Friday 27 Nov, 16:00 in Berlin: after noon, so the count starts on Monday 30 Nov.
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}"), "form[action*='handler=Sent']", new() { ["Channel"] = "Email" });
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?contactId={jon}"), "form[action*='handler=Sent']", new() { ["Channel"] = "LinkedIn", ["Body"] = "Hello Jon, may I ask you about your work?" });
+
+        // Amara says yes on Thursday 3 Dec, the third business day; Jon never answers.
+        _app.Clock.Set(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/conversations/{id}"), "form[action*='handler=Reply'][action*='kind=Accepted']", []);
+
+        var waiting = await user.Client.GetPageAsync("/follow-ups");
+        Assert.Equal(["Alumni", "1", "0", "0", "0", "100%"], RowOf(waiting, "Alumni"));
+        Assert.Equal(["Cold contact", "0", "0", "0", "1", "–"], RowOf(waiting, "Cold contact"));
+
+        // Past Jon's follow-up day (Wednesday 9 Dec) with no answer: never.
+        _app.Clock.Set(new DateTimeOffset(2026, 12, 10, 10, 0, 0, TimeSpan.Zero));
+        var later = await user.Client.GetPageAsync("/follow-ups");
+        Assert.Equal(["Cold contact", "0", "0", "1", "0", "0%"], RowOf(later, "Cold contact"));
+        Assert.Contains("Answered within 3 business days", (await user.Client.GetPageAsync($"/people/{amara}")).Document.QuerySelector("main")!.TextContent);
+        Assert.Contains("Never answered", (await user.Client.GetPageAsync($"/people/{jon}")).Document.QuerySelector("main")!.TextContent);
+    }
+
+    private static string[] RowOf(HtmlPage page, string group) =>
+        page.Document.QuerySelectorAll("section[aria-labelledby=answers-heading] tbody tr")
+            .Single(r => r.QuerySelector("th")!.TextContent.Trim() == group)
+            .Children.Select(c => c.TextContent.Trim()).ToArray();
+
+    [Fact]
     public async Task Another_users_tasks_and_templates_are_out_of_reach()
     {
         var (owner, _, _, id) = await ConversationTests.PlannedAsync(_app);

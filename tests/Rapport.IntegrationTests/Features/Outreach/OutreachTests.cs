@@ -60,7 +60,7 @@ public class OutreachTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains(TaskKind.FollowUpNoReply, tasks);
         Assert.Contains(TaskKind.NudgeSecondPerson, tasks);
         var contactPage = await user.Client.GetPageAsync($"/people/{contactId}");
-        Assert.Contains("You sent a email", contactPage.Document.QuerySelector(".timeline")!.TextContent);
+        Assert.Contains("Request for a conversation sent (email)", contactPage.Document.QuerySelector(".timeline")!.TextContent);
 
         // A reply closes the chase: the open follow-up and nudge are no longer wanted.
         var details = await user.Client.GetPageAsync($"/conversations/{id}");

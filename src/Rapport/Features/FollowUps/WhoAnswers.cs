@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+
+namespace Rapport.Features.FollowUps;
+
+/// <summary>How each asked contact answered their first request: on the contact's page, and summed up
+/// by how the person knows them on the follow-ups page, so they learn whom to ask first.</summary>
+public sealed class WhoAnswers(RapportDb db, TimeProvider clock)
+{
+    private static readonly TemplatePurpose[] Requests = [TemplatePurpose.Request, TemplatePurpose.IntroductionRequest];
+
+    /// <param name="QuickWithin">The person's nudge mark in business days: answers by then are quick.</param>
+    public sealed record Answer(int ContactId, ContactSource? Source, Responsiveness Speed, int? BusinessDaysToAnswer, int QuickWithin)
+    {
+        public string Description => Speed switch
+        {
+            Responsiveness.Quick => $"Answered within {QuickWithin} business days",
+            Responsiveness.Late => $"Answered after {BusinessDaysToAnswer} business days",
+            Responsiveness.Never => "Never answered",
+            _ => "Waiting for an answer",
+        };
+    }
+
+    /// <summary>Every contact who was sent a request; one contact when <paramref name="contactId"/> is given.
+    /// Three queries whatever the number of contacts.</summary>
+    public async Task<IReadOnlyList<Answer>> LoadAsync(int? contactId = null)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == db.OwnerId)
+            .Select(u => new { u.TimeZoneId, u.NudgeBusinessDays, u.FollowUpBusinessDays }).FirstAsync();
+        var policy = FollowUpPolicy.Default with { NudgeBusinessDays = user.NudgeBusinessDays, FollowUpBusinessDays = user.FollowUpBusinessDays };
+        if (policy.Problems().Count > 0) policy = FollowUpPolicy.Default;
+        var zone = TimeZones.FindOrUtc(user.TimeZoneId);
+
+        var attempts = db.OutreachAttempts.AsNoTracking().Where(a => Requests.Contains(a.Purpose));
+        var replies = db.Replies.AsNoTracking();
+        if (contactId is int id)
+        {
+            attempts = attempts.Where(a => a.ContactId == id);
+            replies = replies.Where(r => r.ContactId == id);
+        }
+        var firstRequests = await attempts.GroupBy(a => a.ContactId)
+            .Select(g => new { ContactId = g.Key, First = g.Min(a => a.SentAtUtc) })
+            .Join(db.Contacts.AsNoTracking(), f => f.ContactId, c => c.Id, (f, c) => new { f.ContactId, f.First, c.Source })
+            .ToListAsync();
+        var byContact = (await replies.Select(r => new { r.ContactId, r.Kind, r.AtUtc }).ToListAsync())
+            .ToLookup(r => r.ContactId);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        return firstRequests.Select(f =>
+        {
+            var mine = byContact[f.ContactId];
+            var answered = mine.Where(r => r.Kind != ReplyKind.NoReply && r.AtUtc >= f.First)
+                .Select(r => (DateTime?)r.AtUtc).Min();
+            var speed = ReplySpeed.Classify(f.First, answered, mine.Any(r => r.Kind == ReplyKind.NoReply), now, zone, policy);
+            int? days = answered is DateTime at
+                ? BusinessDays.BusinessDaysBetween(BusinessDays.LocalDate(f.First, zone), BusinessDays.LocalDate(at, zone))
+                : null;
+            return new Answer(f.ContactId, f.Source, speed, days, policy.NudgeBusinessDays);
+        }).ToList();
+    }
+}
