@@ -106,6 +106,12 @@ public class JourneyTests
         }
         await session.GoAsync("/people");
         await Expect(page.Locator(".contact-list li")).ToHaveCountAsync(24);
+        // A contact with a held conversation: follow-ups, messages and the call log fit the phone too.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Amara Okafor" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Follow-ups" })).ToBeVisibleAsync();
+        await page.GetByText("Log a call, meeting or message").ClickAsync();
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "the contact page is wider than the phone screen");
+        await session.ScreenshotAsync("16-phone-contact");
         // The demo's requests: one answered quickly, one late, one declined, one still waiting.
         await session.GoAsync("/follow-ups");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Who answers your requests" })).ToBeVisibleAsync();

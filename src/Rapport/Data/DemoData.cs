@@ -141,8 +141,14 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
                 Body = $"Hello {conversation.Contact!.FirstName}, I'm exploring this field and would value 20 minutes of your advice. Would you have time in the next few weeks?",
                 SentAtUtc = sent,
             });
+            var lastInTouch = sent;
             if (reply is ReplyKind kind && answeredDaysAgo is int answered)
+            {
                 db.Replies.Add(new Reply { ContactId = conversation.ContactId, ConversationId = conversation.Id, Kind = kind, AtUtc = now.AddDays(-answered) });
+                lastInTouch = now.AddDays(-answered);
+            }
+            if (conversation.Stage == ConversationStage.Held && conversation.MeetingStartUtc is DateTime met) lastInTouch = met;
+            conversation.Contact.LastContactedOn = DateOnly.FromDateTime(lastInTouch);
         }
 
         Asked(conversations[0], Channel.Email, 12, ReplyKind.Accepted, 11);
@@ -167,7 +173,7 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
             var position = 0;
             foreach (var q in QuestionTailoring.Propose(bank, goals, contact.Organization is not null).Questions)
                 conversation.Questions.Add(new ConversationQuestion { Source = q.Key, Text = q.Text, Part = q.Part, Position = position++ });
-            conversation.StageChanges.Add(new StageChange { From = null, To = ConversationStage.Idea, AtUtc = now.AddDays(-10) });
+            conversation.StageChanges.Add(new StageChange { From = null, To = ConversationStage.Idea, AtUtc = now.AddDays(-25) });
             if (stage != ConversationStage.Idea) conversation.StageChanges.Add(new StageChange { From = ConversationStage.Idea, To = stage, AtUtc = now });
             db.Conversations.Add(conversation);
             return conversation;

@@ -38,13 +38,15 @@ public enum OrganizationStatus
     RuledOut = 3,
 }
 
-/// <summary>What happened to a contact, for their timeline. Later issues add outreach, conversations and tasks.</summary>
+/// <summary>What happened to a contact, for their timeline (messages, replies, stages and tasks join it from their own tables).</summary>
 public enum ContactEventKind
 {
     Added = 1,
     Imported = 2,
     JobChange = 3,
     Merged = 4,
+    /// <summary>A call, meeting or message the person logged by hand.</summary>
+    Interaction = 5,
 }
 
 /// <summary>The words the person sees for each choice.</summary>

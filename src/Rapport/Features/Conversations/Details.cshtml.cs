@@ -69,6 +69,13 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
             TempData["Status"] = move.Reason;
             return RedirectToPage(new { id = Id });
         }
+        if (to == ConversationStage.Held && conversation.MeetingStartUtc is DateTime met)
+        {
+            // Meeting is being in touch: keeping in touch and "last in touch" count from it.
+            var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId);
+            var day = DateOnly.FromDateTime(time.ToLocal(met));
+            if (contact.LastContactedOn is null || contact.LastContactedOn < day) contact.LastContactedOn = day;
+        }
         await db.SaveChangesAsync();
         await followUps.SyncAsync();
         TempData["Status"] = ConversationStages.IsReopening(from, to)

@@ -10,7 +10,7 @@ namespace Rapport.Features.Conversations;
 /// <summary>Conversation mode, made for a phone held during the meeting: the questions in order with a
 /// note box each, a free note box, a timer against the agreed length, and quick capture of referrals
 /// and promises. Notes save as they are typed (site.js keeps them on the phone while offline).</summary>
-public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvider clock, FollowUps.FollowUpEngine followUps) : PageModel
+public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvider clock, Web.UserTime time, FollowUps.FollowUpEngine followUps) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
@@ -145,7 +145,7 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
             }
         }
         var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId);
-        contact.LastContactedOn = DateOnly.FromDateTime(now);
+        contact.LastContactedOn = DateOnly.FromDateTime(time.ToLocal(now));
         await db.SaveChangesAsync();
         await followUps.SyncAsync();
         TempData["Status"] = "The conversation is held. Write down what you learned while it is fresh.";

@@ -18,9 +18,12 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
 {
     public int Count => Overdue.Count + Today.Count + ThisWeek.Count + Later.Count;
 
-    public static async Task<TaskGroups> LoadAsync(RapportDb db, UserTime time, int laterLimit = 50)
+    /// <param name="contactId">Only the tasks about this contact (on their page); all when null.</param>
+    public static async Task<TaskGroups> LoadAsync(RapportDb db, UserTime time, int laterLimit = 50, int? contactId = null)
     {
-        var tasks = await db.FollowUpTasks.AsNoTracking().Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null)
+        var open = db.FollowUpTasks.AsNoTracking().Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null);
+        if (contactId is int id) open = open.Where(t => t.ContactId == id);
+        var tasks = await open
             .Select(t => new
             {
                 t.Id, t.Kind, t.Title, t.Notes, t.DueUtc, t.SnoozedUntilUtc, t.AllDay, t.ContactId, t.ConversationId,

@@ -60,4 +60,11 @@ public static class TemplateChoices
         TemplatePurpose.CloseTheLoop => "Closing the loop",
         _ => "Other",
     };
+
+    public static string Label(ReplyKind kind) => kind switch
+    {
+        ReplyKind.Accepted => "They said yes",
+        ReplyKind.Declined => "They declined",
+        _ => "No reply",
+    };
 }

@@ -10,7 +10,7 @@ namespace Rapport.Features.People;
 
 /// <summary>Everything about one person on one page: facts, who referred them and whom they referred,
 /// and their timeline.</summary>
-public class DetailsModel(RapportDb db, FollowUps.WhoAnswers whoAnswers) : PageModel
+public class DetailsModel(RapportDb db, Web.UserTime time, FollowUps.WhoAnswers whoAnswers, FollowUps.FollowUpEngine followUps) : PageModel
 {
     public ContactView Contact { get; private set; } = null!;
     public string NotesHtml { get; private set; } = "";
@@ -18,10 +18,46 @@ public class DetailsModel(RapportDb db, FollowUps.WhoAnswers whoAnswers) : PageM
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<ConversationRow> Conversations { get; private set; } = [];
 
+    /// <summary>Open follow-ups about this person.</summary>
+    public FollowUps.TaskGroups Tasks { get; private set; } = null!;
+
     /// <summary>How this person answers requests: quickly, later, or not at all (so the person learns who responds).</summary>
     public string? Responsiveness { get; private set; }
 
+    /// <summary>A call, meeting or message logged by hand: it goes on the timeline and counts as being in touch.</summary>
+    [BindProperty]
+    public InteractionInput Log { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(int id)
+    {
+        Log.On = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostLogAsync(int id)
+    {
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id);
+        if (contact is null) return NotFound();
+        var today = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
+        if (Log.On > today) ModelState.AddModelError("Log.On", "Log what has happened: pick today or a day before.");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id);
+            return Page();
+        }
+        var on = Log.On!.Value;
+        // A day without a time: today is now, an earlier day is its noon, so the order of the timeline holds.
+        var at = on == today ? time.UtcNow : TimeZoneInfo.ConvertTimeToUtc(on.ToDateTime(new TimeOnly(12, 0)), time.Zone);
+        var note = string.IsNullOrWhiteSpace(Log.Note) ? "" : ": " + Log.Note.Trim();
+        db.ContactEvents.Add(new ContactEvent { ContactId = id, Kind = ContactEventKind.Interaction, OccurredAtUtc = at, Text = InteractionInput.Label(Log.Kind) + note });
+        if (contact.LastContactedOn is null || contact.LastContactedOn < on) contact.LastContactedOn = on;
+        await db.SaveChangesAsync();
+        await followUps.SyncAsync();
+        TempData["Status"] = "Logged. Keeping in touch now counts from " + on.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) + ".";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
     {
         var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == id).Select(c => new ContactView(
                 c.Id, c.FirstName, c.LastName, c.Title, c.City, c.OrganizationId, c.Organization == null ? null : c.Organization.Name,
@@ -34,32 +70,17 @@ public class DetailsModel(RapportDb db, FollowUps.WhoAnswers whoAnswers) : PageM
                 c.CreatedAtUtc, c.UpdatedAtUtc))
             .AsSplitQuery()
             .FirstOrDefaultAsync();
-        if (contact is null) return NotFound();
+        if (contact is null) return false;
         Contact = contact;
         NotesHtml = SafeMarkdown.ToHtml(contact.Notes);
         Referred = await db.Contacts.AsNoTracking().Where(c => c.ReferredById == id).OrderBy(c => c.SearchKey)
             .Select(c => new PersonLink(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName))).ToListAsync();
-        var events = await db.ContactEvents.AsNoTracking().Where(e => e.ContactId == id)
-            .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
-            .Select(e => new TimelineEntry(e.OccurredAtUtc, e.Kind.ToString(), e.Text)).Take(200).ToListAsync();
-        // Conversations join the timeline: each change of stage, with its time.
-        var stages = await db.StageChanges.AsNoTracking().Where(s => db.Conversations.Any(c => c.Id == s.ConversationId && c.ContactId == id))
-            .OrderByDescending(s => s.AtUtc).Take(200).Select(s => new { s.AtUtc, s.From, s.To }).ToListAsync();
-        Timeline = events.Concat(stages.Select(s => new TimelineEntry(s.AtUtc, "Conversation", s.From is null
-                ? $"Conversation planned ({ConversationStages.Label(s.To).ToLowerInvariant()})"
-                : $"Conversation {ConversationStages.Label(s.From.Value).ToLowerInvariant()} → {ConversationStages.Label(s.To).ToLowerInvariant()}")))
-            .OrderByDescending(e => e.AtUtc).ToList();
-        var messages = await db.OutreachAttempts.AsNoTracking().Where(a => a.ContactId == id)
-            .Select(a => new { a.SentAtUtc, a.Channel, a.Purpose, a.Body }).ToListAsync();
-        var replies = await db.Replies.AsNoTracking().Where(r => r.ContactId == id).Select(r => new { r.AtUtc, r.Kind }).ToListAsync();
-        Timeline = Timeline
-            .Concat(messages.Select(m => new TimelineEntry(m.SentAtUtc, "Message", $"{Outreach.TemplateChoices.Label(m.Purpose)} sent ({Outreach.TemplateChoices.Label(m.Channel).ToLowerInvariant()})")))
-            .Concat(replies.Select(r => new TimelineEntry(r.AtUtc, "Reply", r.Kind switch { ReplyKind.Accepted => "They said yes", ReplyKind.Declined => "They declined", _ => "No reply" })))
-            .OrderByDescending(e => e.AtUtc).ToList();
+        Timeline = await ContactTimeline.LoadAsync(db, id);
+        Tasks = await FollowUps.TaskGroups.LoadAsync(db, time, contactId: id);
         Responsiveness = (await whoAnswers.LoadAsync(id)).FirstOrDefault()?.Description;
         Conversations = await db.Conversations.AsNoTracking().Where(c => c.ContactId == id)
             .OrderByDescending(c => c.CreatedAtUtc).Rows().ToListAsync();
-        return Page();
+        return true;
     }
 
     public sealed record ContactView(
@@ -73,8 +94,6 @@ public class DetailsModel(RapportDb db, FollowUps.WhoAnswers whoAnswers) : PageM
     }
 
     public sealed record LabelledText(string? Label, string Text);
-
-    public sealed record TimelineEntry(DateTime AtUtc, string Kind, string Text);
 }
 
 public sealed record PersonLink(int Id, string Name);

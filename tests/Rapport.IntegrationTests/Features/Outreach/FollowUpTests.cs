@@ -27,11 +27,12 @@ public class FollowUpTests : IAsyncLifetime
     [Fact]
     public async Task A_held_meeting_makes_one_thank_you_task_due_by_the_deadline_and_moving_the_meeting_moves_it()
     {
-        var (user, _, _, id) = await ConversationTests.PlannedAsync(_app);
+        var (user, amara, _, id) = await ConversationTests.PlannedAsync(_app);
         // The test clock says 27 Nov 2026 15:00 UTC; the meeting was that morning in Berlin.
         await ScheduleAsync(user, id, "2026-11-27", "10:00");
         var details = await user.Client.GetPageAsync($"/conversations/{id}");
         await user.Client.SubmitAsync(details, "form[action*='handler=Stage'][action*='to=Held']", []);
+        Assert.Equal(new DateOnly(2026, 11, 27), await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.Id == amara).Select(c => c.LastContactedOn).SingleAsync()));
         var thankYou = Assert.Single(await TasksAsync(user.Id), t => t.Kind == TaskKind.ThankYou);
         Assert.Equal(new DateTime(2026, 11, 29, 9, 30, 0, DateTimeKind.Utc), thankYou.DueUtc); // ends 09:30 UTC + 48 h
 
