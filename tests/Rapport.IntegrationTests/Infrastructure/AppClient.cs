@@ -59,7 +59,9 @@ public sealed class AppClient(HttpClient http)
 
     /// <summary>Posts the form found by <paramref name="formSelector"/> with its current values,
     /// overridden by <paramref name="fields"/>. Redirects are not followed.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(HtmlPage page, string formSelector, Dictionary<string, string> fields, Dictionary<string, string>? headers = null)
+    /// <param name="submitter">A button with its own <c>formaction</c>, as when the person presses it.</param>
+    public async Task<HttpResponseMessage> SubmitAsync(HtmlPage page, string formSelector, Dictionary<string, string> fields, Dictionary<string, string>? headers = null,
+        string? submitter = null)
     {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}");
@@ -69,7 +71,8 @@ public sealed class AppClient(HttpClient http)
             values.RemoveAll(v => v.Key == name);
             values.Add(new(name, value));
         }
-        var action = form.GetAttribute("action");
+        var action = submitter is null ? form.GetAttribute("action")
+            : form.QuerySelector(submitter)?.GetAttribute("formaction") ?? throw new InvalidOperationException($"No button '{submitter}' in '{formSelector}'");
         var target = string.IsNullOrEmpty(action) ? page.Url : action;
         return await PostAsync(target, values, headers);
     }

@@ -56,8 +56,11 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
     public async Task<IActionResult> OnPostCheckAsync()
     {
         if (!await LoadAsync()) return NotFound();
+        Chosen = Templates.FirstOrDefault(t => t.Key == Template);
         Review();
-        return Partial("_EmailCheck", Checks);
+        // htmx refreshes the check as the person types; a plain form post redraws the page with the
+        // edited text, so the mail link carries what they wrote.
+        return Request.IsHtmx() ? Partial("_EmailCheck", Checks) : Page();
     }
 
     public async Task<IActionResult> OnPostSentAsync()

@@ -38,6 +38,23 @@ public class OutreachTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Checking_edits_without_javascript_puts_them_in_the_mail_link_unless_too_long_for_one()
+    {
+        var (user, _, id) = await WithEmailAsync();
+        var page = await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}");
+        var edited = await HtmlPage.ReadAsync(await user.Client.SubmitAsync(page, "form.compose", new() { ["Body"] = "Dear Amara, would you have 20 minutes?" },
+            submitter: "button[formaction*='handler=Check']"), "");
+        Assert.Contains("body=Dear%20Amara%2C%20would%20you%20have%2020%20minutes%3F", edited.Document.QuerySelector("a[href^='mailto:']")!.GetAttribute("href"));
+
+        var tooLong = await HtmlPage.ReadAsync(await user.Client.SubmitAsync(edited, "form.compose", new() { ["Body"] = string.Join(' ', Enumerable.Repeat("Dear Amara, thank you.", 120)) },
+            submitter: "button[formaction*='handler=Check']"), "");
+        Assert.Null(tooLong.Document.QuerySelector("a[href^='mailto:']"));
+        Assert.Contains("Too long for a mail link", tooLong.Document.QuerySelector(".send-actions")!.TextContent);
+        Assert.NotNull(tooLong.Document.QuerySelector("[data-copy='#Body']"));
+        Assert.Equal(0, await _app.WithDbAsync(user.Id, db => db.OutreachAttempts.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_missing_value_shows_a_visible_placeholder_and_is_named()
     {
         var (user, _, id) = await WithEmailAsync();
