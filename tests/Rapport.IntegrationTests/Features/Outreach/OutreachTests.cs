@@ -99,6 +99,22 @@ public class OutreachTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_premium_account_may_send_a_linkedin_note_of_up_to_300_characters()
+    {
+        var (user, _, id) = await WithEmailAsync();
+        var rules = await user.Client.GetPageAsync("/account/rules");
+        await user.Client.SubmitAsync(rules, "main form", new() { ["Input.LinkedInPremium"] = "true" });
+
+        var page = await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}");
+        Assert.Contains("of 300 LinkedIn allows", (await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}&template=built-in:linkedin-invitation-note")).Text);
+        var refused = await HtmlPage.ReadAsync(await user.Client.SubmitAsync(page, "form[action*='handler=Sent']", new() { ["Channel"] = "LinkedIn", ["Body"] = new string('x', 301) }), "");
+        Assert.Contains("at most 300 characters", refused.ErrorFor("Body"));
+        var sent = await user.Client.SubmitAsync(page, "form[action*='handler=Sent']", new() { ["Channel"] = "LinkedIn", ["Body"] = new string('x', 250) });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(250, await _app.WithDbAsync(user.Id, db => db.OutreachAttempts.Select(a => a.Body.Length).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_template_naming_an_unknown_field_is_refused_with_the_field_named()
     {
         var user = await _app.SignUpAsync();
