@@ -21,6 +21,8 @@ public static class DataServices
         services.AddSingleton<OwnershipInterceptor>();
         services.AddSingleton<StampingInterceptor>();
         services.AddSingleton<SqliteConnectionSetup>();
+        var countCommands = configuration.GetValue<bool>(SqlCommandCount.Setting);
+        if (countCommands) services.AddSingleton<SqlCommandCount>();
 
         var connectionString = ConnectionStringFor(options, dataFolder);
         services.AddDbContext<RapportDb>((provider, db) =>
@@ -30,6 +32,7 @@ public static class DataServices
             else
                 db.UseNpgsql(connectionString);
             db.AddInterceptors(provider.GetRequiredService<OwnershipInterceptor>(), provider.GetRequiredService<StampingInterceptor>());
+            if (countCommands) db.AddInterceptors(provider.GetRequiredService<SqlCommandCount>());
             // Migrations are hand-written without a model snapshot; the drift tests guard the model instead.
             db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });

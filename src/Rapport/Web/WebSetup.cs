@@ -55,6 +55,7 @@ public static class WebSetup
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
         app.UseNulTolerantForms();
+        if (app.Configuration.GetValue<bool>(Data.SqlCommandCount.Setting)) Data.SqlCommandCount.UseSqlCommandCount(app);
         app.UseRouting();
         app.UseAuthentication();
         app.UseFirstRunSetup();

@@ -14,7 +14,26 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
         [TaskKind.ThankYou, TaskKind.NudgeSecondPerson, TaskKind.FollowUpNoReply, TaskKind.KeepInTouch, TaskKind.ContactReferral,
          TaskKind.Promise, TaskKind.TellReferrer, TaskKind.CloseTheLoop];
 
+    /// <summary>Runs after every change to the facts the rules read, never on a page view: reading a page
+    /// changes nothing. Two requests of one person can sync at once (two tabs); the unique rule key lets
+    /// only one of them insert a task, and the other starts again from what is now stored.</summary>
     public async Task SyncAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await SyncOnceAsync();
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 2)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task SyncOnceAsync()
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == db.OwnerId)
             ?? throw new InvalidOperationException("Follow-ups are kept for a signed-in person.");

@@ -10,7 +10,7 @@ namespace Rapport.Features.FollowUps;
 
 /// <summary>Every follow-up: what the rules made (thank-you notes, replies to chase, promises, referrals,
 /// keeping in touch, closing the loop) and the person's own. Done, snoozed, edited or dismissed here.</summary>
-public class IndexModel(RapportDb db, UserTime time, FollowUpEngine engine, WhoAnswers whoAnswers, TimeProvider clock) : PageModel
+public class IndexModel(RapportDb db, UserTime time, WhoAnswers whoAnswers, TimeProvider clock) : PageModel
 {
     public TaskGroups Groups { get; private set; } = null!;
 
@@ -27,11 +27,7 @@ public class IndexModel(RapportDb db, UserTime time, FollowUpEngine engine, WhoA
     [BindProperty]
     public DateOnly? NewDue { get; set; }
 
-    public async Task OnGetAsync()
-    {
-        await engine.SyncAsync();
-        await LoadAsync();
-    }
+    public Task OnGetAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

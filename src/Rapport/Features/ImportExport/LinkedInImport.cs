@@ -86,64 +86,78 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
             _ => $"{position} at {company}",
         };
 
-    /// <summary>Applies the plan in one transaction: new organizations, new contacts, updates, job changes.</summary>
+    /// <summary>Applies the plan in the caller's transaction: new organizations, updates (with job changes),
+    /// then the new contacts written in bulk.</summary>
     public async Task<int> ApplyAsync(LinkedInPlan plan)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var organizations = await db.Organizations.ToDictionaryAsync(o => o.NormalizedName, StringComparer.Ordinal);
-        Organization? OrganizationFor(string? name)
-        {
-            if (string.IsNullOrWhiteSpace(name)) return null;
-            var key = Organization.Normalize(name);
-            if (organizations.TryGetValue(key, out var found)) return found;
-            var organization = new Organization();
-            organization.Rename(name);
-            organizations[key] = organization;
-            db.Organizations.Add(organization);
-            return organization;
-        }
+        var organizations = await db.Organizations.AsNoTracking()
+            .Select(o => new { o.NormalizedName, o.Id, o.Name })
+            .ToDictionaryAsync(o => o.NormalizedName, o => (o.Id, o.Name), StringComparer.Ordinal);
+        var names = organizations.Values.ToDictionary(o => o.Id, o => o.Name);
 
         var updateIds = plan.Rows.Where(r => r.Outcome == ImportOutcome.Updated).Select(r => r.ContactId!.Value).ToList();
         var tracked = new Dictionary<int, Contact>();
         foreach (var chunk in updateIds.Chunk(500))
         {
-            var contacts = await db.Contacts.Where(c => chunk.Contains(c.Id))
-                .Include(c => c.Emails).Include(c => c.Tags).Include(c => c.Organization).AsSplitQuery().ToListAsync();
+            var contacts = await db.Contacts.Where(c => chunk.Contains(c.Id)).Include(c => c.Emails).Include(c => c.Tags).AsSplitQuery().ToListAsync();
             foreach (var contact in contacts) tracked[contact.Id] = contact;
         }
 
+        // The organizations the rows point at that do not exist yet, once each, in file order.
+        var missing = new List<ContactBulkInsert.NewOrganization>();
         foreach (var planned in plan.Rows)
         {
-            var row = planned.Row;
-            if (planned.Outcome == ImportOutcome.New)
-            {
-                var contact = new Contact
-                {
-                    FirstName = row.FirstName,
-                    LastName = string.IsNullOrEmpty(row.LastName) ? null : row.LastName,
-                    Title = Clip(row.Position, Contact.TitleMaxLength),
-                    Organization = OrganizationFor(Clip(row.Company, Organization.NameMaxLength)),
-                    LinkedInUrl = row.ProfileUrl,
-                    Source = ContactSource.LinkedIn,
-                    ConnectedOn = row.ConnectedOn,
-                    LinkedInCompany = Clip(row.Company, Organization.NameMaxLength),
-                    LinkedInPosition = Clip(row.Position, Contact.TitleMaxLength),
-                };
-                if (row.Email is not null) contact.Emails.Add(new ContactEmail { Address = row.Email, NormalizedAddress = ContactEmail.Normalize(row.Email) });
-                contact.Events.Add(new ContactEvent { Kind = ContactEventKind.Imported, OccurredAtUtc = now, Text = "Imported from LinkedIn" });
-                contact.RefreshSearch(contact.Organization?.Name);
-                db.Contacts.Add(contact);
-            }
-            else if (planned.Outcome == ImportOutcome.Updated && tracked.TryGetValue(planned.ContactId!.Value, out var contact))
-            {
-                Update(contact, row, planned.JobChange, OrganizationFor, now);
-            }
+            var needsOne = planned.Outcome == ImportOutcome.New
+                || (planned.Outcome == ImportOutcome.Updated && tracked.TryGetValue(planned.ContactId!.Value, out var c)
+                    && (planned.JobChange is not null || c.OrganizationId is null));
+            if (!needsOne || Clip(planned.Row.Company, Organization.NameMaxLength) is not { } name) continue;
+            var key = Organization.Normalize(name);
+            if (organizations.TryAdd(key, (0, name))) missing.Add(new ContactBulkInsert.NewOrganization(key, name));
+        }
+        foreach (var (key, id) in await ContactBulkInsert.OrganizationsAsync(db, missing, now))
+        {
+            organizations[key] = (id, organizations[key].Name);
+            names[id] = organizations[key].Name;
+        }
+        (int Id, string Name)? OrganizationFor(string? company) =>
+            Clip(company, Organization.NameMaxLength) is { } name ? organizations[Organization.Normalize(name)] : null;
+
+        foreach (var planned in plan.Rows.Where(r => r.Outcome == ImportOutcome.Updated))
+        {
+            if (tracked.TryGetValue(planned.ContactId!.Value, out var contact))
+                Update(contact, planned.Row, planned.JobChange, OrganizationFor, names, now);
         }
         await db.SaveChangesAsync();
+
+        var fresh = plan.Rows.Where(r => r.Outcome == ImportOutcome.New).Select(r => NewContact(r.Row, OrganizationFor(r.Row.Company), now)).ToList();
+        await ContactBulkInsert.ContactsAsync(db, fresh, now);
         return plan.Rows.Count(r => r.Outcome != ImportOutcome.Unchanged);
     }
 
-    private static void Update(Contact contact, LinkedInConnection row, string? jobChange, Func<string?, Organization?> organizationFor, DateTime now)
+    /// <summary>The contact a new row of the export becomes, with its email and an "imported" timeline entry.</summary>
+    public static Contact NewContact(LinkedInConnection row, (int Id, string Name)? organization, DateTime now)
+    {
+        var contact = new Contact
+        {
+            FirstName = row.FirstName,
+            LastName = string.IsNullOrEmpty(row.LastName) ? null : row.LastName,
+            Title = Clip(row.Position, Contact.TitleMaxLength),
+            OrganizationId = organization?.Id,
+            LinkedInUrl = row.ProfileUrl,
+            Source = ContactSource.LinkedIn,
+            ConnectedOn = row.ConnectedOn,
+            LinkedInCompany = Clip(row.Company, Organization.NameMaxLength),
+            LinkedInPosition = Clip(row.Position, Contact.TitleMaxLength),
+        };
+        if (row.Email is not null) contact.Emails.Add(new ContactEmail { Address = row.Email, NormalizedAddress = ContactEmail.Normalize(row.Email) });
+        contact.Events.Add(new ContactEvent { Kind = ContactEventKind.Imported, OccurredAtUtc = now, Text = "Imported from LinkedIn" });
+        contact.RefreshSearch(organization?.Name);
+        return contact;
+    }
+
+    private static void Update(Contact contact, LinkedInConnection row, string? jobChange, Func<string?, (int Id, string Name)?> organizationFor,
+        IReadOnlyDictionary<int, string> organizationNames, DateTime now)
     {
         if (row.ProfileUrl is not null) contact.LinkedInUrl = row.ProfileUrl;
         if (row.Email is not null && contact.Emails.All(e => e.NormalizedAddress != ContactEmail.Normalize(row.Email)))
@@ -152,19 +166,18 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
         if (jobChange is not null)
         {
             // The export shows where they work now: follow it, and note the move on the timeline.
-            contact.Organization = organizationFor(Clip(row.Company, Organization.NameMaxLength));
-            if (contact.Organization is null) contact.OrganizationId = null;
+            contact.OrganizationId = organizationFor(row.Company)?.Id;
             contact.Title = Clip(row.Position, Contact.TitleMaxLength);
             contact.Events.Add(new ContactEvent { Kind = ContactEventKind.JobChange, OccurredAtUtc = now, Text = Clip(jobChange, ContactEvent.TextMaxLength)! });
         }
         else
         {
-            if (contact.Organization is null && contact.OrganizationId is null) contact.Organization = organizationFor(Clip(row.Company, Organization.NameMaxLength));
+            contact.OrganizationId ??= organizationFor(row.Company)?.Id;
             contact.Title ??= Clip(row.Position, Contact.TitleMaxLength);
         }
         contact.LinkedInCompany = Clip(row.Company, Organization.NameMaxLength);
         contact.LinkedInPosition = Clip(row.Position, Contact.TitleMaxLength);
-        contact.RefreshSearch(contact.Organization?.Name);
+        contact.RefreshSearch(contact.OrganizationId is int id ? organizationNames[id] : null);
     }
 
     private static string? Clip(string? text, int max) =>

@@ -6,7 +6,7 @@ using Rapport.Domain;
 
 namespace Rapport.Features.People;
 
-public class EditModel(RapportDb db, ContactEditor editor) : PageModel
+public class EditModel(RapportDb db, ContactEditor editor, FollowUps.FollowUpEngine followUps) : PageModel
 {
     [BindProperty]
     public ContactInput Input { get; set; } = new();
@@ -45,6 +45,8 @@ public class EditModel(RapportDb db, ContactEditor editor) : PageModel
             return this.Refused(Form);
         }
         await db.SaveChangesAsync();
+        // "Do not contact", tags (their keep-in-touch cadence) and "last in touch" are facts the rules read.
+        await followUps.SyncAsync();
         TempData["Status"] = $"{contact.FullName} is saved.";
         return this.SavedGoTo(Url.Page("/People/Details", new { id = contact.Id })!);
     }

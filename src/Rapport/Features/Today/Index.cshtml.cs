@@ -8,7 +8,7 @@ namespace Rapport.Features.Today;
 
 /// <summary>The home page: where the person stands today. Tasks and the conversation pipeline join
 /// it as those sections are built; for now, the network so far.</summary>
-public class IndexModel(RapportDb db, TimeProvider clock, FollowUps.FollowUpEngine engine, Web.UserTime time, Microsoft.AspNetCore.Identity.UserManager<RapportUser> users) : PageModel
+public class IndexModel(RapportDb db, TimeProvider clock, Web.UserTime time, Microsoft.AspNetCore.Identity.UserManager<RapportUser> users) : PageModel
 {
     public int ContactCount { get; private set; }
 
@@ -23,7 +23,6 @@ public class IndexModel(RapportDb db, TimeProvider clock, FollowUps.FollowUpEngi
     public async Task OnGetAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await engine.SyncAsync();
         Tasks = await FollowUps.TaskGroups.LoadAsync(db, time, laterLimit: 0);
         // The week runs Monday to Sunday in the person's zone.
         var today = DateOnly.FromDateTime(time.ToLocal(now));

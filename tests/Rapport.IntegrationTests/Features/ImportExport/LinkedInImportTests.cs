@@ -68,6 +68,20 @@ public class LinkedInImportTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Imported_people_keep_their_identity_through_a_vcard_export_and_back()
+    {
+        var user = await _app.SignUpAsync();
+        await user.Client.SubmitAsync(await UploadAsync(user.Client, "Connections.csv", FirstExport), "main form:not([action*='Cancel'])", []);
+        var vcard = await (await user.Client.GetAsync("/import?handler=ContactsVCard")).Content.ReadAsByteArrayAsync();
+
+        // Matched by the UID the import gave each person: nothing new, nobody twice.
+        var page = await user.Client.GetPageAsync("/import");
+        var preview = await user.Client.FollowAsync(await user.Client.UploadAsync(page, "form[action*='handler=VCard']", "contacts.vcf", vcard));
+        Assert.Equal(0, Stat(preview, "new"));
+        Assert.Equal(3, await CountAsync(user.Id));
+    }
+
+    [Fact]
     public async Task A_newer_export_updates_people_notes_job_changes_and_matches_url_spellings_and_email()
     {
         var user = await _app.SignUpAsync();

@@ -56,6 +56,21 @@ public class ContactFollowUpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Changes_arriving_at_once_never_fail_and_never_make_a_task_twice()
+    {
+        var (user, amara, _, id) = await ConversationTests.PlannedAsync(_app);
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/conversations/{id}/hold"), "form[action*='handler=End']", []);
+        var page = await user.Client.GetPageAsync($"/people/{amara}");
+
+        // Eight tabs log the same call at once: each runs the rules, and each wants the same new task.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => user.Client.SubmitAsync(page, "form[action*='handler=Log']",
+            new() { ["Log.Kind"] = "PhoneCall", ["Log.On"] = "2026-11-27" })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Single(await OpenKeepInTouchAsync(user.Id));
+    }
+
+    [Fact]
     public async Task A_day_in_the_future_or_an_overlong_note_is_refused_beside_the_field_and_nothing_is_logged()
     {
         var user = await _app.SignUpAsync();

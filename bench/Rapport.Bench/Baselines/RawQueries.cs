@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Rapport.Bench.Hosting;
+
+namespace Rapport.Bench.Baselines;
+
+/// <summary>Plain connections to the app's database, beside the running app.</summary>
+public static class RawQueries
+{
+    public static async Task<DbConnection> OpenAsync(BenchDatabase db)
+    {
+        DbConnection connection = db.IsPostgres ? new NpgsqlConnection(db.ConnectionString) : new SqliteConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        if (!db.IsPostgres)
+        {
+            // The app's own settings for every connection.
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+            await pragmas.ExecuteNonQueryAsync();
+        }
+        return connection;
+    }
+
+    public static async Task<string> OwnerIdAsync(BenchDatabase db)
+    {
+        await using var connection = await OpenAsync(db);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "Id" FROM "AspNetUsers" ORDER BY "CreatedAtUtc" LIMIT 1""";
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    public static async Task<IReadOnlyList<int>> ContactIdsAsync(BenchDatabase db)
+    {
+        await using var connection = await OpenAsync(db);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "Id" FROM "Contacts" ORDER BY "Id" """;
+        var ids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetInt32(0));
+        return ids;
+    }
+}

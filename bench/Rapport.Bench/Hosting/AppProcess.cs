@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Rapport.Bench.Hosting;
+
+/// <summary>A published web app run as its own process on loopback, the way a self-hoster runs it
+/// (<c>dotnet App.dll</c>), so start-up time and resident memory are the real ones.</summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Stopwatch _sinceStart;
+    private readonly Queue<string> _lastLines = new();
+
+    private AppProcess(Process process, Stopwatch sinceStart, Uri address)
+    {
+        _process = process;
+        _sinceStart = sinceStart;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>The app started last, whose output explains a failure.</summary>
+    public static AppProcess? LastStarted { get; private set; }
+
+    public static AppProcess Start(string dll, IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var info = new ProcessStartInfo("dotnet", $"\"{dll}\"")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // "Urls" rather than ASPNETCORE_URLS: the app's appsettings.json names its own, which only this overrides.
+        info.Environment["Urls"] = address.ToString();
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) info.Environment[key] = value;
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll}");
+        var app = new AppProcess(process, clock, address);
+        LastStarted = app;
+        process.OutputDataReceived += (_, e) => app.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return app;
+    }
+
+    /// <summary>Polls <paramref name="path"/> until it answers 200; the time is counted from process start.</summary>
+    public async Task<TimeSpan> WaitForOkAsync(HttpClient client, string path, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(120);
+        while (_sinceStart.Elapsed < limit)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The app exited ({_process.ExitCode}):\n{Log}");
+            try
+            {
+                using var response = await client.GetAsync(new Uri(Address, path));
+                if (response.StatusCode == HttpStatusCode.OK) return _sinceStart.Elapsed;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(5);
+        }
+        throw new TimeoutException($"{path} did not answer 200 within {limit}:\n{Log}");
+    }
+
+    /// <summary>Resident memory now.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
+    public string Log
+    {
+        get
+        {
+            lock (_lastLines) return string.Join('\n', _lastLines);
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            while (_lastLines.Count > 200) _lastLines.Dequeue();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Samples a process's resident memory in the background and keeps the highest value seen.</summary>
+public sealed class MemoryWatch : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private long _peak;
+
+    public MemoryWatch(AppProcess app)
+    {
+        _peak = app.ResidentBytes;
+        _loop = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var now = app.ResidentBytes;
+                if (now > Interlocked.Read(ref _peak)) Interlocked.Exchange(ref _peak, now);
+                try { await Task.Delay(10, _stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
+    }
+
+    public long PeakBytes => Interlocked.Read(ref _peak);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        _stop.Dispose();
+    }
+}

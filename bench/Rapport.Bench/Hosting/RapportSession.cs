@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+
+namespace Rapport.Bench.Hosting;
+
+/// <summary>A signed-in browser, reduced to what the benchmark needs: cookies, the antiforgery token of
+/// each form, and the requests a person's clicks send.</summary>
+public sealed partial class RapportSession : IDisposable
+{
+    public const string Email = "bench@rapport.example";
+    public const string Password = "a long bench password, not for real use";
+
+    private readonly HttpClient _client;
+
+    public RapportSession(Uri address, int connections = 64)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            CookieContainer = new CookieContainer(),
+            UseCookies = true,
+            AllowAutoRedirect = false,
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        };
+        _client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(10) };
+    }
+
+    public HttpClient Client => _client;
+
+    /// <summary>The first visit to a new install makes the owner's account, and signs them in.</summary>
+    public async Task SetUpOwnerAsync()
+    {
+        var token = await TokenAsync("/account/setup");
+        using var response = await PostFormAsync("/account/setup", token, new()
+        {
+            ["Input.DisplayName"] = "Bench Person",
+            ["Input.Email"] = Email,
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+            ["Input.TimeZoneId"] = "America/New_York",
+        });
+        Expect(response, HttpStatusCode.Redirect, "setting up the owner");
+        await EnsureSignedInAsync();
+    }
+
+    public async Task SignInAsync()
+    {
+        var token = await TokenAsync("/account/sign-in");
+        using var response = await PostFormAsync("/account/sign-in", token, new() { ["Input.Email"] = Email, ["Input.Password"] = Password });
+        Expect(response, HttpStatusCode.Redirect, "signing in");
+        await EnsureSignedInAsync();
+    }
+
+    /// <summary>Upload, look at the preview, confirm: what a person does to import their LinkedIn export.</summary>
+    public async Task ImportLinkedInAsync(byte[] file)
+    {
+        var token = await TokenAsync("/import");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+        };
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(content, "file", "Connections.csv");
+        using var upload = await _client.PostAsync("/import?handler=LinkedIn", form);
+        Expect(upload, HttpStatusCode.Redirect, "uploading the export");
+        var preview = upload.Headers.Location!.OriginalString;
+        var previewToken = await TokenAsync(preview);
+        using var confirm = await PostFormAsync(preview, previewToken, new() { ["SkipRejected"] = "true" });
+        Expect(confirm, HttpStatusCode.Redirect, "confirming the import");
+    }
+
+    public async Task<string> GetTextAsync(string path)
+    {
+        using var response = await _client.GetAsync(path);
+        Expect(response, HttpStatusCode.OK, "GET " + path);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The SQL command count the app reports for one request (its Server-Timing header).</summary>
+    public async Task<int> SqlCommandsAsync(string path, bool htmx = false)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (htmx) request.Headers.Add("HX-Request", "true");
+        using var response = await _client.SendAsync(request);
+        Expect(response, HttpStatusCode.OK, "GET " + path);
+        var timing = response.Headers.TryGetValues("Server-Timing", out var values) ? string.Join(",", values) : "";
+        var match = SqlCount().Match(timing);
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException("The app did not report its SQL commands: is Diagnostics:SqlCommandCount on?");
+    }
+
+    private async Task EnsureSignedInAsync()
+    {
+        using var response = await _client.GetAsync("/about");
+        Expect(response, HttpStatusCode.OK, "opening a page once signed in");
+    }
+
+    private async Task<string> TokenAsync(string path)
+    {
+        var html = await GetTextAsync(path);
+        var match = AntiforgeryToken().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No form token on {path}");
+    }
+
+    private Task<HttpResponseMessage> PostFormAsync(string path, string token, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = token;
+        return _client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    private static void Expect(HttpResponseMessage response, HttpStatusCode status, string what)
+    {
+        if (response.StatusCode != status)
+            throw new InvalidOperationException($"{what}: expected {(int)status}, got {(int)response.StatusCode} {response.Headers.Location}");
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    [GeneratedRegex(@"<input[^>]*name=""__RequestVerificationToken""[^>]*value=""([^""]+)""")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex(@"sql;desc=""(\d+)""")]
+    private static partial Regex SqlCount();
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Rapport.Bench;
+using Rapport.Bench.Hosting;
+using Rapport.Bench.Measure;
+
+// The benchmark: see the README's "Performance" section.
+//   dotnet run -c Release --project bench/Rapport.Bench [-- --quick] [--postgres "Host=...;Username=...;Password=..."] [--out file] [--runs N]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var repoRoot = FindRepoRoot();
+var settings = BenchSettings.Parse(args, repoRoot);
+var work = Directory.CreateTempSubdirectory("rapport-bench-").FullName;
+Console.WriteLine($"Rapport benchmark ({(settings.Quick ? "quick" : "full")}): {settings.Contacts:N0} contacts, median of {settings.Runs} after a warm-up; work folder {work}");
+
+try
+{
+    var apps = await PublishedApps.BuildAsync(repoRoot, work);
+    var report = new Report();
+    var empty = await EmptyAppFigures.MeasureAsync(apps.EmptyWeb, settings);
+    await new Scenario(settings, apps, empty, report, postgres: false, work).RunAsync();
+    if (settings.PostgresConnection is not null)
+        await new Scenario(settings, apps, empty, report, postgres: true, work).RunAsync();
+    else
+        Console.WriteLine("PostgreSQL: skipped (no --postgres connection string and no RAPPORT_BENCH_POSTGRES).");
+
+    var machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}";
+    var markdown = report.ToMarkdown($"Rapport benchmark, {(settings.Quick ? "quick mode (small data: timings not meaningful)" : "full run")}: "
+        + $"{settings.Contacts:N0} contacts; {machine}.");
+    Directory.CreateDirectory(Path.GetDirectoryName(settings.OutputPath)!);
+    await File.WriteAllTextAsync(settings.OutputPath, markdown);
+    Console.WriteLine();
+    Console.WriteLine(markdown);
+    Console.WriteLine($"Written to {settings.OutputPath}");
+    var missing = Scenario.ExpectedFigures(settings.PostgresConnection is not null).Except(report.Rows.Select(r => r.Figure)).ToList();
+    if (missing.Count > 0)
+    {
+        Console.Error.WriteLine("Missing figures: " + string.Join("; ", missing));
+        return 1;
+    }
+    var unmet = report.Rows.Count(r => r.Met == false);
+    Console.WriteLine($"{report.Rows.Count} figures, {report.Rows.Count(r => r.Met == true)} targets met, {unmet} not met.");
+    return 0;
+}
+finally
+{
+    try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+}
+
+static string FindRepoRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Rapport.slnx"))) return dir.FullName;
+    throw new InvalidOperationException("Run the benchmark from inside the Rapport repository.");
+}
+
+/// <summary>The app and the empty web app, published in Release the way a self-hoster would run them.</summary>
+public sealed record PublishedApps(string Rapport, string EmptyWeb)
+{
+    public static async Task<PublishedApps> BuildAsync(string repoRoot, string work)
+    {
+        var rapport = Path.Combine(work, "app");
+        var empty = Path.Combine(work, "empty");
+        await PublishAsync(Path.Combine(repoRoot, "src", "Rapport", "Rapport.csproj"), rapport);
+        await PublishAsync(Path.Combine(repoRoot, "bench", "EmptyWeb", "EmptyWeb.csproj"), empty);
+        return new PublishedApps(Path.Combine(rapport, "Rapport.dll"), Path.Combine(empty, "EmptyWeb.dll"));
+    }
+
+    private static async Task PublishAsync(string project, string output)
+    {
+        Console.WriteLine($"Publishing {Path.GetFileNameWithoutExtension(project)} (Release)...");
+        var info = new ProcessStartInfo("dotnet", $"publish \"{project}\" -c Release -o \"{output}\" --nologo -v q")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet publish {project} failed:\n{await stdout}\n{await stderr}");
+    }
+}
