@@ -16,6 +16,14 @@ Console.WriteLine($"Rapport benchmark ({(settings.Quick ? "quick" : "full")}): {
 try
 {
     var apps = await PublishedApps.BuildAsync(repoRoot, work);
+    var keep = Array.IndexOf(args, "--prepare-data") is var at and >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
+    if (keep is not null)
+    {
+        // For profiling by hand: the full data set in a data folder, to run the app against.
+        await Scenario.PrepareDataAsync(settings, apps, keep);
+        Console.WriteLine($"Data folder ready: {keep} (sign in as {RapportSession.Email} / \"{RapportSession.Password}\")");
+        return 0;
+    }
     var report = new Report();
     var empty = await EmptyAppFigures.MeasureAsync(apps.EmptyWeb, settings);
     await new Scenario(settings, apps, empty, report, postgres: false, work).RunAsync();

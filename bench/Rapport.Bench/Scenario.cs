@@ -182,6 +182,22 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
         await DropAsync(mainDb!);
     }
 
+    /// <summary>Imports and seeds the full data set into a SQLite data folder and leaves it there.</summary>
+    public static async Task PrepareDataAsync(BenchSettings settings, PublishedApps apps, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var db = BenchDatabase.Sqlite(folder);
+        await using (var app = AppProcess.Start(apps.Rapport, AppSettings(db)))
+        {
+            using var probe = new HttpClient();
+            await app.WaitForOkAsync(probe, "/healthz");
+            using var session = new RapportSession(app.Address);
+            await session.SetUpOwnerAsync();
+            await session.ImportLinkedInAsync(ConnectionsGenerator.Generate(settings.Contacts, settings.Companies, settings.Seed));
+        }
+        await ActivitySeeder.SeedAsync(db, await RawQueries.OwnerIdAsync(db), settings.Notes, settings.Conversations, settings.Tasks, settings.Seed);
+    }
+
     private sealed record PageFigures(string Name, LoadResult One, LoadResult Many, int SqlCommands);
 
     /// <summary>Contacts list (every page of it in turn), contact pages, Today, and the empty page with the layout.</summary>

@@ -49,26 +49,44 @@ public static class ContactFullText
             .Take(8)
             .ToList();
 
-    /// <summary>Contacts whose search text holds every term. The SQLite branch reads the FTS table
-    /// joined to the owner's contacts, so even this raw SQL never reaches another user's rows.</summary>
-    public static IQueryable<Contact> Matching(this IQueryable<Contact> contacts, RapportDb db, string? query)
+    /// <summary>Up to this many matches are counted exactly; past it the list says "more than 1,000".</summary>
+    public const int ExactCountLimit = 1_000;
+
+    /// <summary>Who matches a search: on SQLite, the ids the full-text index found when there are at most
+    /// <see cref="ExactCountLimit"/> of them; otherwise (many matches, or PostgreSQL) just the terms, so the
+    /// list is read in name order with the terms as a filter and stops at the page it needs.</summary>
+    public sealed record Matches(IReadOnlyList<string> Terms, IReadOnlyList<int>? Ids)
     {
-        foreach (var term in Terms(query))
+        public bool AreMany => Ids is null;
+    }
+
+    /// <summary>One query on SQLite, driven by the full-text index and joined to the owner's contacts (so even
+    /// this raw SQL never reaches another user's rows), stopping one past the exact-count limit. None on
+    /// PostgreSQL, where the trigram index serves the LIKE filter directly.</summary>
+    public static async Task<Matches?> FindAsync(RapportDb db, string? query, CancellationToken cancellationToken = default)
+    {
+        var terms = Terms(query);
+        if (terms.Count == 0) return null;
+        if (!db.Database.IsSqlite()) return new Matches(terms, null);
+        // CROSS JOIN keeps the index as the outer loop: SQLite would otherwise walk every contact and probe it.
+        var likes = string.Join(" AND ", terms.Select((_, i) => "s.\"SearchText\" LIKE {" + (i + 1) + "}"));
+        var sql = $"SELECT s.rowid AS \"Value\" FROM \"{SqliteTable}\" s CROSS JOIN \"Contacts\" c ON c.\"Id\" = s.rowid "
+            + "WHERE c.\"OwnerId\" = {0} AND " + likes + $" LIMIT {ExactCountLimit + 1}";
+        object[] parameters = [db.OwnerId ?? "", .. terms.Select(t => (object)("%" + t + "%"))];
+        var ids = await db.Database.SqlQueryRaw<int>(sql, parameters).ToListAsync(cancellationToken);
+        return new Matches(terms, ids.Count > ExactCountLimit ? null : ids);
+    }
+
+    /// <summary>Contacts whose search text holds every term.</summary>
+    public static IQueryable<Contact> Matching(this IQueryable<Contact> contacts, Matches? matches)
+    {
+        if (matches is null) return contacts;
+        // One JSON parameter rather than one parameter per id: a list of hundreds would be a new statement each time.
+        if (matches.Ids is { } ids) return contacts.Where(c => EF.Parameter(ids).Contains(c.Id));
+        foreach (var term in matches.Terms)
         {
             var pattern = "%" + term + "%";
-            if (db.Database.IsSqlite())
-            {
-                var owner = db.OwnerId ?? "";
-                var ids = db.Database.SqlQuery<int>($"""
-                    SELECT s.rowid AS "Value" FROM "ContactSearch" s JOIN "Contacts" c ON c."Id" = s.rowid
-                    WHERE c."OwnerId" = {owner} AND s."SearchText" LIKE {pattern}
-                    """);
-                contacts = contacts.Where(c => ids.Contains(c.Id));
-            }
-            else
-            {
-                contacts = contacts.Where(c => EF.Functions.Like(c.SearchText, pattern));
-            }
+            contacts = contacts.Where(c => EF.Functions.Like(c.SearchText, pattern));
         }
         return contacts;
     }

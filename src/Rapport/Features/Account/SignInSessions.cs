@@ -63,6 +63,12 @@ public sealed class SignInSessions(
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    // Compiled once: this runs on every request, and a query naming the filters it ignores is not
+    // found in EF's query cache (the list is a new array each time), so it would be compiled each time.
+    private static readonly Func<RapportDb, string, string, CancellationToken, Task<bool>> SessionExists =
+        EF.CompileAsyncQuery((RapportDb db, string sessionId, string userId, CancellationToken cancellationToken) =>
+            db.Set<UserSession>().IgnoreQueryFilters(new[] { RapportDb.OwnerFilter }).Any(s => s.Id == sessionId && s.OwnerId == userId));
+
     /// <summary>Cookie check on every request: the session must still exist, then Identity's
     /// security-stamp check runs (every minute) so a password change ends other sign-ins.</summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
@@ -70,9 +76,7 @@ public sealed class SignInSessions(
         var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var sessionId = context.Principal?.FindFirstValue(SessionClaim);
         var db = context.HttpContext.RequestServices.GetRequiredService<RapportDb>();
-        var alive = userId is not null && sessionId is not null && await db.Set<UserSession>()
-            .IgnoreQueryFilters([RapportDb.OwnerFilter])
-            .AnyAsync(s => s.Id == sessionId && s.OwnerId == userId, context.HttpContext.RequestAborted);
+        var alive = userId is not null && sessionId is not null && await SessionExists(db, sessionId, userId, context.HttpContext.RequestAborted);
         if (!alive)
         {
             context.RejectPrincipal();

@@ -18,8 +18,17 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
 {
     public int Count => Overdue.Count + Today.Count + ThisWeek.Count + Later.Count;
 
+    /// <summary>The same groups, with <paramref name="others"/> named on every nudge (the contact page already has them).</summary>
+    public TaskGroups WithColleagues(SecondPeople others)
+    {
+        IReadOnlyList<TaskRow> Named(IReadOnlyList<TaskRow> rows) =>
+            rows.Select(r => r.Kind == TaskKind.NudgeSecondPerson ? r with { Others = others } : r).ToList();
+        return new TaskGroups(Named(Overdue), Named(Today), Named(ThisWeek), Named(Later));
+    }
+
     /// <param name="contactId">Only the tasks about this contact (on their page); all when null.</param>
-    public static async Task<TaskGroups> LoadAsync(RapportDb db, UserTime time, int laterLimit = 50, int? contactId = null)
+    /// <param name="nameColleagues">Look up the others to ask for each nudge (one more query when there are nudges).</param>
+    public static async Task<TaskGroups> LoadAsync(RapportDb db, UserTime time, int laterLimit = 50, int? contactId = null, bool nameColleagues = true)
     {
         var open = db.FollowUpTasks.AsNoTracking().Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null);
         if (contactId is int id) open = open.Where(t => t.ContactId == id);
@@ -33,7 +42,7 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
         var rows = tasks.Select(t => new TaskRow(t.Id, t.Kind, t.Title, t.Notes,
                 t.SnoozedUntilUtc is DateTime s && s > t.DueUtc ? s : t.DueUtc, t.AllDay, t.ContactId, t.Contact, t.ConversationId))
             .OrderBy(t => t.ShowsAtUtc).ThenBy(t => t.Id).ToList();
-        rows = await WithSecondPeopleAsync(db, rows);
+        if (nameColleagues) rows = await WithSecondPeopleAsync(db, rows);
         var today = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
         DateOnly Day(TaskRow t) => DateOnly.FromDateTime(time.ToLocal(t.ShowsAtUtc));
         return new TaskGroups(

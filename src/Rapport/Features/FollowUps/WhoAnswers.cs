@@ -28,8 +28,7 @@ public sealed class WhoAnswers(RapportDb db, TimeProvider clock)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == db.OwnerId)
             .Select(u => new { u.TimeZoneId, u.NudgeBusinessDays, u.FollowUpBusinessDays }).FirstAsync();
-        var policy = FollowUpPolicy.Default with { NudgeBusinessDays = user.NudgeBusinessDays, FollowUpBusinessDays = user.FollowUpBusinessDays };
-        if (policy.Problems().Count > 0) policy = FollowUpPolicy.Default;
+        var policy = PolicyOf(user.NudgeBusinessDays, user.FollowUpBusinessDays);
         var zone = TimeZones.FindOrUtc(user.TimeZoneId);
 
         var attempts = db.OutreachAttempts.AsNoTracking().Where(a => Requests.Contains(a.Purpose));
@@ -52,11 +51,24 @@ public sealed class WhoAnswers(RapportDb db, TimeProvider clock)
             var mine = byContact[f.ContactId];
             var answered = mine.Where(r => r.Kind != ReplyKind.NoReply && r.AtUtc >= f.First)
                 .Select(r => (DateTime?)r.AtUtc).Min();
-            var speed = ReplySpeed.Classify(f.First, answered, mine.Any(r => r.Kind == ReplyKind.NoReply), now, zone, policy);
-            int? days = answered is DateTime at
-                ? BusinessDays.BusinessDaysBetween(BusinessDays.LocalDate(f.First, zone), BusinessDays.LocalDate(at, zone))
-                : null;
-            return new Answer(f.ContactId, f.Source, speed, days, policy.NudgeBusinessDays);
+            return Classify(f.ContactId, f.Source, f.First, answered, mine.Any(r => r.Kind == ReplyKind.NoReply), now, zone, policy);
         }).ToList();
+    }
+
+    /// <summary>The policy a person's settings make, or the default when they are out of range.</summary>
+    public static FollowUpPolicy PolicyOf(int nudgeBusinessDays, int followUpBusinessDays)
+    {
+        var policy = FollowUpPolicy.Default with { NudgeBusinessDays = nudgeBusinessDays, FollowUpBusinessDays = followUpBusinessDays };
+        return policy.Problems().Count > 0 ? FollowUpPolicy.Default : policy;
+    }
+
+    public static Answer Classify(int contactId, ContactSource? source, DateTime firstRequestUtc, DateTime? firstAnswerUtc, bool loggedNoReply,
+        DateTime nowUtc, TimeZoneInfo zone, FollowUpPolicy policy)
+    {
+        var speed = ReplySpeed.Classify(firstRequestUtc, firstAnswerUtc, loggedNoReply, nowUtc, zone, policy);
+        int? days = firstAnswerUtc is DateTime at
+            ? BusinessDays.BusinessDaysBetween(BusinessDays.LocalDate(firstRequestUtc, zone), BusinessDays.LocalDate(at, zone))
+            : null;
+        return new Answer(contactId, source, speed, days, policy.NudgeBusinessDays);
     }
 }

@@ -33,12 +33,15 @@ public sealed class ContactFilter
 
     public ContactSort Sort { get; set; } = ContactSort.Name;
 
-    public bool IsNarrowed => !string.IsNullOrWhiteSpace(Q) || Field is not null || Org is not null || Source is not null
-        || Priority is not null || !string.IsNullOrWhiteSpace(Tag) || Alumni || Never || Quiet is not null || Dnc is not null;
+    public bool IsNarrowed => !string.IsNullOrWhiteSpace(Q) || HasFilters;
 
-    public IQueryable<Contact> Apply(IQueryable<Contact> contacts, RapportDb db, DateOnly today)
+    /// <summary>Narrowed by anything besides the search words.</summary>
+    public bool HasFilters => Field is not null || Org is not null || Source is not null || Priority is not null
+        || !string.IsNullOrWhiteSpace(Tag) || Alumni || Never || Quiet is not null || Dnc is not null;
+
+    public IQueryable<Contact> Apply(IQueryable<Contact> contacts, ContactFullText.Matches? matches, DateOnly today)
     {
-        contacts = contacts.Matching(db, Q);
+        contacts = contacts.Matching(matches);
         if (Field is int field) contacts = contacts.Where(c => c.Fields.Any(f => f.CareerFieldId == field));
         if (Org is int org) contacts = contacts.Where(c => c.OrganizationId == org);
         if (Source is { } source) contacts = contacts.Where(c => c.Source == source);

@@ -8,34 +8,54 @@ namespace Rapport.Features.People;
 /// <summary>One entry on a contact's timeline; <see cref="Body"/> is the text of a message sent.</summary>
 public sealed record TimelineEntry(DateTime AtUtc, string Kind, string Text, string? Body = null);
 
-/// <summary>Everything that happened with one contact, newest first: additions, imports and job changes,
-/// each change of a conversation's stage, every message sent (with its text), replies and follow-ups done.</summary>
+/// <summary>Everything that happened with one contact, newest first: additions, imports, job changes and
+/// logged calls, each change of a conversation's stage, every message sent (with its text), replies and
+/// follow-ups done. One query (a UNION of the five sources), the latest of each kind.</summary>
 public static class ContactTimeline
 {
     private const int PerKind = 200;
 
+    private enum From { Event, Stage, Message, Reply, Task }
+
+    /// <summary>The common shape of the five sources; Code and Code2 carry each one's kinds (-1: none).
+    /// Set by initializers, not a constructor: EF can only put a UNION over projections it can see into.
+    /// No NULL literals: PostgreSQL types an untyped NULL in a subquery as text, which a UNION cannot then
+    /// match with a number.</summary>
+    private sealed class Row
+    {
+        public DateTime At { get; init; }
+        public From From { get; init; }
+        public int Code { get; init; }
+        public int Code2 { get; init; }
+        public string Text { get; init; } = "";
+    }
+
     public static async Task<List<TimelineEntry>> LoadAsync(RapportDb db, int contactId)
     {
-        var events = await db.ContactEvents.AsNoTracking().Where(e => e.ContactId == contactId)
-            .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id).Take(PerKind)
-            .Select(e => new TimelineEntry(e.OccurredAtUtc, e.Kind.ToString(), e.Text, null)).ToListAsync();
-        var stages = await db.StageChanges.AsNoTracking().Where(s => db.Conversations.Any(c => c.Id == s.ConversationId && c.ContactId == contactId))
-            .OrderByDescending(s => s.AtUtc).Take(PerKind).Select(s => new { s.AtUtc, s.From, s.To }).ToListAsync();
-        var messages = await db.OutreachAttempts.AsNoTracking().Where(a => a.ContactId == contactId)
-            .OrderByDescending(a => a.SentAtUtc).Take(PerKind).Select(a => new { a.SentAtUtc, a.Channel, a.Purpose, a.Body }).ToListAsync();
-        var replies = await db.Replies.AsNoTracking().Where(r => r.ContactId == contactId)
-            .OrderByDescending(r => r.AtUtc).Take(PerKind).Select(r => new { r.AtUtc, r.Kind }).ToListAsync();
-        var done = await db.FollowUpTasks.AsNoTracking().Where(t => t.ContactId == contactId && t.DoneAtUtc != null)
-            .OrderByDescending(t => t.DoneAtUtc).Take(PerKind).Select(t => new { DoneAtUtc = t.DoneAtUtc!.Value, t.Title }).ToListAsync();
-
-        return events
-            .Concat(stages.Select(s => new TimelineEntry(s.AtUtc, "Conversation", s.From is null
-                ? $"Conversation planned ({ConversationStages.Label(s.To).ToLowerInvariant()})"
-                : $"Conversation {ConversationStages.Label(s.From.Value).ToLowerInvariant()} → {ConversationStages.Label(s.To).ToLowerInvariant()}")))
-            .Concat(messages.Select(m => new TimelineEntry(m.SentAtUtc, "Message",
-                $"{TemplateChoices.Label(m.Purpose)} sent ({TemplateChoices.Label(m.Channel).ToLowerInvariant()})", m.Body)))
-            .Concat(replies.Select(r => new TimelineEntry(r.AtUtc, "Reply", TemplateChoices.Label(r.Kind))))
-            .Concat(done.Select(t => new TimelineEntry(t.DoneAtUtc, "Task", $"Done: {t.Title}")))
-            .OrderByDescending(e => e.AtUtc).ToList();
+        var events = db.ContactEvents.Where(e => e.ContactId == contactId).OrderByDescending(e => e.OccurredAtUtc).Take(PerKind)
+            .Select(e => new Row { At = e.OccurredAtUtc, From = From.Event, Code = (int)e.Kind, Code2 = -1, Text = e.Text });
+        var stages = db.StageChanges.Where(s => db.Conversations.Any(c => c.Id == s.ConversationId && c.ContactId == contactId))
+            .OrderByDescending(s => s.AtUtc).Take(PerKind)
+            .Select(s => new Row { At = s.AtUtc, From = From.Stage, Code = (int)s.To, Code2 = s.From == null ? -1 : (int)s.From, Text = "" });
+        var messages = db.OutreachAttempts.Where(a => a.ContactId == contactId).OrderByDescending(a => a.SentAtUtc).Take(PerKind)
+            .Select(a => new Row { At = a.SentAtUtc, From = From.Message, Code = (int)a.Purpose, Code2 = (int)a.Channel, Text = a.Body });
+        var replies = db.Replies.Where(r => r.ContactId == contactId).OrderByDescending(r => r.AtUtc).Take(PerKind)
+            .Select(r => new Row { At = r.AtUtc, From = From.Reply, Code = (int)r.Kind, Code2 = -1, Text = "" });
+        var done = db.FollowUpTasks.Where(t => t.ContactId == contactId && t.DoneAtUtc != null).OrderByDescending(t => t.DoneAtUtc).Take(PerKind)
+            .Select(t => new Row { At = t.DoneAtUtc!.Value, From = From.Task, Code = 0, Code2 = -1, Text = t.Title });
+        var rows = await events.Concat(stages).Concat(messages).Concat(replies).Concat(done).AsNoTracking().ToListAsync();
+        return rows.Select(Entry).OrderByDescending(e => e.AtUtc).ToList();
     }
+
+    private static TimelineEntry Entry(Row row) => row.From switch
+    {
+        From.Event => new TimelineEntry(row.At, ((ContactEventKind)row.Code).ToString(), row.Text),
+        From.Stage => new TimelineEntry(row.At, "Conversation", row.Code2 >= 0
+            ? $"Conversation {ConversationStages.Label((ConversationStage)row.Code2).ToLowerInvariant()} → {ConversationStages.Label((ConversationStage)row.Code).ToLowerInvariant()}"
+            : $"Conversation planned ({ConversationStages.Label((ConversationStage)row.Code).ToLowerInvariant()})"),
+        From.Message => new TimelineEntry(row.At, "Message",
+            $"{TemplateChoices.Label((TemplatePurpose)row.Code)} sent ({TemplateChoices.Label((Channel)row.Code2).ToLowerInvariant()})", row.Text),
+        From.Reply => new TimelineEntry(row.At, "Reply", TemplateChoices.Label((ReplyKind)row.Code)),
+        _ => new TimelineEntry(row.At, "Task", $"Done: {row.Text}"),
+    };
 }

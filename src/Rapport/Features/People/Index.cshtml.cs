@@ -29,21 +29,34 @@ public class IndexModel(RapportDb db, UserTime time) : PageModel
         if (Request.IsHtmx()) Response.Headers["HX-Push-Url"] = cleanUrl;
         else if (Request.Query.Any(q => string.IsNullOrEmpty(q.Value))) return Redirect(cleanUrl);
         var today = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
-        var contacts = Filter.Apply(db.Contacts.AsNoTracking(), db, today);
-        var total = await contacts.CountAsync();
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(PageNumber, 1, pages);
+        var matches = await ContactFullText.FindAsync(db, Filter.Q);
+        var contacts = Filter.Apply(db.Contacts.AsNoTracking(), matches, today);
+        // Counting every match of a common word would read thousands of rows to print one number:
+        // past the limit the list says "more than 1,000" and pages on from what it has shown.
+        int total;
+        if (matches?.Ids is { } ids && !Filter.HasFilters) total = ids.Count;
+        else if (matches is { AreMany: true } && !Filter.HasFilters && db.Database.IsSqlite()) total = ContactFullText.ExactCountLimit + 1;
+        else if (matches is { AreMany: true }) total = await contacts.Take(ContactFullText.ExactCountLimit + 1).CountAsync();
+        else total = await contacts.CountAsync();
+        var atLeast = total > ContactFullText.ExactCountLimit;
+        var pages = atLeast ? int.MaxValue : Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(PageNumber, 1, atLeast ? 10_000 : pages);
         var items = await Filter.Order(contacts)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(c => new ContactRow(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName), c.Title,
                 c.Organization == null ? null : c.Organization.Name, c.City, c.Priority, c.DoNotContact, c.LastContactedOn))
             .ToListAsync();
-        Rows = new ContactRows(items, Filter, page, pages, total);
+        if (atLeast && items.Count < PageSize) pages = page;
+        Rows = new ContactRows(items, Filter, page, pages, total, atLeast);
 
         // htmx live search and filters swap only the rows; the address bar keeps a shareable URL.
         if (Request.IsHtmx()) return Partial("_ContactRows", Rows);
         Fields = await db.CareerFields.AsNoTracking().OrderBy(f => f.NormalizedName).Select(f => new Choice(f.Id, f.Name)).ToListAsync();
-        Organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.NormalizedName).Take(1000).Select(o => new Choice(o.Id, o.Name)).ToListAsync();
+        // The organizations the person has sorted (target, on hold, ruled out), not the thousands an import
+        // brings; any other is reached by searching its name, or from its own page.
+        Organizations = await db.Organizations.AsNoTracking()
+            .Where(o => o.Status != Domain.OrganizationStatus.Undecided || o.Id == Filter.Org)
+            .OrderBy(o => o.NormalizedName).Take(200).Select(o => new Choice(o.Id, o.Name)).ToListAsync();
         return Page();
     }
 }
@@ -51,4 +64,6 @@ public class IndexModel(RapportDb db, UserTime time) : PageModel
 public sealed record ContactRow(int Id, string Name, string? Title, string? Organization, string? City,
     Domain.Priority Priority, bool DoNotContact, DateOnly? LastContactedOn);
 
-public sealed record ContactRows(IReadOnlyList<ContactRow> Items, ContactFilter Filter, int Page, int Pages, int Total);
+/// <param name="TotalIsAtLeast">More than <see cref="ContactFullText.ExactCountLimit"/> match: the total is not counted,
+/// and <paramref name="Pages"/> is unknown (int.MaxValue) until a short page shows the end.</param>
+public sealed record ContactRows(IReadOnlyList<ContactRow> Items, ContactFilter Filter, int Page, int Pages, int Total, bool TotalIsAtLeast = false);
