@@ -6,6 +6,10 @@ namespace Rapport.Data;
 /// <summary>Templates, messages sent, replies, follow-up tasks, cadences and outcomes.</summary>
 internal static class OutreachModel
 {
+    public const string OpenTasksIndex = "IX_FollowUpTasks_Open";
+    public const string SnoozedTasksIndex = "IX_FollowUpTasks_Snoozed";
+    public const string OpenTasksFilter = "\"DoneAtUtc\" IS NULL AND \"DismissedAtUtc\" IS NULL";
+
     public static void Configure(ModelBuilder builder)
     {
         builder.Entity<OwnTemplate>(t =>
@@ -35,7 +39,10 @@ internal static class OutreachModel
             t.Property(x => x.Notes).HasMaxLength(FollowUpTask.NotesMaxLength);
             t.Property(x => x.RuleKey).HasMaxLength(FollowUpTask.RuleKeyMaxLength);
             t.HasIndex(x => new { x.OwnerId, x.RuleKey }).IsUnique();
-            t.HasIndex(x => new { x.OwnerId, x.DueUtc });
+            // Only open tasks: thousands of done ones must not slow the lists of what is left to do.
+            t.HasIndex(x => new { x.OwnerId, x.DueUtc }).HasDatabaseName(OpenTasksIndex).HasFilter(OpenTasksFilter);
+            t.HasIndex(x => new { x.OwnerId, x.SnoozedUntilUtc }).HasDatabaseName(SnoozedTasksIndex)
+                .HasFilter("\"SnoozedUntilUtc\" IS NOT NULL AND " + OpenTasksFilter);
             t.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
             t.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -16,6 +16,7 @@ internal static class ResearchModel
             organization.Property(o => o.City).HasMaxLength(Organization.CityMaxLength);
             organization.Property(o => o.Notes).HasMaxLength(Organization.NotesMaxLength);
             organization.HasIndex(o => new { o.OwnerId, o.NormalizedName }).IsUnique();
+            organization.HasIndex(o => new { o.OwnerId, o.Status });
             organization.HasMany(o => o.Fields).WithOne().HasForeignKey(f => f.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<OrganizationField>(field =>

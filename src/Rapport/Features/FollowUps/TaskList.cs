@@ -13,8 +13,11 @@ public sealed record TaskRow(int Id, TaskKind Kind, string Title, string? Notes,
 
 public sealed record SecondPeople(int OrganizationId, string OrganizationName, IReadOnlyList<People.PersonLink> People);
 
-/// <summary>Open tasks, grouped the way a day is planned: overdue, today, this week, later.</summary>
-public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<TaskRow> Today, IReadOnlyList<TaskRow> ThisWeek, IReadOnlyList<TaskRow> Later)
+/// <summary>Open tasks, grouped the way a day is planned: overdue, today, this week, later. Lists are
+/// bounded (the latest overdue first, the nearest later ones), so a long search with thousands of old
+/// tasks still opens at once; <see cref="OverdueTotal"/> and <see cref="LaterTotal"/> say how many there are.</summary>
+public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<TaskRow> Today, IReadOnlyList<TaskRow> ThisWeek, IReadOnlyList<TaskRow> Later,
+    int OverdueTotal, bool MoreThisWeek, bool MoreLater)
 {
     public int Count => Overdue.Count + Today.Count + ThisWeek.Count + Later.Count;
 
@@ -23,33 +26,87 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
     {
         IReadOnlyList<TaskRow> Named(IReadOnlyList<TaskRow> rows) =>
             rows.Select(r => r.Kind == TaskKind.NudgeSecondPerson ? r with { Others = others } : r).ToList();
-        return new TaskGroups(Named(Overdue), Named(Today), Named(ThisWeek), Named(Later));
+        return this with { Overdue = Named(Overdue), Today = Named(Today), ThisWeek = Named(ThisWeek), Later = Named(Later) };
     }
 
+    private enum Group { Overdue, ThisWeek, Later }
+
+    // Set by initializers so EF can put a UNION over it; no NULL literals (PostgreSQL would type them as text).
+    private sealed class Row
+    {
+        public Group Group { get; init; }
+        public int Id { get; init; }
+        public TaskKind Kind { get; init; }
+        public string Title { get; init; } = "";
+        public string? Notes { get; init; }
+        public DateTime ShowsAt { get; init; }
+        public bool AllDay { get; init; }
+        public int? ContactId { get; init; }
+        public string? ContactName { get; init; }
+        public int? ConversationId { get; init; }
+    }
+
+    /// <param name="overdueLimit">How many overdue tasks to list, the most recently due first.</param>
+    /// <param name="weekLimit">How many tasks of today and the coming week to list, the nearest first.</param>
+    /// <param name="laterLimit">How many tasks after this week to list, the nearest first.</param>
+    /// <param name="overdueTotal">The number of overdue tasks when the caller has counted them already; otherwise
+    /// they are counted when there are more than listed.</param>
     /// <param name="contactId">Only the tasks about this contact (on their page); all when null.</param>
     /// <param name="nameColleagues">Look up the others to ask for each nudge (one more query when there are nudges).</param>
-    public static async Task<TaskGroups> LoadAsync(RapportDb db, UserTime time, int laterLimit = 50, int? contactId = null, bool nameColleagues = true)
+    public static async Task<TaskGroups> LoadAsync(RapportDb db, UserTime time, int overdueLimit = 50, int weekLimit = 100, int laterLimit = 50,
+        int? overdueTotal = null, int? contactId = null, bool nameColleagues = true)
+    {
+        var today = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
+        var todayStart = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), time.Zone);
+        var weekEnd = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(8).ToDateTime(TimeOnly.MinValue), time.Zone);
+        var open = Open(db, contactId);
+        // A snoozed task shows when its snooze ends; it is never due before its own due time.
+        IQueryable<Row> Rows(IQueryable<FollowUpTask> tasks, Group group) => tasks.Select(t => new Row
+        {
+            Group = group, Id = t.Id, Kind = t.Kind, Title = t.Title, Notes = t.Notes,
+            ShowsAt = t.SnoozedUntilUtc != null && t.SnoozedUntilUtc > t.DueUtc ? t.SnoozedUntilUtc.Value : t.DueUtc,
+            AllDay = t.AllDay, ContactId = t.ContactId,
+            ContactName = db.Contacts.Where(c => c.Id == t.ContactId).Select(c => c.FirstName + (c.LastName == null ? "" : " " + c.LastName)).FirstOrDefault(),
+            ConversationId = t.ConversationId,
+        });
+        // Five parts, each read through an index in its order and stopped at its limit (ordering by the
+        // computed "shows at" would read every open task first): due before today and not snoozed past it;
+        // due this week; snoozed into this week; due later; snoozed until later.
+        var overdue = Rows(open.Where(t => t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart))
+            .OrderByDescending(t => t.DueUtc).ThenByDescending(t => t.Id).Take(overdueLimit), Group.Overdue);
+        var dueThisWeek = Rows(open.Where(t => t.DueUtc >= todayStart && t.DueUtc < weekEnd && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < weekEnd))
+            .OrderBy(t => t.DueUtc).ThenBy(t => t.Id).Take(weekLimit + 1), Group.ThisWeek);
+        var snoozedIntoWeek = Rows(open.Where(t => t.SnoozedUntilUtc >= todayStart && t.SnoozedUntilUtc < weekEnd && t.DueUtc < todayStart)
+            .OrderBy(t => t.SnoozedUntilUtc).Take(weekLimit + 1), Group.ThisWeek);
+        var dueLater = Rows(open.Where(t => t.DueUtc >= weekEnd).OrderBy(t => t.DueUtc).ThenBy(t => t.Id).Take(laterLimit + 1), Group.Later);
+        var snoozedLater = Rows(open.Where(t => t.SnoozedUntilUtc >= weekEnd && t.DueUtc < weekEnd).OrderBy(t => t.SnoozedUntilUtc).Take(laterLimit + 1), Group.Later);
+        var rows = (await overdue.Concat(dueThisWeek).Concat(snoozedIntoWeek).Concat(dueLater).Concat(snoozedLater).ToListAsync())
+            .Select(r => (r.Group, Row: new TaskRow(r.Id, r.Kind, r.Title, r.Notes, r.ShowsAt, r.AllDay, r.ContactId, r.ContactName, r.ConversationId)))
+            .ToList();
+        if (nameColleagues && rows.Any(r => r.Row.Kind == TaskKind.NudgeSecondPerson))
+        {
+            var named = (await WithSecondPeopleAsync(db, rows.Select(r => r.Row).ToList())).ToDictionary(r => r.Id);
+            rows = rows.Select(r => (r.Group, named[r.Row.Id])).ToList();
+        }
+        List<TaskRow> In(Group group) =>
+            rows.Where(r => r.Group == group).Select(r => r.Row).OrderBy(r => r.ShowsAtUtc).ThenBy(r => r.Id).ToList();
+        bool IsToday(TaskRow t) => DateOnly.FromDateTime(time.ToLocal(t.ShowsAtUtc)) == today;
+        var overdueRows = In(Group.Overdue);
+        var weekRows = In(Group.ThisWeek);
+        var moreThisWeek = weekRows.Count > weekLimit;
+        weekRows = weekRows.Take(weekLimit).ToList();
+        var laterRows = In(Group.Later);
+        var total = overdueTotal ?? (overdueRows.Count < overdueLimit ? overdueRows.Count
+            : await open.CountAsync(t => t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart)));
+        return new TaskGroups(overdueRows, weekRows.Where(IsToday).ToList(), weekRows.Where(t => !IsToday(t)).ToList(),
+            laterRows.Take(laterLimit).ToList(), total, moreThisWeek, laterRows.Count > laterLimit);
+    }
+
+    /// <summary>The person's open tasks (or one contact's).</summary>
+    public static IQueryable<FollowUpTask> Open(RapportDb db, int? contactId = null)
     {
         var open = db.FollowUpTasks.AsNoTracking().Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null);
-        if (contactId is int id) open = open.Where(t => t.ContactId == id);
-        var tasks = await open
-            .Select(t => new
-            {
-                t.Id, t.Kind, t.Title, t.Notes, t.DueUtc, t.SnoozedUntilUtc, t.AllDay, t.ContactId, t.ConversationId,
-                Contact = db.Contacts.Where(c => c.Id == t.ContactId).Select(c => c.FirstName + (c.LastName == null ? "" : " " + c.LastName)).FirstOrDefault(),
-            })
-            .ToListAsync();
-        var rows = tasks.Select(t => new TaskRow(t.Id, t.Kind, t.Title, t.Notes,
-                t.SnoozedUntilUtc is DateTime s && s > t.DueUtc ? s : t.DueUtc, t.AllDay, t.ContactId, t.Contact, t.ConversationId))
-            .OrderBy(t => t.ShowsAtUtc).ThenBy(t => t.Id).ToList();
-        if (nameColleagues) rows = await WithSecondPeopleAsync(db, rows);
-        var today = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
-        DateOnly Day(TaskRow t) => DateOnly.FromDateTime(time.ToLocal(t.ShowsAtUtc));
-        return new TaskGroups(
-            rows.Where(t => Day(t) < today).ToList(),
-            rows.Where(t => Day(t) == today).ToList(),
-            rows.Where(t => Day(t) > today && Day(t) <= today.AddDays(7)).ToList(),
-            rows.Where(t => Day(t) > today.AddDays(7)).Take(laterLimit).ToList());
+        return contactId is int id ? open.Where(t => t.ContactId == id) : open;
     }
 
     /// <summary>Names, for each nudge, others at the same organization: high priority and not yet
