@@ -24,6 +24,13 @@ try
         Console.WriteLine($"Data folder ready: {keep} (sign in as {RapportSession.Email} / \"{RapportSession.Password}\")");
         return 0;
     }
+    var pagesOn = Array.IndexOf(args, "--pages-on") is var on and >= 0 && on + 1 < args.Length ? Path.GetFullPath(args[on + 1]) : null;
+    if (pagesOn is not null)
+    {
+        // For profiling by hand: only the page and search figures, on a folder made by --prepare-data.
+        await Scenario.PagesOnlyAsync(settings, apps, pagesOn);
+        return 0;
+    }
     var report = new Report();
     var empty = await EmptyAppFigures.MeasureAsync(apps.EmptyWeb, settings);
     await new Scenario(settings, apps, empty, report, postgres: false, work).RunAsync();

@@ -198,6 +198,24 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
         await ActivitySeeder.SeedAsync(db, await RawQueries.OwnerIdAsync(db), settings.Notes, settings.Conversations, settings.Tasks, settings.Seed);
     }
 
+    /// <summary>Page and search latencies on an existing data folder, printed, for working on one page.</summary>
+    public static async Task PagesOnlyAsync(BenchSettings settings, PublishedApps apps, string folder)
+    {
+        var db = BenchDatabase.Sqlite(folder);
+        var scenario = new Scenario(settings, apps, new EmptyAppFigures(0, 0), new Report(), false, folder);
+        await using var app = AppProcess.Start(apps.Rapport, AppSettings(db));
+        using var probe = new HttpClient();
+        await app.WaitForOkAsync(probe, "/healthz");
+        using var session = new RapportSession(app.Address);
+        await session.SignInAsync();
+        var ids = await RawQueries.ContactIdsAsync(db);
+        foreach (var page in await scenario.PagesAsync(session, ids, ids.Count))
+            Console.WriteLine($"{page.Name}: 1 client p50 {Ms(page.One.P50)} p95 {Ms(page.One.P95)}; {BenchSettings.ManyConnections} connections p95 {Ms(page.Many.P95)}, {PerSecond(page.Many.PerSecond)}; {page.SqlCommands} SQL");
+        var (one, many) = await scenario.SearchAsync(session, SearchQueries.From(
+            ConnectionsGenerator.Generate(settings.Contacts, settings.Companies, settings.Seed), settings.SearchQueries, settings.Seed));
+        Console.WriteLine($"Search: 1 client p50 {Ms(one.P50)} p95 {Ms(one.P95)}; {BenchSettings.SearchClients} clients p95 {Ms(many.P95)}, {PerSecond(many.PerSecond)}");
+    }
+
     private sealed record PageFigures(string Name, LoadResult One, LoadResult Many, int SqlCommands);
 
     /// <summary>Contacts list (every page of it in turn), contact pages, Today, and the empty page with the layout.</summary>

@@ -69,6 +69,7 @@ public static class DataServices
             await db.Database.CloseConnectionAsync();
         }
         await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite()) await SqlitePlannerStats.WriteAsync(db);
         await SearchTextRepair.RunAsync(services);
     }
 }

@@ -21,13 +21,13 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
 {
     public int Count => Overdue.Count + Today.Count + ThisWeek.Count + Later.Count;
 
-    /// <summary>The same groups, with <paramref name="others"/> named on every nudge (the contact page already has them).</summary>
-    public TaskGroups WithColleagues(SecondPeople others)
+    /// <summary>The same groups with every row changed by <paramref name="change"/> (the contact page names
+    /// the contact and their colleagues, which it has read already).</summary>
+    public TaskGroups Map(Func<TaskRow, TaskRow> change) => this with
     {
-        IReadOnlyList<TaskRow> Named(IReadOnlyList<TaskRow> rows) =>
-            rows.Select(r => r.Kind == TaskKind.NudgeSecondPerson ? r with { Others = others } : r).ToList();
-        return this with { Overdue = Named(Overdue), Today = Named(Today), ThisWeek = Named(ThisWeek), Later = Named(Later) };
-    }
+        Overdue = Overdue.Select(change).ToList(), Today = Today.Select(change).ToList(),
+        ThisWeek = ThisWeek.Select(change).ToList(), Later = Later.Select(change).ToList(),
+    };
 
     private enum Group { Overdue, ThisWeek, Later }
 
@@ -60,6 +60,7 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
         var todayStart = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), time.Zone);
         var weekEnd = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(8).ToDateTime(TimeOnly.MinValue), time.Zone);
         var open = Open(db, contactId);
+        if (contactId is int one) return await OneContactAsync(db, one, time, todayStart, weekEnd, today, nameColleagues);
         // A snoozed task shows when its snooze ends; it is never due before its own due time.
         IQueryable<Row> Rows(IQueryable<FollowUpTask> tasks, Group group) => tasks.Select(t => new Row
         {
@@ -100,6 +101,27 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
             : await open.CountAsync(t => t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart)));
         return new TaskGroups(overdueRows, weekRows.Where(IsToday).ToList(), weekRows.Where(t => !IsToday(t)).ToList(),
             laterRows.Take(laterLimit).ToList(), total, moreThisWeek, laterRows.Count > laterLimit);
+    }
+
+    // Compiled once: the contact page runs it on every view.
+    private static readonly Func<RapportDb, int, IAsyncEnumerable<TaskRow>> ContactTasks = EF.CompileAsyncQuery((RapportDb db, int contactId) =>
+        db.FollowUpTasks.AsNoTracking().Where(t => t.ContactId == contactId && t.DoneAtUtc == null && t.DismissedAtUtc == null)
+            .Select(t => new TaskRow(t.Id, t.Kind, t.Title, t.Notes,
+                t.SnoozedUntilUtc != null && t.SnoozedUntilUtc > t.DueUtc ? t.SnoozedUntilUtc.Value : t.DueUtc, t.AllDay, t.ContactId, null, t.ConversationId)));
+
+    /// <summary>One contact's open tasks are few: read them all through the contact's own index and group them here.</summary>
+    private static async Task<TaskGroups> OneContactAsync(RapportDb db, int contactId, UserTime time, DateTime todayStart, DateTime weekEnd,
+        DateOnly today, bool nameColleagues)
+    {
+        var rows = new List<TaskRow>();
+        await foreach (var row in ContactTasks(db, contactId)) rows.Add(row);
+        rows = [.. rows.OrderBy(r => r.ShowsAtUtc).ThenBy(r => r.Id)];
+        if (nameColleagues) rows = await WithSecondPeopleAsync(db, rows);
+        bool IsToday(TaskRow t) => DateOnly.FromDateTime(time.ToLocal(t.ShowsAtUtc)) == today;
+        var overdue = rows.Where(r => r.ShowsAtUtc < todayStart).ToList();
+        var week = rows.Where(r => r.ShowsAtUtc >= todayStart && r.ShowsAtUtc < weekEnd).ToList();
+        return new TaskGroups(overdue, week.Where(IsToday).ToList(), week.Where(t => !IsToday(t)).ToList(),
+            rows.Where(r => r.ShowsAtUtc >= weekEnd).ToList(), overdue.Count, false, false);
     }
 
     /// <summary>The person's open tasks (or one contact's).</summary>

@@ -48,11 +48,13 @@ public sealed record ContactPage(
         public int Stage { get; init; }
     }
 
-    public static async Task<ContactPage?> LoadAsync(RapportDb db, Web.UserTime time, int id)
-    {
-        var found = await db.Contacts.AsNoTracking().Where(c => c.Id == id).Select(c => new
-            {
-                View = new ContactView(
+    private sealed record ContactFacts(ContactView View, DateTime? FirstRequest, DateTime? FirstAnswer, bool NoReply, int Nudge, int FollowUp);
+
+    // Compiled once: the contact page runs these on every view, and finding a large query in EF's cache
+    // costs more than running it.
+    private static readonly Func<RapportDb, int, Task<ContactFacts?>> FindContact = EF.CompileAsyncQuery((RapportDb db, int id) =>
+        db.Contacts.AsNoTracking().Where(c => c.Id == id).Select(c => new ContactFacts(
+                new ContactView(
                     c.Id, c.FirstName, c.LastName, c.Title, c.City, c.OrganizationId, c.Organization == null ? null : c.Organization.Name,
                     c.LinkedInUrl, c.Source, c.AlumniOf, c.Priority, c.DoNotContact, c.Notes, c.ConnectedOn, c.LastContactedOn,
                     c.ReferredBy == null ? null : new PersonLink(c.ReferredBy.Id, c.ReferredBy.FirstName + (c.ReferredBy.LastName == null ? "" : " " + c.ReferredBy.LastName)),
@@ -61,30 +63,35 @@ public sealed record ContactPage(
                     c.Tags.OrderBy(t => t.NormalizedName).Select(t => t.Name).ToList(),
                     c.Fields.Select(f => new PersonLink(f.CareerFieldId, f.CareerField!.Name)).ToList(),
                     c.CreatedAtUtc, c.UpdatedAtUtc),
-                FirstRequest = db.OutreachAttempts.Where(a => a.ContactId == c.Id && Requests.Contains(a.Purpose)).Min(a => (DateTime?)a.SentAtUtc),
-                FirstAnswer = db.Replies.Where(r => r.ContactId == c.Id && r.Kind != ReplyKind.NoReply
+                db.OutreachAttempts.Where(a => a.ContactId == c.Id && Requests.Contains(a.Purpose)).Min(a => (DateTime?)a.SentAtUtc),
+                db.Replies.Where(r => r.ContactId == c.Id && r.Kind != ReplyKind.NoReply
                         && r.AtUtc >= db.OutreachAttempts.Where(a => a.ContactId == c.Id && Requests.Contains(a.Purpose)).Min(a => a.SentAtUtc))
                     .Min(r => (DateTime?)r.AtUtc),
-                NoReply = db.Replies.Any(r => r.ContactId == c.Id && r.Kind == ReplyKind.NoReply),
-                Nudge = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.NudgeBusinessDays).FirstOrDefault(),
-                FollowUp = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.FollowUpBusinessDays).FirstOrDefault(),
-            })
+                db.Replies.Any(r => r.ContactId == c.Id && r.Kind == ReplyKind.NoReply),
+                db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.NudgeBusinessDays).FirstOrDefault(),
+                db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.FollowUpBusinessDays).FirstOrDefault()))
             // A handful of emails, phones, tags and fields: one joined query costs less than four more round trips.
             .AsSingleQuery()
-            .FirstOrDefaultAsync();
+            .FirstOrDefault());
+
+    // No NULL literals in the operands: PostgreSQL gives an untyped NULL in a subquery the type text,
+    // which then cannot be matched with a time or a number in the UNION.
+    private static readonly Func<RapportDb, int, int?, IAsyncEnumerable<RelatedRow>> FindRelated = EF.CompileAsyncQuery((RapportDb db, int id, int? organizationId) =>
+        db.Conversations.AsNoTracking().Where(c => c.ContactId == id)
+            .Select(c => new RelatedRow { Kind = Related.Conversation, Id = c.Id, Name = "", SortKey = "", At = c.MeetingStartUtc, Created = c.CreatedAtUtc, Stage = (int)c.Stage })
+            .Concat(db.Contacts.Where(c => c.ReferredById == id)
+                .Select(c => new RelatedRow { Kind = Related.Referred, Id = c.Id, Name = c.FirstName + (c.LastName == null ? "" : " " + c.LastName), SortKey = c.SearchKey, At = c.CreatedAtUtc, Created = c.CreatedAtUtc, Stage = 0 }))
+            .Concat(db.Contacts.Where(c => organizationId != null && c.OrganizationId == organizationId && c.Id != id && !c.DoNotContact)
+                .OrderBy(c => c.Priority).ThenBy(c => c.LastContactedOn != null).ThenBy(c => c.SearchKey).Take(ColleaguesShown)
+                .Select(c => new RelatedRow { Kind = Related.Colleague, Id = c.Id, Name = c.FirstName + (c.LastName == null ? "" : " " + c.LastName), SortKey = c.SearchKey, At = c.CreatedAtUtc, Created = c.CreatedAtUtc, Stage = 0 })));
+
+    public static async Task<ContactPage?> LoadAsync(RapportDb db, Web.UserTime time, int id)
+    {
+        var found = await FindContact(db, id);
         if (found is null) return null;
         var contact = found.View;
-
-        var referred = db.Contacts.Where(c => c.ReferredById == id)
-            .Select(c => new RelatedRow { Kind = Related.Referred, Id = c.Id, Name = c.FirstName + (c.LastName == null ? "" : " " + c.LastName), SortKey = c.SearchKey, At = c.CreatedAtUtc, Created = c.CreatedAtUtc, Stage = 0 });
-        var colleagues = db.Contacts.Where(c => contact.OrganizationId != null && c.OrganizationId == contact.OrganizationId && c.Id != id && !c.DoNotContact)
-            .OrderBy(c => c.Priority).ThenBy(c => c.LastContactedOn != null).ThenBy(c => c.SearchKey).Take(ColleaguesShown)
-            .Select(c => new RelatedRow { Kind = Related.Colleague, Id = c.Id, Name = c.FirstName + (c.LastName == null ? "" : " " + c.LastName), SortKey = c.SearchKey, At = c.CreatedAtUtc, Created = c.CreatedAtUtc, Stage = 0 });
-        var conversations = db.Conversations.Where(c => c.ContactId == id)
-            .Select(c => new RelatedRow { Kind = Related.Conversation, Id = c.Id, Name = "", SortKey = "", At = c.MeetingStartUtc, Created = c.CreatedAtUtc, Stage = (int)c.Stage });
-        // No NULL literals in the operands: PostgreSQL gives an untyped NULL in a subquery the type text,
-        // which then cannot be matched with a time or a number in the UNION.
-        var related = await conversations.Concat(referred).Concat(colleagues).AsNoTracking().ToListAsync();
+        var related = new List<RelatedRow>();
+        await foreach (var row in FindRelated(db, id, contact.OrganizationId)) related.Add(row);
 
         var timeline = await ContactTimeline.LoadAsync(db, id);
         var tasks = await TaskGroups.LoadAsync(db, time, contactId: id, nameColleagues: false);
@@ -94,8 +101,8 @@ public sealed record ContactPage(
             : null;
         var colleagueLinks = related.Where(r => r.Kind == Related.Colleague).Select(r => new PersonLink(r.Id, r.Name!)).ToList();
         // Nudges on this page name the same colleagues the page lists.
-        if (contact.OrganizationId is int organizationId)
-            tasks = tasks.WithColleagues(new SecondPeople(organizationId, contact.OrganizationName!, colleagueLinks));
+        var others = contact.OrganizationId is int organizationId ? new SecondPeople(organizationId, contact.OrganizationName!, colleagueLinks) : null;
+        tasks = tasks.Map(t => t with { ContactName = contact.FullName, Others = t.Kind == TaskKind.NudgeSecondPerson ? others : null });
         return new ContactPage(contact, answer,
             related.Where(r => r.Kind == Related.Referred).OrderBy(r => r.SortKey, StringComparer.Ordinal).Select(r => new PersonLink(r.Id, r.Name!)).ToList(),
             colleagueLinks,

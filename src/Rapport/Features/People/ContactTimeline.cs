@@ -30,21 +30,27 @@ public static class ContactTimeline
         public string Text { get; init; } = "";
     }
 
+    // Compiled once: the contact page runs it on every view.
+    private static readonly Func<RapportDb, int, IAsyncEnumerable<Row>> Rows = EF.CompileAsyncQuery((RapportDb db, int contactId) =>
+        db.ContactEvents.AsNoTracking().Where(e => e.ContactId == contactId).OrderByDescending(e => e.OccurredAtUtc).Take(PerKind)
+            .Select(e => new Row { At = e.OccurredAtUtc, From = From.Event, Code = (int)e.Kind, Code2 = -1, Text = e.Text })
+            // IN, not EXISTS: the contact's conversations lead to their stage changes, rather than every stage
+            // change of every conversation being checked against them.
+            .Concat(db.StageChanges.Where(s => db.Conversations.Where(c => c.ContactId == contactId).Select(c => c.Id).Contains(s.ConversationId))
+                .OrderByDescending(s => s.AtUtc).Take(PerKind)
+                .Select(s => new Row { At = s.AtUtc, From = From.Stage, Code = (int)s.To, Code2 = s.From == null ? -1 : (int)s.From, Text = "" }))
+            .Concat(db.OutreachAttempts.Where(a => a.ContactId == contactId).OrderByDescending(a => a.SentAtUtc).Take(PerKind)
+                .Select(a => new Row { At = a.SentAtUtc, From = From.Message, Code = (int)a.Purpose, Code2 = (int)a.Channel, Text = a.Body }))
+            .Concat(db.Replies.Where(r => r.ContactId == contactId).OrderByDescending(r => r.AtUtc).Take(PerKind)
+                .Select(r => new Row { At = r.AtUtc, From = From.Reply, Code = (int)r.Kind, Code2 = -1, Text = "" }))
+            .Concat(db.FollowUpTasks.Where(t => t.ContactId == contactId && t.DoneAtUtc != null).OrderByDescending(t => t.DoneAtUtc).Take(PerKind)
+                .Select(t => new Row { At = t.DoneAtUtc!.Value, From = From.Task, Code = 0, Code2 = -1, Text = t.Title })));
+
     public static async Task<List<TimelineEntry>> LoadAsync(RapportDb db, int contactId)
     {
-        var events = db.ContactEvents.Where(e => e.ContactId == contactId).OrderByDescending(e => e.OccurredAtUtc).Take(PerKind)
-            .Select(e => new Row { At = e.OccurredAtUtc, From = From.Event, Code = (int)e.Kind, Code2 = -1, Text = e.Text });
-        var stages = db.StageChanges.Where(s => db.Conversations.Any(c => c.Id == s.ConversationId && c.ContactId == contactId))
-            .OrderByDescending(s => s.AtUtc).Take(PerKind)
-            .Select(s => new Row { At = s.AtUtc, From = From.Stage, Code = (int)s.To, Code2 = s.From == null ? -1 : (int)s.From, Text = "" });
-        var messages = db.OutreachAttempts.Where(a => a.ContactId == contactId).OrderByDescending(a => a.SentAtUtc).Take(PerKind)
-            .Select(a => new Row { At = a.SentAtUtc, From = From.Message, Code = (int)a.Purpose, Code2 = (int)a.Channel, Text = a.Body });
-        var replies = db.Replies.Where(r => r.ContactId == contactId).OrderByDescending(r => r.AtUtc).Take(PerKind)
-            .Select(r => new Row { At = r.AtUtc, From = From.Reply, Code = (int)r.Kind, Code2 = -1, Text = "" });
-        var done = db.FollowUpTasks.Where(t => t.ContactId == contactId && t.DoneAtUtc != null).OrderByDescending(t => t.DoneAtUtc).Take(PerKind)
-            .Select(t => new Row { At = t.DoneAtUtc!.Value, From = From.Task, Code = 0, Code2 = -1, Text = t.Title });
-        var rows = await events.Concat(stages).Concat(messages).Concat(replies).Concat(done).AsNoTracking().ToListAsync();
-        return rows.Select(Entry).OrderByDescending(e => e.AtUtc).ToList();
+        var entries = new List<TimelineEntry>();
+        await foreach (var row in Rows(db, contactId)) entries.Add(Entry(row));
+        return [.. entries.OrderByDescending(e => e.AtUtc)];
     }
 
     private static TimelineEntry Entry(Row row) => row.From switch

@@ -54,9 +54,9 @@ public class IndexModel(RapportDb db, UserTime time) : PageModel
         Fields = await db.CareerFields.AsNoTracking().OrderBy(f => f.NormalizedName).Select(f => new Choice(f.Id, f.Name)).ToListAsync();
         // The organizations the person has sorted (target, on hold, ruled out), not the thousands an import
         // brings; any other is reached by searching its name, or from its own page.
-        Organizations = await db.Organizations.AsNoTracking()
-            .Where(o => o.Status != Domain.OrganizationStatus.Undecided || o.Id == Filter.Org)
-            .OrderBy(o => o.NormalizedName).Take(200).Select(o => new Choice(o.Id, o.Name)).ToListAsync();
+        var sorted = db.Organizations.AsNoTracking().Where(o => o.Status > Domain.OrganizationStatus.Undecided);
+        if (Filter.Org is int chosen) sorted = sorted.Union(db.Organizations.AsNoTracking().Where(o => o.Id == chosen));
+        Organizations = await sorted.OrderBy(o => o.NormalizedName).Take(200).Select(o => new Choice(o.Id, o.Name)).ToListAsync();
         return Page();
     }
 }
