@@ -20,6 +20,8 @@ public static class DataServices
         services.AddSingleton(configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions());
         services.AddSingleton<OwnershipInterceptor>();
         services.AddSingleton<StampingInterceptor>();
+        services.AddSingleton<ContactCounts>();
+        services.AddSingleton<ContactCountInterceptor>();
         services.AddSingleton<SqliteConnectionSetup>();
         var countCommands = configuration.GetValue<bool>(SqlCommandCount.Setting);
         if (countCommands) services.AddSingleton<SqlCommandCount>();
@@ -31,7 +33,8 @@ public static class DataServices
                 db.UseSqlite(connectionString).AddInterceptors(provider.GetRequiredService<SqliteConnectionSetup>());
             else
                 db.UseNpgsql(connectionString);
-            db.AddInterceptors(provider.GetRequiredService<OwnershipInterceptor>(), provider.GetRequiredService<StampingInterceptor>());
+            db.AddInterceptors(provider.GetRequiredService<OwnershipInterceptor>(), provider.GetRequiredService<StampingInterceptor>(),
+                provider.GetRequiredService<ContactCountInterceptor>());
             if (countCommands) db.AddInterceptors(provider.GetRequiredService<SqlCommandCount>());
             // Migrations are hand-written without a model snapshot; the drift tests guard the model instead.
             db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

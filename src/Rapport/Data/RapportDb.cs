@@ -43,6 +43,9 @@ public class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner)
     /// <summary>The user whose rows queries return; read by the query filter on every query.</summary>
     public string? OwnerId => owner.Id;
 
+    /// <summary>Set while a save adds or removes contacts (see <see cref="ContactCountInterceptor"/>).</summary>
+    internal bool ContactCountChanging { get; set; }
+
     internal CurrentOwner Owner => owner;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -10,14 +10,14 @@ namespace Rapport.Features.ImportExport;
 /// An upload is kept until the person confirms its preview.</summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class IndexModel(RapportDb db, TimeProvider clock, ContactExport export) : PageModel
+public class IndexModel(RapportDb db, TimeProvider clock, ContactExport export, ContactCounts counts) : PageModel
 {
     public const long MaxFileBytes = 25 * 1024 * 1024;
     private const long MaxRequestBytes = 40 * 1024 * 1024;
 
     public int ContactCount { get; private set; }
 
-    public async Task OnGetAsync() => ContactCount = await db.Contacts.CountAsync();
+    public async Task OnGetAsync() => ContactCount = await counts.GetAsync(db);
 
     public Task<IActionResult> OnPostLinkedInAsync(IFormFile? file) => UploadAsync(file, ImportKind.LinkedIn, "LinkedInFile");
 

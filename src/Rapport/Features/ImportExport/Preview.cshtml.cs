@@ -7,7 +7,7 @@ using Rapport.Domain;
 namespace Rapport.Features.ImportExport;
 
 /// <summary>Shows what an upload would do, then imports it all at once on confirmation, or drops it.</summary>
-public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardContactImport vCard) : PageModel
+public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardContactImport vCard, ContactCounts counts) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -47,6 +47,7 @@ public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardCon
             return Page();
         }
         await transaction.CommitAsync();
+        counts.Forget(db.OwnerId);
         TempData["Status"] = $"Imported {FileName}: {changed:N0} {(changed == 1 ? "person" : "people")} added or updated.";
         return RedirectToPage("/People/Index");
     }

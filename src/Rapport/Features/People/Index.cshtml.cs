@@ -6,7 +6,7 @@ using Rapport.Web;
 
 namespace Rapport.Features.People;
 
-public class IndexModel(RapportDb db, UserTime time) : PageModel
+public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : PageModel
 {
     public const int PageSize = 50;
 
@@ -37,6 +37,7 @@ public class IndexModel(RapportDb db, UserTime time) : PageModel
         if (matches?.Ids is { } ids && !Filter.HasFilters) total = ids.Count;
         else if (matches is { AreMany: true } && !Filter.HasFilters && db.Database.IsSqlite()) total = ContactFullText.ExactCountLimit + 1;
         else if (matches is { AreMany: true }) total = await contacts.Take(ContactFullText.ExactCountLimit + 1).CountAsync();
+        else if (!Filter.HasFilters) total = await counts.GetAsync(db);
         else total = await contacts.CountAsync();
         var atLeast = total > ContactFullText.ExactCountLimit;
         var pages = atLeast ? int.MaxValue : Math.Max(1, (total + PageSize - 1) / PageSize);
@@ -54,7 +55,9 @@ public class IndexModel(RapportDb db, UserTime time) : PageModel
         Fields = await db.CareerFields.AsNoTracking().OrderBy(f => f.NormalizedName).Select(f => new Choice(f.Id, f.Name)).ToListAsync();
         // The organizations the person has sorted (target, on hold, ruled out), not the thousands an import
         // brings; any other is reached by searching its name, or from its own page.
-        var sorted = db.Organizations.AsNoTracking().Where(o => o.Status > Domain.OrganizationStatus.Undecided);
+        // Equalities, so SQLite reads the few sorted organizations through the status index instead of walking them all by name.
+        var sorted = db.Organizations.AsNoTracking().Where(o => o.Status == Domain.OrganizationStatus.Target
+            || o.Status == Domain.OrganizationStatus.OnHold || o.Status == Domain.OrganizationStatus.RuledOut);
         if (Filter.Org is int chosen) sorted = sorted.Union(db.Organizations.AsNoTracking().Where(o => o.Id == chosen));
         Organizations = await sorted.OrderBy(o => o.NormalizedName).Take(200).Select(o => new Choice(o.Id, o.Name)).ToListAsync();
         return Page();

@@ -7,7 +7,7 @@ namespace Rapport.Features.Today;
 
 /// <summary>The home page: where the person stands today. Three queries whatever the size of the
 /// network: the figures, the tasks, and the meetings ahead with the people added lately.</summary>
-public class IndexModel(RapportDb db, Web.UserTime time) : PageModel
+public class IndexModel(RapportDb db, Web.UserTime time, ContactCounts counts) : PageModel
 {
     /// <summary>Today lists this many of the overdue tasks and of the week's; Follow-ups has them all.</summary>
     private const int TasksShown = 20;
@@ -29,19 +29,9 @@ public class IndexModel(RapportDb db, Web.UserTime time) : PageModel
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var weekStart = TimeZoneInfo.ConvertTimeToUtc(monday.ToDateTime(TimeOnly.MinValue), time.Zone);
         var todayStart = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), time.Zone);
-        var open = FollowUps.TaskGroups.Open(db);
-        var figures = await db.Users.AsNoTracking().Where(u => u.Id == db.OwnerId).Select(u => new
-        {
-            u.WeeklyRequestGoal,
-            Contacts = db.Contacts.Count(),
-            Requested = db.Conversations.Count(c => c.Stage == ConversationStage.Requested),
-            Scheduled = db.Conversations.Count(c => c.Stage == ConversationStage.Scheduled),
-            Held = db.Conversations.Count(c => c.Stage == ConversationStage.Held),
-            RequestsThisWeek = db.OutreachAttempts.Count(a => a.SentAtUtc >= weekStart
-                && (a.Purpose == TemplatePurpose.Request || a.Purpose == TemplatePurpose.IntroductionRequest)),
-            Overdue = open.Count(t => t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart)),
-        }).FirstAsync();
-        (WeeklyGoal, ContactCount, RequestsThisWeek) = (figures.WeeklyRequestGoal, figures.Contacts, figures.RequestsThisWeek);
+        var figures = await Figures(db, db.OwnerId!, weekStart, todayStart);
+        (WeeklyGoal, RequestsThisWeek) = (figures.WeeklyRequestGoal, figures.RequestsThisWeek);
+        ContactCount = await counts.GetAsync(db);
         Pipeline = new Dictionary<ConversationStage, int>
         {
             [ConversationStage.Requested] = figures.Requested,
@@ -52,29 +42,46 @@ public class IndexModel(RapportDb db, Web.UserTime time) : PageModel
         Tasks = await FollowUps.TaskGroups.LoadAsync(db, time, overdueLimit: TasksShown, weekLimit: TasksShown, laterLimit: 0, overdueTotal: figures.Overdue);
         OutOfTouch = Tasks.Overdue.Concat(Tasks.Today).Where(t => t.Kind == TaskKind.KeepInTouch).ToList();
 
-        var meetings = db.Conversations
-            .Where(c => c.MeetingStartUtc != null && c.MeetingStartUtc > now.AddHours(-2) && c.MeetingStartUtc < now.AddDays(14)
-                && (c.Stage == ConversationStage.Scheduled || c.Stage == ConversationStage.Requested))
-            .OrderBy(c => c.MeetingStartUtc).Take(10)
-            .Select(c => new Row
-            {
-                IsMeeting = true, Id = c.Id, Name = c.Contact!.FirstName + (c.Contact.LastName == null ? "" : " " + c.Contact.LastName),
-                Organization = c.Organization == null ? "" : c.Organization.Name, At = c.MeetingStartUtc!.Value,
-            });
-        // Ids grow with every contact added, so the newest are read straight from the key, with no sort of the network.
-        var recent = db.Contacts.OrderByDescending(c => c.Id).Take(5)
-            .Select(c => new Row
-            {
-                IsMeeting = false, Id = c.Id, Name = c.FirstName + (c.LastName == null ? "" : " " + c.LastName),
-                Organization = c.Organization == null ? "" : c.Organization.Name, At = c.CreatedAtUtc,
-            });
-        var rows = await meetings.Concat(recent).AsNoTracking().ToListAsync();
+        var rows = new List<Row>();
+        await foreach (var row in MeetingsAndNewcomers(db, now.AddHours(-2), now.AddDays(14))) rows.Add(row);
         Upcoming = rows.Where(r => r.IsMeeting).OrderBy(r => r.At).Select(r => new Meeting(r.Id, r.Name, NullIfEmpty(r.Organization), r.At)).ToList();
         Recent = rows.Where(r => !r.IsMeeting).OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
             .Select(r => new RecentContact(r.Id, r.Name, NullIfEmpty(r.Organization), r.At)).ToList();
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    private sealed record DayFigures(int WeeklyRequestGoal, int Requested, int Scheduled, int Held, int RequestsThisWeek, int Overdue);
+
+    // Compiled once: the home page runs these on every view. The user is a parameter: in a compiled query a
+    // value read from the context would be taken once, at compilation, and kept for everyone.
+    private static readonly Func<RapportDb, string, DateTime, DateTime, Task<DayFigures>> Figures = EF.CompileAsyncQuery(
+        (RapportDb db, string userId, DateTime weekStart, DateTime todayStart) => db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new DayFigures(
+            u.WeeklyRequestGoal,
+            db.Conversations.Count(c => c.Stage == ConversationStage.Requested),
+            db.Conversations.Count(c => c.Stage == ConversationStage.Scheduled),
+            db.Conversations.Count(c => c.Stage == ConversationStage.Held),
+            db.OutreachAttempts.Count(a => a.SentAtUtc >= weekStart && (a.Purpose == TemplatePurpose.Request || a.Purpose == TemplatePurpose.IntroductionRequest)),
+            db.FollowUpTasks.Count(t => t.DoneAtUtc == null && t.DismissedAtUtc == null
+                && t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart))))
+        .First());
+
+    private static readonly Func<RapportDb, DateTime, DateTime, IAsyncEnumerable<Row>> MeetingsAndNewcomers = EF.CompileAsyncQuery(
+        (RapportDb db, DateTime from, DateTime until) => db.Conversations.AsNoTracking()
+            .Where(c => c.MeetingStartUtc != null && c.MeetingStartUtc > from && c.MeetingStartUtc < until
+                && (c.Stage == ConversationStage.Scheduled || c.Stage == ConversationStage.Requested))
+            .OrderBy(c => c.MeetingStartUtc).Take(10)
+            .Select(c => new Row
+            {
+                IsMeeting = true, Id = c.Id, Name = c.Contact!.FirstName + (c.Contact.LastName == null ? "" : " " + c.Contact.LastName),
+                Organization = c.Organization == null ? "" : c.Organization.Name, At = c.MeetingStartUtc!.Value,
+            })
+            // Ids grow with every contact added, so the newest are read straight from the key, with no sort of the network.
+            .Concat(db.Contacts.OrderByDescending(c => c.Id).Take(5).Select(c => new Row
+            {
+                IsMeeting = false, Id = c.Id, Name = c.FirstName + (c.LastName == null ? "" : " " + c.LastName),
+                Organization = c.Organization == null ? "" : c.Organization.Name, At = c.CreatedAtUtc,
+            })));
 
     // Set by initializers so EF can put a UNION over it; empty text rather than NULL literals (PostgreSQL).
     private sealed class Row

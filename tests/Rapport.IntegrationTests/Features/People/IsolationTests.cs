@@ -40,6 +40,26 @@ public class IsolationTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Pages_read_through_compiled_queries_answer_each_user_with_their_own_rows()
+    {
+        // The owner's views run first, so any query that kept their identity from its first run would show here.
+        var (owner, other, id) = await TwoUsersAsync();
+        await _app.WithDbAsync(owner.Id, async db => await db.Users.Where(u => u.Id == owner.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.WeeklyRequestGoal, 7)));
+        var ownersHome = await owner.Client.GetPageAsync("/");
+        Assert.Contains("of 7", ownersHome.Document.QuerySelector("#goal-heading + p")!.TextContent);
+        Assert.Contains("A's secret contact", (await owner.Client.GetPageAsync($"/people/{id}")).Text);
+
+        var othersId = await _app.AddContactAsync(other.Id, "B's own contact");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/people/{id}")).StatusCode);
+        Assert.Contains("B's own contact", (await other.Client.GetPageAsync($"/people/{othersId}")).Text);
+        var othersHome = await other.Client.GetPageAsync("/");
+        Assert.Contains("of 3", othersHome.Document.QuerySelector("#goal-heading + p")!.TextContent);
+        Assert.Contains("B's own contact", othersHome.Document.QuerySelector("#recent-heading")!.ParentElement!.TextContent);
+        Assert.DoesNotContain("secret", othersHome.Text);
+        Assert.Equal("1", othersHome.Document.QuerySelector(".stats .stat-value")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Editing_another_users_contact_returns_404_and_changes_nothing()
     {
         var (owner, other, id) = await TwoUsersAsync();
