@@ -15,6 +15,23 @@ Console.WriteLine($"Rapport benchmark ({(settings.Quick ? "quick" : "full")}): {
 
 try
 {
+    var write = Array.IndexOf(args, "--write-connections") is var w and >= 0 && w + 1 < args.Length ? Path.GetFullPath(args[w + 1]) : null;
+    if (write is not null)
+    {
+        // The generated export as a file, to import by hand.
+        await File.WriteAllBytesAsync(write, Rapport.Bench.Data.ConnectionsGenerator.Generate(settings.Contacts, settings.Companies, settings.Seed));
+        Console.WriteLine($"Written {write}");
+        return 0;
+    }
+    if (args.Contains("--raw-insert-only"))
+    {
+        var file = Rapport.Bench.Data.ConnectionsGenerator.Generate(settings.Contacts, settings.Companies, settings.Seed);
+        var n = 0;
+        var seconds = await Rapport.Bench.Baselines.RawInsert.MedianSecondsAsync(file, settings.Runs,
+            () => Task.FromResult(BenchDatabase.Sqlite(Directory.CreateDirectory(Path.Combine(work, "raw" + ++n)).FullName)), _ => Task.CompletedTask);
+        Console.WriteLine($"Raw insert: {seconds:0.00} s");
+        return 0;
+    }
     var apps = await PublishedApps.BuildAsync(repoRoot, work);
     var keep = Array.IndexOf(args, "--prepare-data") is var at and >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
     if (keep is not null)

@@ -30,11 +30,17 @@ public static class RawQueries
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The contacts of the first account (the owner the benchmark signs in as).</summary>
     public static async Task<IReadOnlyList<int>> ContactIdsAsync(BenchDatabase db)
     {
+        var owner = await OwnerIdAsync(db);
         await using var connection = await OpenAsync(db);
         await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "Id" FROM "Contacts" ORDER BY "Id" """;
+        command.CommandText = """SELECT "Id" FROM "Contacts" WHERE "OwnerId" = @owner ORDER BY "Id" """;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@owner";
+        parameter.Value = owner;
+        command.Parameters.Add(parameter);
         var ids = new List<int>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) ids.Add(reader.GetInt32(0));

@@ -44,6 +44,22 @@ public sealed partial class RapportSession : IDisposable
         await EnsureSignedInAsync();
     }
 
+    /// <summary>Makes and signs in a second account (the app must allow registration).</summary>
+    public async Task RegisterAsync(string email)
+    {
+        var token = await TokenAsync("/account/register");
+        using var response = await PostFormAsync("/account/register", token, new()
+        {
+            ["Input.DisplayName"] = "Another person",
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+            ["Input.TimeZoneId"] = "UTC",
+        });
+        Expect(response, HttpStatusCode.Redirect, "registering " + email);
+        await EnsureSignedInAsync();
+    }
+
     public async Task SignInAsync()
     {
         var token = await TokenAsync("/account/sign-in");

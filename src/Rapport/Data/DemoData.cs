@@ -15,7 +15,7 @@ public sealed class DemoOptions
 
 /// <summary>A lived-in sample so a newcomer sees what Rapport is for at once. Every name, address and
 /// organization is made up; emails use the reserved example domains.</summary>
-public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider clock)
+public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider clock, Features.FollowUps.FollowUpEngine followUps)
 {
     private sealed record Person(string First, string? Last, string? Title, string? Organization, string? Email, ContactSource? Source,
         string[] Fields, string[] Tags, string? Notes, string? ReferredBy = null, Priority Priority = Priority.Normal, string? AlumniOf = null);
@@ -125,6 +125,8 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
         await db.SaveChangesAsync();
         AddSampleOutreach(conversations, now);
         await db.SaveChangesAsync();
+        // Rules run on writes; these rows were written here, so the follow-ups they call for are made here too.
+        await followUps.SyncAsync();
     }
 
     /// <summary>The requests behind those conversations and how each contact answered: one quickly, one

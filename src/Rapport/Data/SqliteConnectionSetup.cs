@@ -10,7 +10,7 @@ namespace Rapport.Data;
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     public const int BusyTimeoutMilliseconds = 30_000;
-    private static readonly string Pragmas = $"PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA mmap_size = 268435456;";
+    private static readonly string Pragmas = $"PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -19,7 +19,9 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
 
     public ContactRows Rows { get; private set; } = null!;
     public IReadOnlyList<Choice> Fields { get; private set; } = [];
+    public const int OrganizationChoices = 200;
     public IReadOnlyList<Choice> Organizations { get; private set; } = [];
+    public bool OrganizationsAreSortedOnly { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -53,13 +55,17 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
         // htmx live search and filters swap only the rows; the address bar keeps a shareable URL.
         if (Request.IsHtmx()) return Partial("_ContactRows", Rows);
         Fields = await db.CareerFields.AsNoTracking().OrderBy(f => f.NormalizedName).Select(f => new Choice(f.Id, f.Name)).ToListAsync();
-        // The organizations the person has sorted (target, on hold, ruled out), not the thousands an import
-        // brings; any other is reached by searching its name, or from its own page.
+        // Every organization while the list is short enough to pick from; past that (an import brings thousands),
+        // the ones the person has sorted (target, on hold, ruled out), and any other is reached by searching its name.
+        var all = await db.Organizations.AsNoTracking().OrderBy(o => o.NormalizedName).Take(OrganizationChoices + 1)
+            .Select(o => new Choice(o.Id, o.Name)).ToListAsync();
+        OrganizationsAreSortedOnly = all.Count > OrganizationChoices;
+        if (!OrganizationsAreSortedOnly) { Organizations = all; return Page(); }
         // Equalities, so SQLite reads the few sorted organizations through the status index instead of walking them all by name.
         var sorted = db.Organizations.AsNoTracking().Where(o => o.Status == Domain.OrganizationStatus.Target
             || o.Status == Domain.OrganizationStatus.OnHold || o.Status == Domain.OrganizationStatus.RuledOut);
         if (Filter.Org is int chosen) sorted = sorted.Union(db.Organizations.AsNoTracking().Where(o => o.Id == chosen));
-        Organizations = await sorted.OrderBy(o => o.NormalizedName).Take(200).Select(o => new Choice(o.Id, o.Name)).ToListAsync();
+        Organizations = await sorted.OrderBy(o => o.NormalizedName).Take(OrganizationChoices).Select(o => new Choice(o.Id, o.Name)).ToListAsync();
         return Page();
     }
 }

@@ -61,6 +61,9 @@ public class SetupTests : IAsyncLifetime
         Assert.Contains("Sample contacts", home.Status);
         var people = await client.GetPageAsync("/people");
         Assert.Contains("24 people", people.Text);
+        // The sample conversations come with the follow-ups their rules call for: a thank-you after the one held.
+        var followUps = await client.GetPageAsync("/follow-ups");
+        Assert.Contains("Amara Okafor", followUps.Text);
     }
 
     [Fact]

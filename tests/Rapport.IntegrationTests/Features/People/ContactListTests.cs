@@ -94,6 +94,32 @@ public class ContactListTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task The_organization_filter_lists_every_organization_until_there_are_too_many_to_pick_from()
+    {
+        var user = await _app.SignUpAsync();
+        await _app.AddContactAsync(user.Id, "Ada", "Lovelace", "Analytical Engines");
+        string[] Options(HtmlPage page) => page.Document.QuerySelectorAll("select[name=org] option").Skip(1).Select(o => o.TextContent).ToArray();
+        Assert.Equal(["Analytical Engines"], Options(await user.Client.GetPageAsync("/people")));
+
+        // An import brings thousands: then the list holds the sorted ones, and says so.
+        await _app.WithDbAsync(user.Id, async db =>
+        {
+            for (var i = 0; i < Rapport.Features.People.IndexModel.OrganizationChoices; i++)
+            {
+                var org = new Organization();
+                org.Rename($"Company {i:000}");
+                if (i == 7) org.Status = OrganizationStatus.Target;
+                db.Organizations.Add(org);
+            }
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var page = await user.Client.GetPageAsync("/people");
+        Assert.Equal(["Company 007"], Options(page));
+        Assert.Contains("Search for any other by name", page.Document.QuerySelector("select[name=org]")!.ParentElement!.TextContent);
+    }
+
+    [Fact]
     public async Task Sorting_by_organization_last_contact_and_priority()
     {
         var user = await _app.SignUpAsync();
