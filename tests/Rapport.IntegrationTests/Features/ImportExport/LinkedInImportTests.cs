@@ -55,6 +55,30 @@ public class LinkedInImportTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task People_imported_after_others_were_added_and_deleted_get_ids_of_their_own()
+    {
+        // Bulk inserts choose ids themselves: they must follow rows deleted and rows added by hand, by anyone.
+        var other = await _app.SignUpAsync();
+        await _app.AddContactAsync(other.Id, "Someone", "Else");
+        var user = await _app.SignUpAsync();
+        var gone = await _app.AddContactAsync(user.Id, "Soon", "Gone");
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/people/{gone}/delete"), "main form", []);
+        await user.Client.SubmitAsync(await UploadAsync(user.Client, "Connections.csv", FirstExport), "main form:not([action*='Cancel'])", []);
+        var byHand = await _app.AddContactAsync(user.Id, "Added", "Later");
+        var more = Uploads.ConnectionsCsv("Katherine,Johnson,https://www.linkedin.com/in/kjohnson,,NASA,Mathematician,1 Feb 2026");
+        await user.Client.SubmitAsync(await UploadAsync(user.Client, "Connections.csv", more), "main form:not([action*='Cancel'])", []);
+
+        var ids = await _app.WithDbAsync(user.Id, db => db.Contacts.OrderBy(c => c.Id).Select(c => new { c.Id, c.FirstName }).ToListAsync());
+        Assert.Equal(["Ada", "Grace", "Zoë", "Added", "Katherine"], ids.Select(c => c.FirstName));
+        Assert.All(ids, c => Assert.True(c.Id > gone));
+        Assert.True(ids[^1].Id > byHand);
+        var katherine = await user.Client.GetPageAsync($"/people/{ids[^1].Id}");
+        Assert.Contains("Imported from LinkedIn", katherine.Text);
+        Assert.Equal(["Katherine Johnson"], (await user.Client.GetPageAsync("/people?q=nasa")).Document.QuerySelectorAll(".contact-list a.name").Select(a => a.TextContent));
+        Assert.Equal(1, await CountAsync(other.Id));
+    }
+
+    [Fact]
     public async Task Importing_the_same_file_again_changes_nothing_and_duplicates_no_one()
     {
         var user = await _app.SignUpAsync();
