@@ -86,7 +86,8 @@ static string FindRepoRoot()
     throw new InvalidOperationException("Run the benchmark from inside the Rapport repository.");
 }
 
-/// <summary>The app and the empty web app, published in Release the way a self-hoster would run them.</summary>
+/// <summary>The app and the empty web app, published in Release the way the README tells a self-hoster to
+/// (for this platform, compiled ahead of time), and started the same way.</summary>
 public sealed record PublishedApps(string Rapport, string EmptyWeb)
 {
     public static async Task<PublishedApps> BuildAsync(string repoRoot, string work)
@@ -101,7 +102,8 @@ public sealed record PublishedApps(string Rapport, string EmptyWeb)
     private static async Task PublishAsync(string project, string output)
     {
         Console.WriteLine($"Publishing {Path.GetFileNameWithoutExtension(project)} (Release)...");
-        var info = new ProcessStartInfo("dotnet", $"publish \"{project}\" -c Release -o \"{output}\" --nologo -v q")
+        var info = new ProcessStartInfo("dotnet",
+            $"publish \"{project}\" -c Release -r {RuntimeInformation.RuntimeIdentifier} --self-contained false -p:PublishReadyToRun=true -o \"{output}\" --nologo -v q")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,25 +16,46 @@ public sealed class ContactExport(RapportDb db)
     private const string VCardType = "text/vcard; charset=utf-8";
     private const string CsvType = "text/csv; charset=utf-8";
 
+    // Contacts are read this many at a time, in name order, each part written out before the next is read.
+    private const int PartSize = 500;
+
     public async Task<IReadOnlyList<ContactCardData>> LoadAsync(IReadOnlyCollection<int>? ids)
     {
-        var query = db.Contacts.AsNoTracking();
-        if (ids is not null) query = query.Where(c => ids.Contains(c.Id));
-        var contacts = await query.OrderBy(c => c.SearchKey).ThenBy(c => c.Id)
-            .Include(c => c.Organization).Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Tags)
-            .Include(c => c.Fields).ThenInclude(f => f.CareerField).Include(c => c.ReferredBy).Include(c => c.Events)
-            .AsSplitQuery().ToListAsync();
-        return contacts.Select(c => new ContactCardData(c, c.Organization?.Name,
-                c.Fields.Select(f => f.CareerField!.Name).Order(StringComparer.Ordinal).ToList(), c.ReferredBy?.Uid,
-                c.Events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id).ToList()))
-            .ToList();
+        var all = new List<ContactCardData>();
+        await foreach (var part in PartsAsync(ids, CancellationToken.None)) all.AddRange(part);
+        return all;
     }
 
-    public async Task<FileContentResult> VCardFileAsync(IReadOnlyCollection<int>? ids, string fileName)
+    /// <summary>The contacts in name order, a part at a time: each part starts after the last name and id of the
+    /// one before, so it is read through the index however far into the list it is.</summary>
+    private async IAsyncEnumerable<List<ContactCardData>> PartsAsync(IReadOnlyCollection<int>? ids, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var contacts = await LoadAsync(ids);
-        var text = VCardWriter.Write(contacts.Select(ContactVCard.ToCard));
-        return new FileContentResult(Encoding.UTF8.GetBytes(text), VCardType) { FileDownloadName = fileName };
+        (string Key, int Id)? after = null;
+        while (true)
+        {
+            var query = db.Contacts.AsNoTracking();
+            if (ids is not null) query = query.Where(c => ids.Contains(c.Id));
+            if (after is var (key, id)) query = query.Where(c => string.Compare(c.SearchKey, key) > 0 || (c.SearchKey == key && c.Id > id));
+            var contacts = await query.OrderBy(c => c.SearchKey).ThenBy(c => c.Id).Take(PartSize)
+                .Include(c => c.Organization).Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Tags)
+                .Include(c => c.Fields).ThenInclude(f => f.CareerField).Include(c => c.ReferredBy).Include(c => c.Events)
+                .AsSplitQuery().ToListAsync(cancellationToken);
+            if (contacts.Count == 0) yield break;
+            yield return contacts.Select(c => new ContactCardData(c, c.Organization?.Name,
+                    c.Fields.Select(f => f.CareerField!.Name).Order(StringComparer.Ordinal).ToList(), c.ReferredBy?.Uid,
+                    c.Events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id).ToList()))
+                .ToList();
+            if (contacts.Count < PartSize) yield break;
+            after = (contacts[^1].SearchKey, contacts[^1].Id);
+        }
+    }
+
+    public StreamedDownload VCardFile(IReadOnlyCollection<int>? ids, string fileName) =>
+        new(VCardType, fileName, cancellation => VCardPartsAsync(ids, cancellation));
+
+    private async IAsyncEnumerable<string> VCardPartsAsync(IReadOnlyCollection<int>? ids, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var part in PartsAsync(ids, cancellationToken)) yield return VCardWriter.Write(part.Select(ContactVCard.ToCard));
     }
 
     public static readonly string[] ContactColumns =
@@ -42,24 +64,37 @@ public sealed class ContactExport(RapportDb db)
         "Alumni Of", "Career Fields", "Tags", "Priority", "Do Not Contact", "Connected On", "Last In Touch", "Notes", "Added", "Changed",
     ];
 
-    public async Task<FileContentResult> CsvFileAsync(IReadOnlyCollection<int>? ids, string fileName)
+    public StreamedDownload CsvFile(IReadOnlyCollection<int>? ids, string fileName) =>
+        new(CsvType, fileName, cancellation => CsvPartsAsync(ids, cancellation));
+
+    private async IAsyncEnumerable<string> CsvPartsAsync(IReadOnlyCollection<int>? ids, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var contacts = await LoadAsync(ids);
-        var rows = contacts.Select(d =>
+        using (var header = new StringWriter(CultureInfo.InvariantCulture))
         {
-            var c = d.Contact;
-            return (IReadOnlyList<string?>)
-            [
-                c.FirstName, c.LastName, c.Title, d.OrganizationName, c.City,
-                string.Join("; ", c.Emails.Select(e => e.Label is null ? e.Address : $"{e.Label}: {e.Address}")),
-                string.Join("; ", c.Phones.Select(p => p.Label is null ? p.Number : $"{p.Label}: {p.Number}")),
-                c.LinkedInUrl, c.Source is { } s ? Labels.Of(s) : null, c.ReferredBy?.FullName, c.AlumniOf,
-                string.Join("; ", d.FieldNames), string.Join("; ", c.Tags.Select(t => t.Name)), Labels.Of(c.Priority),
-                c.DoNotContact ? "yes" : "no", Date(c.ConnectedOn), Date(c.LastContactedOn), c.Notes,
-                Stamp(c.CreatedAtUtc), Stamp(c.UpdatedAtUtc),
-            ];
-        });
-        return Csv(ContactColumns, rows, fileName);
+            SpreadsheetCsv.WriteHeader(header, ContactColumns);
+            yield return header.ToString();
+        }
+        await foreach (var part in PartsAsync(ids, cancellationToken))
+        {
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            SpreadsheetCsv.WriteRows(writer, part.Select(CsvRow));
+            yield return writer.ToString();
+        }
+    }
+
+    private static IReadOnlyList<string?> CsvRow(ContactCardData d)
+    {
+        var c = d.Contact;
+        return
+        [
+            c.FirstName, c.LastName, c.Title, d.OrganizationName, c.City,
+            string.Join("; ", c.Emails.Select(e => e.Label is null ? e.Address : $"{e.Label}: {e.Address}")),
+            string.Join("; ", c.Phones.Select(p => p.Label is null ? p.Number : $"{p.Label}: {p.Number}")),
+            c.LinkedInUrl, c.Source is { } s ? Labels.Of(s) : null, c.ReferredBy?.FullName, c.AlumniOf,
+            string.Join("; ", d.FieldNames), string.Join("; ", c.Tags.Select(t => t.Name)), Labels.Of(c.Priority),
+            c.DoNotContact ? "yes" : "no", Date(c.ConnectedOn), Date(c.LastContactedOn), c.Notes,
+            Stamp(c.CreatedAtUtc), Stamp(c.UpdatedAtUtc),
+        ];
     }
 
     public async Task<FileContentResult> OrganizationsCsvAsync(string fileName)

@@ -23,9 +23,9 @@ public class IndexModel(RapportDb db, TimeProvider clock, ContactExport export, 
 
     public Task<IActionResult> OnPostVCardAsync(IFormFile? file) => UploadAsync(file, ImportKind.VCard, "VCardFile");
 
-    public async Task<IActionResult> OnGetContactsCsvAsync() => await export.CsvFileAsync(null, "rapport-contacts.csv");
+    public IActionResult OnGetContactsCsv() => export.CsvFile(null, "rapport-contacts.csv");
 
-    public async Task<IActionResult> OnGetContactsVCardAsync() => await export.VCardFileAsync(null, "rapport-contacts.vcf");
+    public IActionResult OnGetContactsVCard() => export.VCardFile(null, "rapport-contacts.vcf");
 
     public async Task<IActionResult> OnGetOrganizationsCsvAsync() => await export.OrganizationsCsvAsync("rapport-organizations.csv");
 

@@ -74,9 +74,9 @@ public class BulkModel(RapportDb db, ContactExport export, FollowUps.FollowUpEng
                 }
                 return await SavedAsync($"Marked {contacts.Count} as alumni of {value}.");
             case "export-vcf":
-                return await export.VCardFileAsync(contacts.Select(c => c.Id).ToList(), "contacts.vcf");
+                return export.VCardFile(contacts.Select(c => c.Id).ToList(), "contacts.vcf");
             case "export-csv":
-                return await export.CsvFileAsync(contacts.Select(c => c.Id).ToList(), "contacts.csv");
+                return export.CsvFile(contacts.Select(c => c.Id).ToList(), "contacts.csv");
             case "delete":
                 Names = contacts.Select(c => c.FullName).Order().ToList();
                 return Page();

@@ -24,7 +24,7 @@ public class ExportModel(ContactExport export) : PageModel
         var data = found[0];
         var slug = new string(data.Contact.FullName.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
         if (slug.Length == 0) slug = "contact";
-        if (format == "vcf") return await export.VCardFileAsync([id], slug + ".vcf");
+        if (format == "vcf") return export.VCardFile([id], slug + ".vcf");
         if (format != "json") return NotFound();
         var c = data.Contact;
         var document = new

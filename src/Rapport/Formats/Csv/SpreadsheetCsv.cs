@@ -17,8 +17,24 @@ public static class SpreadsheetCsv
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(rows);
+        WriteHeader(writer, header);
+        WriteRows(writer, rows);
+    }
+
+    /// <summary>The byte-order mark and the header: the start of a file written a part at a time.</summary>
+    public static void WriteHeader(TextWriter writer, IReadOnlyList<string> header)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(header);
         writer.Write('\uFEFF');
         WriteRecord(writer, header);
+    }
+
+    /// <summary>Rows after a header written by <see cref="WriteHeader"/>.</summary>
+    public static void WriteRows(TextWriter writer, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rows);
         foreach (var row in rows) WriteRecord(writer, row);
     }
 
