@@ -23,6 +23,8 @@ internal static class PeopleModel
             contact.HasIndex(c => new { c.OwnerId, c.SearchKey });
             contact.HasIndex(c => new { c.OwnerId, c.LinkedInUrl });
             contact.HasIndex(c => new { c.OwnerId, c.Uid }).IsUnique();
+            // The home page's newest contacts, read from the end of this index.
+            contact.HasIndex(c => new { c.OwnerId, c.CreatedAtUtc });
             contact.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.SetNull);
             contact.HasOne(c => c.ReferredBy).WithMany().HasForeignKey(c => c.ReferredById).OnDelete(DeleteBehavior.SetNull);
             contact.HasMany(c => c.Emails).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);

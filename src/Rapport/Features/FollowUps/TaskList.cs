@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
@@ -29,12 +30,9 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
         ThisWeek = ThisWeek.Select(change).ToList(), Later = Later.Select(change).ToList(),
     };
 
-    private enum Group { Overdue, ThisWeek, Later }
-
     // Set by initializers so EF can put a UNION over it; no NULL literals (PostgreSQL would type them as text).
     private sealed class Row
     {
-        public Group Group { get; init; }
         public int Id { get; init; }
         public TaskKind Kind { get; init; }
         public string Title { get; init; } = "";
@@ -42,9 +40,40 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
         public DateTime ShowsAt { get; init; }
         public bool AllDay { get; init; }
         public int? ContactId { get; init; }
-        public string? ContactName { get; init; }
         public int? ConversationId { get; init; }
     }
+
+    // A snoozed task shows when its snooze ends; it is never due before its own due time.
+    private static readonly Expression<Func<FollowUpTask, Row>> ToRow = t => new Row
+    {
+        Id = t.Id, Kind = t.Kind, Title = t.Title, Notes = t.Notes,
+        ShowsAt = t.SnoozedUntilUtc != null && t.SnoozedUntilUtc > t.DueUtc ? t.SnoozedUntilUtc.Value : t.DueUtc,
+        AllDay = t.AllDay, ContactId = t.ContactId, ConversationId = t.ConversationId,
+    };
+
+    // Five parts, each read through an index in its order and stopped at its limit (ordering by the computed
+    // "shows at" would read every open task first): due before today and not snoozed past it; due this week;
+    // snoozed into this week; due later; snoozed until later. Compiled once: Today and Follow-ups run it on
+    // every view, and preparing a query this size each time costs more than running it.
+    private static readonly Func<RapportDb, DateTime, DateTime, int, int, int, IAsyncEnumerable<TaskRow>> OpenTasks = EF.CompileAsyncQuery(
+        (RapportDb db, DateTime todayStart, DateTime weekEnd, int overdueTake, int weekTake, int laterTake) =>
+            db.FollowUpTasks.AsNoTracking().Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null
+                    && t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart))
+                .OrderByDescending(t => t.DueUtc).ThenByDescending(t => t.Id).Take(overdueTake).Select(ToRow)
+            .Concat(db.FollowUpTasks.AsNoTracking().Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null
+                    && t.DueUtc >= todayStart && t.DueUtc < weekEnd && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < weekEnd))
+                .OrderBy(t => t.DueUtc).ThenBy(t => t.Id).Take(weekTake).Select(ToRow))
+            .Concat(db.FollowUpTasks.AsNoTracking().Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null
+                    && t.SnoozedUntilUtc >= todayStart && t.SnoozedUntilUtc < weekEnd && t.DueUtc < todayStart)
+                .OrderBy(t => t.SnoozedUntilUtc).Take(weekTake).Select(ToRow))
+            .Concat(db.FollowUpTasks.AsNoTracking().Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null && t.DueUtc >= weekEnd)
+                .OrderBy(t => t.DueUtc).ThenBy(t => t.Id).Take(laterTake).Select(ToRow))
+            .Concat(db.FollowUpTasks.AsNoTracking().Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null
+                    && t.SnoozedUntilUtc >= weekEnd && t.DueUtc < weekEnd)
+                .OrderBy(t => t.SnoozedUntilUtc).Take(laterTake).Select(ToRow))
+            .Select(r => new TaskRow(r.Id, r.Kind, r.Title, r.Notes, r.ShowsAt, r.AllDay, r.ContactId,
+                db.Contacts.Where(c => c.Id == r.ContactId).Select(c => c.FirstName + (c.LastName == null ? "" : " " + c.LastName)).FirstOrDefault(),
+                r.ConversationId)));
 
     /// <param name="overdueLimit">How many overdue tasks to list, the most recently due first.</param>
     /// <param name="weekLimit">How many tasks of today and the coming week to list, the nearest first.</param>
@@ -59,46 +88,20 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
         var today = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
         var todayStart = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), time.Zone);
         var weekEnd = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(8).ToDateTime(TimeOnly.MinValue), time.Zone);
-        var open = Open(db, contactId);
         if (contactId is int one) return await OneContactAsync(db, one, time, todayStart, weekEnd, today, nameColleagues);
-        // A snoozed task shows when its snooze ends; it is never due before its own due time.
-        IQueryable<Row> Rows(IQueryable<FollowUpTask> tasks, Group group) => tasks.Select(t => new Row
-        {
-            Group = group, Id = t.Id, Kind = t.Kind, Title = t.Title, Notes = t.Notes,
-            ShowsAt = t.SnoozedUntilUtc != null && t.SnoozedUntilUtc > t.DueUtc ? t.SnoozedUntilUtc.Value : t.DueUtc,
-            AllDay = t.AllDay, ContactId = t.ContactId,
-            ContactName = db.Contacts.Where(c => c.Id == t.ContactId).Select(c => c.FirstName + (c.LastName == null ? "" : " " + c.LastName)).FirstOrDefault(),
-            ConversationId = t.ConversationId,
-        });
-        // Five parts, each read through an index in its order and stopped at its limit (ordering by the
-        // computed "shows at" would read every open task first): due before today and not snoozed past it;
-        // due this week; snoozed into this week; due later; snoozed until later.
-        var overdue = Rows(open.Where(t => t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart))
-            .OrderByDescending(t => t.DueUtc).ThenByDescending(t => t.Id).Take(overdueLimit), Group.Overdue);
-        var dueThisWeek = Rows(open.Where(t => t.DueUtc >= todayStart && t.DueUtc < weekEnd && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < weekEnd))
-            .OrderBy(t => t.DueUtc).ThenBy(t => t.Id).Take(weekLimit + 1), Group.ThisWeek);
-        var snoozedIntoWeek = Rows(open.Where(t => t.SnoozedUntilUtc >= todayStart && t.SnoozedUntilUtc < weekEnd && t.DueUtc < todayStart)
-            .OrderBy(t => t.SnoozedUntilUtc).Take(weekLimit + 1), Group.ThisWeek);
-        var dueLater = Rows(open.Where(t => t.DueUtc >= weekEnd).OrderBy(t => t.DueUtc).ThenBy(t => t.Id).Take(laterLimit + 1), Group.Later);
-        var snoozedLater = Rows(open.Where(t => t.SnoozedUntilUtc >= weekEnd && t.DueUtc < weekEnd).OrderBy(t => t.SnoozedUntilUtc).Take(laterLimit + 1), Group.Later);
-        var rows = (await overdue.Concat(dueThisWeek).Concat(snoozedIntoWeek).Concat(dueLater).Concat(snoozedLater).ToListAsync())
-            .Select(r => (r.Group, Row: new TaskRow(r.Id, r.Kind, r.Title, r.Notes, r.ShowsAt, r.AllDay, r.ContactId, r.ContactName, r.ConversationId)))
-            .ToList();
-        if (nameColleagues && rows.Any(r => r.Row.Kind == TaskKind.NudgeSecondPerson))
-        {
-            var named = (await WithSecondPeopleAsync(db, rows.Select(r => r.Row).ToList())).ToDictionary(r => r.Id);
-            rows = rows.Select(r => (r.Group, named[r.Row.Id])).ToList();
-        }
-        List<TaskRow> In(Group group) =>
-            rows.Where(r => r.Group == group).Select(r => r.Row).OrderBy(r => r.ShowsAtUtc).ThenBy(r => r.Id).ToList();
+        var rows = new List<TaskRow>();
+        await foreach (var row in OpenTasks(db, todayStart, weekEnd, overdueLimit, weekLimit + 1, laterLimit + 1)) rows.Add(row);
+        if (nameColleagues && rows.Any(r => r.Kind == TaskKind.NudgeSecondPerson)) rows = await WithSecondPeopleAsync(db, rows);
+        rows = [.. rows.OrderBy(r => r.ShowsAtUtc).ThenBy(r => r.Id)];
         bool IsToday(TaskRow t) => DateOnly.FromDateTime(time.ToLocal(t.ShowsAtUtc)) == today;
-        var overdueRows = In(Group.Overdue);
-        var weekRows = In(Group.ThisWeek);
+        // Each part's rows fall in one group by when they show, so the groups are told apart here.
+        var overdueRows = rows.Where(r => r.ShowsAtUtc < todayStart).ToList();
+        var weekRows = rows.Where(r => r.ShowsAtUtc >= todayStart && r.ShowsAtUtc < weekEnd).ToList();
         var moreThisWeek = weekRows.Count > weekLimit;
         weekRows = weekRows.Take(weekLimit).ToList();
-        var laterRows = In(Group.Later);
+        var laterRows = rows.Where(r => r.ShowsAtUtc >= weekEnd).ToList();
         var total = overdueTotal ?? (overdueRows.Count < overdueLimit ? overdueRows.Count
-            : await open.CountAsync(t => t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart)));
+            : await Open(db).CountAsync(t => t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart)));
         return new TaskGroups(overdueRows, weekRows.Where(IsToday).ToList(), weekRows.Where(t => !IsToday(t)).ToList(),
             laterRows.Take(laterLimit).ToList(), total, moreThisWeek, laterRows.Count > laterLimit);
     }

@@ -77,7 +77,7 @@ public class IndexModel(RapportDb db, Web.UserTime time, ContactCounts counts) :
                 Organization = c.Organization == null ? "" : c.Organization.Name, At = c.MeetingStartUtc!.Value,
             })
             // Ids grow with every contact added, so the newest are read straight from the key, with no sort of the network.
-            .Concat(db.Contacts.OrderByDescending(c => c.Id).Take(5).Select(c => new Row
+            .Concat(db.Contacts.OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id).Take(5).Select(c => new Row
             {
                 IsMeeting = false, Id = c.Id, Name = c.FirstName + (c.LastName == null ? "" : " " + c.LastName),
                 Organization = c.Organization == null ? "" : c.Organization.Name, At = c.CreatedAtUtc,

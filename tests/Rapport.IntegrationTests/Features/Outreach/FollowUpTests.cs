@@ -101,6 +101,39 @@ public class FollowUpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tasks_are_grouped_by_when_they_show_a_snooze_moving_them_between_groups()
+    {
+        var user = await _app.SignUpAsync();
+        await _app.WithDbAsync(user.Id, async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == user.Id)).TimeZoneId = "Europe/Berlin";
+            DateTime At(int month, int day, int hour = 12) => new(2026, month, day, hour, 0, 0, DateTimeKind.Utc);
+            void Add(string title, DateTime due, DateTime? snoozed = null, bool done = false) => db.FollowUpTasks.Add(new FollowUpTask
+            {
+                Kind = TaskKind.Own, Title = title, DueUtc = due, SnoozedUntilUtc = snoozed, DoneAtUtc = done ? At(11, 21) : null,
+            });
+            // The clock stands at Friday 27 November 2026, 16:00 in Berlin; the week runs to Friday 4 December.
+            Add("Overdue", At(11, 20));
+            Add("Snoozed into the week", At(11, 20), snoozed: At(11, 30, 9));
+            Add("Due today", At(11, 27, 18));
+            Add("Due this week", At(12, 2));
+            Add("Due later", At(12, 20));
+            Add("Snoozed until later", At(11, 25), snoozed: At(12, 15));
+            Add("Due this week, snoozed past it", At(12, 1), snoozed: At(12, 10));
+            Add("Done long ago", At(11, 20), done: true);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var page = await user.Client.GetPageAsync("/follow-ups");
+        string[] Group(string id) => page.Document.QuerySelectorAll($"section[aria-labelledby=tasks-{id}] li.task strong").Select(s => s.TextContent).ToArray();
+        Assert.Equal(["Overdue"], Group("overdue"));
+        Assert.Equal(["Due today"], Group("today"));
+        Assert.Equal(["Snoozed into the week", "Due this week"], Group("week"));
+        Assert.Equal(["Due this week, snoozed past it", "Snoozed until later", "Due later"], Group("later"));
+        Assert.DoesNotContain("Done long ago", page.Text);
+    }
+
+    [Fact]
     public async Task Tasks_can_be_done_snoozed_edited_and_dismissed_and_never_come_back()
     {
         var (user, _, _, id) = await ConversationTests.PlannedAsync(_app);
