@@ -20,9 +20,13 @@ builder.Services.AddRapportFeatures(builder.Configuration);
 
 var app = builder.Build();
 
-await app.Services.PrepareDatabaseAsync();
-await app.Services.LoadDemoDataIfAskedAsync(app.Logger);
+app.Services.GetRequiredService<DatabaseReadiness>().Begin(async () =>
+{
+    await app.Services.PrepareDatabaseAsync();
+    await app.Services.LoadDemoDataIfAskedAsync(app.Logger);
+}, app.Lifetime, app.Logger);
 
+DatabaseReadiness.Use(app);
 app.UseRapportPipeline();
 app.Run();
 

@@ -23,6 +23,7 @@ public static class DataServices
         services.AddSingleton<ContactCounts>();
         services.AddSingleton<ContactCountInterceptor>();
         services.AddSingleton<SqliteConnectionSetup>();
+        services.AddSingleton<DatabaseReadiness>();
         var countCommands = configuration.GetValue<bool>(SqlCommandCount.Setting);
         if (countCommands) services.AddSingleton<SqlCommandCount>();
 
@@ -71,7 +72,8 @@ public static class DataServices
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
             await db.Database.CloseConnectionAsync();
         }
-        await db.Database.MigrateAsync();
+        // Most starts have nothing to apply, and asking EF to migrate anyway costs a tenth of a second of start-up.
+        if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
         if (db.Database.IsSqlite()) await SqlitePlannerStats.WriteAsync(db);
         await SearchTextRepair.RunAsync(services);
     }

@@ -9,12 +9,17 @@ public static class SearchTextRepair
 {
     public static async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        List<string> owners;
+        var owners = new List<string>();
         await using (var scope = services.CreateAsyncScope())
         {
+            // Plain SQL: this runs on every start and almost always finds nothing, and a first LINQ query costs start-up time.
             var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
-            owners = await db.Contacts.IgnoreQueryFilters([RapportDb.OwnerFilter])
-                .Where(c => c.SearchText == "").Select(c => c.OwnerId).Distinct().ToListAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT DISTINCT "OwnerId" FROM "Contacts" WHERE "SearchText" = ''""";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) owners.Add(reader.GetString(0));
         }
         foreach (var ownerId in owners)
         {

@@ -60,6 +60,8 @@ public class RapportApp : WebApplicationFactory<Program>
         app._realServer = realServer;
         if (realServer) app.UseKestrel(0);
         app.StartServer();
+        // The app prepares its database while its server starts; tests reach the database directly, so they wait for it.
+        await Services.GetRequiredService<Rapport.Data.DatabaseReadiness>().Ready;
         if (completeSetup) await app.CompleteSetupAsync();
         return app;
     }

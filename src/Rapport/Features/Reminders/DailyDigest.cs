@@ -75,11 +75,12 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, SmtpOptions smtp, P
 }
 
 /// <summary>Runs <see cref="DailyDigest"/> in the background while the app runs.</summary>
-public sealed class DailyDigestService(DailyDigest digest, SmtpOptions smtp, ILogger<DailyDigestService> log) : BackgroundService
+public sealed class DailyDigestService(DailyDigest digest, SmtpOptions smtp, Data.DatabaseReadiness database, ILogger<DailyDigestService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!smtp.IsConfigured) return;
+        await database.Ready.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(smtp.CheckEvery);
         do
         {

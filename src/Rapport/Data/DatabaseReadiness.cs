@@ -1,0 +1,39 @@
+namespace Rapport.Data;
+
+/// <summary>The database is brought up to date while the web server starts, rather than before it: start-up
+/// then takes the longer of the two, not their sum. Requests, and background work, wait until it is ready.
+/// If it fails, the app logs why and stops, as it would have by failing before the server started.</summary>
+public sealed class DatabaseReadiness
+{
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Ready => _ready.Task;
+
+    /// <summary>Runs <paramref name="prepare"/> on the thread pool (database drivers often work synchronously).</summary>
+    public void Begin(Func<Task> prepare, IHostApplicationLifetime lifetime, ILogger log) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await prepare();
+            _ready.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            log.LogCritical(e, "The database could not be prepared; the app stops");
+            _ready.TrySetException(e);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+    });
+
+    /// <summary>First in the pipeline: a request that arrives before the database is ready waits for it.</summary>
+    public static void Use(IApplicationBuilder app)
+    {
+        var readiness = app.ApplicationServices.GetRequiredService<DatabaseReadiness>();
+        app.Use(async (context, next) =>
+        {
+            if (!readiness.Ready.IsCompletedSuccessfully) await readiness.Ready.WaitAsync(context.RequestAborted);
+            await next(context);
+        });
+    }
+}
