@@ -17,35 +17,40 @@ public sealed class ContactExport(RapportDb db)
     private const string CsvType = "text/csv; charset=utf-8";
 
     // Contacts are read this many at a time, in name order, each part written out before the next is read.
-    private const int PartSize = 500;
+    // Fewer with their timelines, which hold most of the rows (every note is an entry).
+    private const int PartSize = 1_000;
+    private const int PartSizeWithTimeline = 500;
 
     public async Task<IReadOnlyList<ContactCardData>> LoadAsync(IReadOnlyCollection<int>? ids)
     {
         var all = new List<ContactCardData>();
-        await foreach (var part in PartsAsync(ids, CancellationToken.None)) all.AddRange(part);
+        await foreach (var part in PartsAsync(ids, withTimeline: true, CancellationToken.None)) all.AddRange(part);
         return all;
     }
 
     /// <summary>The contacts in name order, a part at a time: each part starts after the last name and id of the
     /// one before, so it is read through the index however far into the list it is.</summary>
-    private async IAsyncEnumerable<List<ContactCardData>> PartsAsync(IReadOnlyCollection<int>? ids, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<List<ContactCardData>> PartsAsync(IReadOnlyCollection<int>? ids, bool withTimeline,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var size = withTimeline ? PartSizeWithTimeline : PartSize;
         (string Key, int Id)? after = null;
         while (true)
         {
             var query = db.Contacts.AsNoTracking();
             if (ids is not null) query = query.Where(c => ids.Contains(c.Id));
-            if (after is var (key, id)) query = query.Where(c => string.Compare(c.SearchKey, key) > 0 || (c.SearchKey == key && c.Id > id));
-            var contacts = await query.OrderBy(c => c.SearchKey).ThenBy(c => c.Id).Take(PartSize)
+            // "From this name on" first, so both databases read the part through the name index rather than filtering everyone.
+            if (after is var (key, id)) query = query.Where(c => string.Compare(c.SearchKey, key) >= 0 && (string.Compare(c.SearchKey, key) > 0 || c.Id > id));
+            IQueryable<Contact> part = query.OrderBy(c => c.SearchKey).ThenBy(c => c.Id).Take(size)
                 .Include(c => c.Organization).Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Tags)
-                .Include(c => c.Fields).ThenInclude(f => f.CareerField).Include(c => c.ReferredBy).Include(c => c.Events)
-                .AsSplitQuery().ToListAsync(cancellationToken);
+                .Include(c => c.Fields).ThenInclude(f => f.CareerField).Include(c => c.ReferredBy);
+            var contacts = await (withTimeline ? part.Include(c => c.Events) : part).AsSplitQuery().ToListAsync(cancellationToken);
             if (contacts.Count == 0) yield break;
             yield return contacts.Select(c => new ContactCardData(c, c.Organization?.Name,
                     c.Fields.Select(f => f.CareerField!.Name).Order(StringComparer.Ordinal).ToList(), c.ReferredBy?.Uid,
                     c.Events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id).ToList()))
                 .ToList();
-            if (contacts.Count < PartSize) yield break;
+            if (contacts.Count < size) yield break;
             after = (contacts[^1].SearchKey, contacts[^1].Id);
         }
     }
@@ -55,7 +60,7 @@ public sealed class ContactExport(RapportDb db)
 
     private async IAsyncEnumerable<string> VCardPartsAsync(IReadOnlyCollection<int>? ids, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var part in PartsAsync(ids, cancellationToken)) yield return VCardWriter.Write(part.Select(ContactVCard.ToCard));
+        await foreach (var part in PartsAsync(ids, withTimeline: true, cancellationToken)) yield return VCardWriter.Write(part.Select(ContactVCard.ToCard));
     }
 
     public static readonly string[] ContactColumns =
@@ -74,7 +79,7 @@ public sealed class ContactExport(RapportDb db)
             SpreadsheetCsv.WriteHeader(header, ContactColumns);
             yield return header.ToString();
         }
-        await foreach (var part in PartsAsync(ids, cancellationToken))
+        await foreach (var part in PartsAsync(ids, withTimeline: false, cancellationToken))
         {
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
             SpreadsheetCsv.WriteRows(writer, part.Select(CsvRow));
