@@ -15,6 +15,8 @@ namespace Rapport.Data;
 /// seconds; this takes a fraction of that. Every row gets the current owner, like rows saved through EF.</summary>
 public static class ContactBulkInsert
 {
+    private const int AnalyzeAfter = 1_000;
+
     public sealed record NewOrganization(string NormalizedName, string Name);
 
     /// <summary>Inserts the organizations and returns their ids by normalised name.</summary>
@@ -67,6 +69,13 @@ public static class ContactBulkInsert
         if (connection is NpgsqlConnection pg)
         {
             await CopyContactsAsync(pg, owner, contacts, now);
+            // Thousands of rows at once leave PostgreSQL's statistics behind until autovacuum comes round, and with
+            // them a plan for a table it thinks is empty: the next import read 30,000 contacts in seconds, not 0.1 s.
+            if (contacts.Count >= AnalyzeAfter)
+            {
+                await using var analyze = new NpgsqlCommand("""ANALYZE "Organizations", "Contacts", "ContactEmails", "ContactEvents" """, pg);
+                await analyze.ExecuteNonQueryAsync();
+            }
             return;
         }
 

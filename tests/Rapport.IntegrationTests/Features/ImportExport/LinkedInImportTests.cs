@@ -25,7 +25,8 @@ public class LinkedInImportTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     private static int Stat(HtmlPage preview, string label) =>
-        int.Parse(preview.Document.QuerySelectorAll(".stats article").Single(a => a.TextContent.Trim().EndsWith(label)).QuerySelector(".stat-value")!.TextContent);
+        int.Parse(preview.Document.QuerySelectorAll(".stats article").Single(a => a.TextContent.Trim().EndsWith(label)).QuerySelector(".stat-value")!.TextContent,
+            System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
 
     private Task<int> CountAsync(string ownerId) => _app.WithDbAsync(ownerId, db => db.Contacts.CountAsync());
 
@@ -76,6 +77,24 @@ public class LinkedInImportTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains("Imported from LinkedIn", katherine.Text);
         Assert.Equal(["Katherine Johnson"], (await user.Client.GetPageAsync("/people?q=nasa")).Document.QuerySelectorAll(".contact-list a.name").Select(a => a.TextContent));
         Assert.Equal(1, await CountAsync(other.Id));
+    }
+
+    [Fact]
+    public async Task A_big_export_imports_whole_and_again_changes_nothing()
+    {
+        // Past the size where the import refreshes PostgreSQL's statistics, inside the import's transaction.
+        var rows = Enumerable.Range(0, 1_500).Select(i => $"Person{i},Number{i},https://www.linkedin.com/in/person-{i},,Company {i % 300},Role {i},1 Jan 2026").ToArray();
+        var file = Uploads.ConnectionsCsv(rows);
+        var user = await _app.SignUpAsync();
+        var preview = await UploadAsync(user.Client, "Connections.csv", file);
+        Assert.Equal(1_500, Stat(preview, "new"));
+        var people = await user.Client.FollowAsync(await user.Client.SubmitAsync(preview, "main form:not([action*='Cancel'])", []));
+        Assert.Contains("1,500 people added or updated", people.Status);
+        Assert.Equal(1_500, await CountAsync(user.Id));
+        Assert.Equal(300, await _app.WithDbAsync(user.Id, db => db.Organizations.CountAsync()));
+        Assert.Equal(["Person1499 Number1499"], (await user.Client.GetPageAsync("/people?q=number1499")).Document.QuerySelectorAll(".contact-list a.name").Select(a => a.TextContent));
+        var again = await UploadAsync(user.Client, "Connections.csv", file);
+        Assert.Equal(1_500, Stat(again, "unchanged"));
     }
 
     [Fact]
