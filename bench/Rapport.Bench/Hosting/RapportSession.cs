@@ -29,34 +29,23 @@ public sealed partial class RapportSession : IDisposable
     public HttpClient Client => _client;
 
     /// <summary>The first visit to a new install makes the owner's account, and signs them in.</summary>
-    public async Task SetUpOwnerAsync()
-    {
-        var token = await TokenAsync("/account/setup");
-        using var response = await PostFormAsync("/account/setup", token, new()
-        {
-            ["Input.DisplayName"] = "Bench Person",
-            ["Input.Email"] = Email,
-            ["Input.Password"] = Password,
-            ["Input.ConfirmPassword"] = Password,
-            ["Input.TimeZoneId"] = "America/New_York",
-        });
-        Expect(response, HttpStatusCode.Redirect, "setting up the owner");
-        await EnsureSignedInAsync();
-    }
+    public Task SetUpOwnerAsync() => MakeAccountAsync("/account/setup", "Bench Person", Email, "America/New_York");
 
     /// <summary>Makes and signs in a second account (the app must allow registration).</summary>
-    public async Task RegisterAsync(string email)
+    public Task RegisterAsync(string email) => MakeAccountAsync("/account/register", "Another person", email, "UTC");
+
+    private async Task MakeAccountAsync(string path, string name, string email, string timeZone)
     {
-        var token = await TokenAsync("/account/register");
-        using var response = await PostFormAsync("/account/register", token, new()
+        var token = await TokenAsync(path);
+        using var response = await PostFormAsync(path, token, new()
         {
-            ["Input.DisplayName"] = "Another person",
+            ["Input.DisplayName"] = name,
             ["Input.Email"] = email,
             ["Input.Password"] = Password,
             ["Input.ConfirmPassword"] = Password,
-            ["Input.TimeZoneId"] = "UTC",
+            ["Input.TimeZoneId"] = timeZone,
         });
-        Expect(response, HttpStatusCode.Redirect, "registering " + email);
+        Expect(response, HttpStatusCode.Redirect, "making the account " + email);
         await EnsureSignedInAsync();
     }
 
