@@ -27,19 +27,21 @@ public sealed record BenchSettings(
     public static BenchSettings Parse(string[] args, string repoRoot)
     {
         var quick = args.Contains("--quick");
-        string? Value(string name)
-        {
-            var at = Array.IndexOf(args, name);
-            return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-        }
-        var postgres = Value("--postgres") ?? Environment.GetEnvironmentVariable("RAPPORT_BENCH_POSTGRES");
-        var output = Value("--out") ?? Path.Combine(repoRoot, "bench", "results", quick ? "quick.md" : "latest.md");
-        var runs = int.TryParse(Value("--runs"), CultureInfo.InvariantCulture, out var r) ? r : quick ? 1 : 5;
+        var postgres = Option(args, "--postgres") ?? Environment.GetEnvironmentVariable("RAPPORT_BENCH_POSTGRES");
+        var output = Option(args, "--out") ?? Path.Combine(repoRoot, "bench", "results", quick ? "quick.md" : "latest.md");
+        var runs = int.TryParse(Option(args, "--runs"), CultureInfo.InvariantCulture, out var r) ? r : quick ? 1 : 5;
         return quick
             ? new BenchSettings(true, postgres, output, runs, Contacts: 600, SmallContacts: 200, Companies: 120, Notes: 2_000,
                 Conversations: 100, Tasks: 400, RequestsOneClient: 20, RequestsManyClients: 64, SearchQueries: 40, Seed: 20261127)
             : new BenchSettings(false, postgres, output, runs, Contacts: 30_000, SmallContacts: 1_000, Companies: 5_000, Notes: 100_000,
                 Conversations: 5_000, Tasks: 20_000, RequestsOneClient: 200, RequestsManyClients: 1_600, SearchQueries: 200, Seed: 20261127);
+    }
+
+    /// <summary>The value after <paramref name="name"/> on the command line, if given.</summary>
+    public static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     /// <summary>The smaller network's activity, in the same proportion as the large one's.</summary>

@@ -15,7 +15,7 @@ Console.WriteLine($"Rapport benchmark ({(settings.Quick ? "quick" : "full")}): {
 
 try
 {
-    var write = Array.IndexOf(args, "--write-connections") is var w and >= 0 && w + 1 < args.Length ? Path.GetFullPath(args[w + 1]) : null;
+    var write = BenchSettings.Option(args, "--write-connections") is { } w ? Path.GetFullPath(w) : null;
     if (write is not null)
     {
         // The generated export as a file, to import by hand.
@@ -23,17 +23,8 @@ try
         Console.WriteLine($"Written {write}");
         return 0;
     }
-    if (args.Contains("--raw-insert-only"))
-    {
-        var file = Rapport.Bench.Data.ConnectionsGenerator.Generate(settings.Contacts, settings.Companies, settings.Seed);
-        var n = 0;
-        var seconds = await Rapport.Bench.Baselines.RawInsert.MedianSecondsAsync(file, settings.Runs,
-            () => Task.FromResult(BenchDatabase.Sqlite(Directory.CreateDirectory(Path.Combine(work, "raw" + ++n)).FullName)), _ => Task.CompletedTask);
-        Console.WriteLine($"Raw insert: {seconds:0.00} s");
-        return 0;
-    }
     var apps = await PublishedApps.BuildAsync(repoRoot, work);
-    var keep = Array.IndexOf(args, "--prepare-data") is var at and >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
+    var keep = BenchSettings.Option(args, "--prepare-data") is { } k ? Path.GetFullPath(k) : null;
     if (keep is not null)
     {
         // For profiling by hand: the full data set in a data folder, to run the app against.
@@ -41,7 +32,7 @@ try
         Console.WriteLine($"Data folder ready: {keep} (sign in as {RapportSession.Email} / \"{RapportSession.Password}\")");
         return 0;
     }
-    var pagesOn = Array.IndexOf(args, "--pages-on") is var on and >= 0 && on + 1 < args.Length ? Path.GetFullPath(args[on + 1]) : null;
+    var pagesOn = BenchSettings.Option(args, "--pages-on") is { } p ? Path.GetFullPath(p) : null;
     if (pagesOn is not null)
     {
         // For profiling by hand: only the page and search figures, on a folder made by --prepare-data.

@@ -8,7 +8,7 @@ namespace Rapport.Data;
 /// table with a full-text trigger (contacts), the rows go first into a temporary table and then across in
 /// one statement: the full-text index writes out its pending terms at the end of every statement its
 /// trigger touched, so a statement per row costs three times as much as the rows themselves.</summary>
-public sealed class SqliteRowBatch : IAsyncDisposable
+public sealed class SqliteRowBatch : IBulkRows
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction? _transaction;
@@ -17,7 +17,7 @@ public sealed class SqliteRowBatch : IAsyncDisposable
     private readonly bool _staged;
     private SqliteCommand? _insert;
 
-    /// <param name="staged">Through a temporary table, for tables with a full-text trigger.</param>
+    /// <param name="staged">Through a temporary table, for a table with a full-text trigger.</param>
     public SqliteRowBatch(SqliteConnection connection, DbTransaction? transaction, string table, bool staged, params string[] columns)
     {
         (_connection, _transaction, _table, _staged, _columns) = (connection, (SqliteTransaction?)transaction, table, staged, columns);
@@ -40,11 +40,13 @@ public sealed class SqliteRowBatch : IAsyncDisposable
             }
             _insert = Command(_staged ? $"temp.\"{Stage}\"" : $"\"{_table}\"");
         }
-        for (var i = 0; i < values.Length; i++) _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+        // EF Core keeps a Guid on SQLite as upper-case text; written the same way, lookups by it still match.
+        for (var i = 0; i < values.Length; i++)
+            _insert.Parameters[i].Value = values[i] is Guid g ? g.ToString().ToUpperInvariant() : values[i] ?? DBNull.Value;
         await _insert.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Moves staged rows across, in the order they were added. Call once after the last row.</summary>
+    /// <summary>Moves staged rows across, in the order they were added (nothing to do for rows not staged).</summary>
     public async Task FlushAsync()
     {
         if (!_staged || _insert is null) return;

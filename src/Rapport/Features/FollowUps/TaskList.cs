@@ -43,7 +43,7 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
         public int? ConversationId { get; init; }
     }
 
-    // A snoozed task shows when its snooze ends; it is never due before its own due time.
+    // FollowUpTask.ShowsAtUtc in a form SQL can run: a snoozed task shows when its snooze ends, never before its due time.
     private static readonly Expression<Func<FollowUpTask, Row>> ToRow = t => new Row
     {
         Id = t.Id, Kind = t.Kind, Title = t.Title, Notes = t.Notes,
@@ -109,8 +109,7 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
     // Compiled once: the contact page runs it on every view.
     private static readonly Func<RapportDb, int, IAsyncEnumerable<TaskRow>> ContactTasks = EF.CompileAsyncQuery((RapportDb db, int contactId) =>
         db.FollowUpTasks.AsNoTracking().Where(t => t.ContactId == contactId && t.DoneAtUtc == null && t.DismissedAtUtc == null)
-            .Select(t => new TaskRow(t.Id, t.Kind, t.Title, t.Notes,
-                t.SnoozedUntilUtc != null && t.SnoozedUntilUtc > t.DueUtc ? t.SnoozedUntilUtc.Value : t.DueUtc, t.AllDay, t.ContactId, null, t.ConversationId)));
+            .Select(ToRow).Select(r => new TaskRow(r.Id, r.Kind, r.Title, r.Notes, r.ShowsAt, r.AllDay, r.ContactId, null, r.ConversationId)));
 
     /// <summary>One contact's open tasks are few: read them all through the contact's own index and group them here.</summary>
     private static async Task<TaskGroups> OneContactAsync(RapportDb db, int contactId, UserTime time, DateTime todayStart, DateTime weekEnd,
