@@ -65,7 +65,9 @@ public sealed class ContactCountInterceptor(ContactCounts counts) : SaveChangesI
     private void Note(DbContext? context)
     {
         if (context is not RapportDb db) return;
-        if (db.ChangeTracker.Entries<Contact>().Any(e => e.State is EntityState.Added or EntityState.Deleted))
+        // Moving to or from the trash changes the count as much as adding or removing.
+        if (db.ChangeTracker.Entries<Contact>().Any(e => e.State is EntityState.Added or EntityState.Deleted
+                || (e.State == EntityState.Modified && e.Property(c => c.DeletedAtUtc).IsModified)))
         {
             db.ContactCountChanging = true;
             counts.Forget(db.OwnerId);

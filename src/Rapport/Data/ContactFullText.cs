@@ -60,7 +60,7 @@ public static class ContactFullText
         public bool AreMany => Ids is null;
     }
 
-    /// <summary>One query on SQLite, driven by the full-text index and joined to the owner's contacts (so even
+    /// <summary>One query on SQLite, driven by the full-text index and joined to the owner's contacts outside the trash (so even
     /// this raw SQL never reaches another user's rows), stopping one past the exact-count limit. None on
     /// PostgreSQL, where the trigram index serves the LIKE filter directly.</summary>
     public static async Task<Matches?> FindAsync(RapportDb db, string? query, CancellationToken cancellationToken = default)
@@ -71,7 +71,7 @@ public static class ContactFullText
         // CROSS JOIN keeps the index as the outer loop: SQLite would otherwise walk every contact and probe it.
         var likes = string.Join(" AND ", terms.Select((_, i) => "s.\"SearchText\" LIKE {" + (i + 1) + "}"));
         var sql = $"SELECT s.rowid AS \"Value\" FROM \"{SqliteTable}\" s CROSS JOIN \"Contacts\" c ON c.\"Id\" = s.rowid "
-            + "WHERE c.\"OwnerId\" = {0} AND " + likes + $" LIMIT {ExactCountLimit + 1}";
+            + "WHERE c.\"OwnerId\" = {0} AND c.\"DeletedAtUtc\" IS NULL AND " + likes + $" LIMIT {ExactCountLimit + 1}";
         object[] parameters = [db.OwnerId ?? "", .. terms.Select(t => (object)("%" + t + "%"))];
         var ids = await db.Database.SqlQueryRaw<int>(sql, parameters).ToListAsync(cancellationToken);
         return new Matches(terms, ids.Count > ExactCountLimit ? null : ids);

@@ -6,7 +6,7 @@ using Rapport.Domain;
 
 namespace Rapport.Data;
 
-public class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner)
+public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner)
     : IdentityUserContext<RapportUser>(options)
 {
     public const string OwnerFilter = "Owner";
@@ -74,6 +74,7 @@ public class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner)
         builder.Entity<PendingImport>(import => import.Property(i => i.FileName).HasMaxLength(PendingImport.FileNameMaxLength));
 
         ApplyOwnership(builder);
+        ApplyTrash(builder);
     }
 
     /// <summary>Every owned entity gets the owner's foreign key, an index on it, and the named owner

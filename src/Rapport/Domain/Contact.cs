@@ -55,6 +55,9 @@ public class Contact : IOwned, ITimestamped
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
+    /// <summary>When it went to the trash; null while it is in use (see <see cref="Trash"/>).</summary>
+    public DateTime? DeletedAtUtc { get; set; }
+
     public List<ContactEmail> Emails { get; set; } = [];
     public List<ContactPhone> Phones { get; set; } = [];
     public List<ContactTag> Tags { get; set; } = [];

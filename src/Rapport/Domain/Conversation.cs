@@ -65,6 +65,9 @@ public class Conversation : IOwned, ITimestamped
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
+    /// <summary>When it went to the trash; null while it is in use (see <see cref="Trash"/>).</summary>
+    public DateTime? DeletedAtUtc { get; set; }
+
     public List<ConversationField> Fields { get; set; } = [];
     public List<ConversationQuestion> Questions { get; set; } = [];
     public List<StageChange> StageChanges { get; set; } = [];

@@ -25,6 +25,9 @@ public static class FeatureServices
         services.AddScoped<LinkedInImport>();
         services.AddScoped<LinkedInContactImport>();
         services.AddScoped<VCardContactImport>();
+        services.AddScoped<Trash.TrashCan>();
+        services.AddSingleton<Trash.TrashPurge>();
+        services.AddHostedService<Trash.TrashPurgeService>();
         return services;
     }
 }

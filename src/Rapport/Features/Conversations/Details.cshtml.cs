@@ -8,7 +8,8 @@ namespace Rapport.Features.Conversations;
 
 /// <summary>One conversation at a glance: its stage and history, the meeting, what came out of it,
 /// and the way to each step (prepare, schedule, hold, reflect).</summary>
-public class DetailsModel(RapportDb db, ConversationStageService stages, TimeProvider clock, FollowUps.FollowUpEngine followUps, Web.UserTime time) : PageModel
+public class DetailsModel(RapportDb db, ConversationStageService stages, TimeProvider clock, FollowUps.FollowUpEngine followUps, Web.UserTime time,
+    Trash.TrashCan trash) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
@@ -98,9 +99,8 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
         if (conversation is null) return NotFound();
-        db.Conversations.Remove(conversation);
-        await db.SaveChangesAsync();
-        TempData["Status"] = "The conversation is deleted.";
+        await trash.MoveConversationAsync(conversation);
+        TempData["Status"] = $"The conversation is in the trash for {Domain.Trash.KeptDays} days.";
         return RedirectToPage("/Conversations/Index");
     }
 

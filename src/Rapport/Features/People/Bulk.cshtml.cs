@@ -9,7 +9,7 @@ namespace Rapport.Features.People;
 
 /// <summary>One action on several contacts at once. Every id must be the person's own: a list that
 /// names anyone else's contact (or one that does not exist) is refused whole with 404.</summary>
-public class BulkModel(RapportDb db, ContactExport export, FollowUps.FollowUpEngine followUps) : PageModel
+public class BulkModel(RapportDb db, ContactExport export, FollowUps.FollowUpEngine followUps, Trash.TrashCan trash) : PageModel
 {
     public const int MaxSelection = 5_000;
 
@@ -81,8 +81,8 @@ public class BulkModel(RapportDb db, ContactExport export, FollowUps.FollowUpEng
                 Names = contacts.Select(c => c.FullName).Order().ToList();
                 return Page();
             case "delete-confirmed":
-                await ContactRemoval.RemoveAsync(db, contacts);
-                TempData["Status"] = $"Deleted {contacts.Count} {(contacts.Count == 1 ? "person" : "people")} and everything about them.";
+                await trash.MoveContactsAsync(contacts);
+                TempData["Status"] = $"Moved {contacts.Count} {(contacts.Count == 1 ? "person" : "people")} to the trash for {Domain.Trash.KeptDays} days.";
                 return RedirectToPage("/People/Index");
             default:
                 return Back("Choose what to do with the selected people.");

@@ -5,9 +5,9 @@ using Rapport.Data;
 
 namespace Rapport.Features.People;
 
-/// <summary>Deleting a contact removes every fact about them (their data is someone else's), after
-/// the person has seen what goes. People they referred stay, without the link.</summary>
-public class DeleteModel(RapportDb db) : PageModel
+/// <summary>Deleting a contact moves them, with their conversations, to the trash for 30 days, after the person has
+/// seen what goes; then every fact about them is removed (their data is someone else's).</summary>
+public class DeleteModel(RapportDb db, Trash.TrashCan trash) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
@@ -39,8 +39,8 @@ public class DeleteModel(RapportDb db) : PageModel
     {
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == Id);
         if (contact is null) return NotFound();
-        await ContactRemoval.RemoveAsync(db, [contact]);
-        TempData["Status"] = $"{contact.FullName} and everything about them is deleted.";
+        await trash.MoveContactsAsync([contact]);
+        TempData["Status"] = $"{contact.FullName} is in the trash for {Domain.Trash.KeptDays} days.";
         return RedirectToPage("/People/Index");
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
 using Rapport.Domain;
 using Rapport.IntegrationTests.Infrastructure;
 
@@ -91,7 +92,7 @@ public class ContactPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task Deleting_asks_first_then_removes_every_fact_about_the_person()
+    public async Task Deleting_asks_first_then_deleting_forever_from_the_trash_removes_every_fact_about_the_person()
     {
         var user = await _app.SignUpAsync();
         var id = await _app.AddContactAsync(user.Id, "Temporary", "Person", "Acme", c =>
@@ -103,15 +104,22 @@ public class ContactPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
         });
         var referred = await _app.AddContactAsync(user.Id, "Referred", "Friend", more: c => c.ReferredById = id);
         var confirm = await user.Client.GetPageAsync($"/people/{id}/delete");
-        Assert.Contains("for good", confirm.Text);
+        Assert.Contains("trash", confirm.Text);
+        Assert.Contains("30 days", confirm.Text);
         Assert.Contains("1 person they referred you to will stay", confirm.Text);
 
         var list = await user.Client.FollowAsync(await user.Client.SubmitAsync(confirm, "main form", []));
-        Assert.Contains("everything about them is deleted", list.Status);
+        Assert.Contains("Temporary Person is in the trash for 30 days", list.Status);
+        var trash = await user.Client.GetPageAsync("/trash");
+        await user.Client.SubmitAsync(trash, $"[data-trash-contact='{id}'] form[action*='PurgeContact']", []);
+
         var left = await _app.WithDbAsync(user.Id, async db => new[]
         {
-            await db.Contacts.CountAsync(c => c.Id == id), await db.ContactEmails.CountAsync(), await db.ContactPhones.CountAsync(),
-            await db.ContactTags.CountAsync(), await db.ContactEvents.CountAsync(e => e.ContactId == id),
+            await db.ContactsWithTrash.CountAsync(c => c.Id == id),
+            await db.ContactEmails.IgnoreQueryFilters([RapportDb.TrashFilter]).CountAsync(),
+            await db.ContactPhones.IgnoreQueryFilters([RapportDb.TrashFilter]).CountAsync(),
+            await db.ContactTags.IgnoreQueryFilters([RapportDb.TrashFilter]).CountAsync(),
+            await db.ContactEvents.IgnoreQueryFilters([RapportDb.TrashFilter]).CountAsync(e => e.ContactId == id),
         });
         Assert.All(left, n => Assert.Equal(0, n));
         Assert.Null(await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.Id == referred).Select(c => c.ReferredById).SingleAsync()));

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Domain;
+
+namespace Rapport.Data;
+
+/// <summary>Deleted contacts and conversations stay in the database for 30 days (<see cref="Trash"/>), hidden by a
+/// second named query filter beside the owner's. Rows that hang off them are hidden with them, so a list of tasks,
+/// messages, emails or answers never shows what belongs to something in the trash. The trash page reads them with
+/// <c>IgnoreQueryFilters([TrashFilter])</c>, which keeps the owner filter.</summary>
+public partial class RapportDb
+{
+    public const string TrashFilter = "Trash";
+
+    /// <summary>Everything, trashed or not, still only the signed-in person's.</summary>
+    public IQueryable<Contact> ContactsWithTrash => Contacts.IgnoreQueryFilters([TrashFilter]);
+    public IQueryable<Conversation> ConversationsWithTrash => Conversations.IgnoreQueryFilters([TrashFilter]);
+
+    private void ApplyTrash(ModelBuilder builder)
+    {
+        // The subqueries below read Contacts and Conversations through their own filters (owner and trash).
+        builder.Entity<Contact>().HasQueryFilter(TrashFilter, c => c.DeletedAtUtc == null);
+        builder.Entity<Conversation>().HasQueryFilter(TrashFilter, c => c.DeletedAtUtc == null);
+
+        builder.Entity<ContactEmail>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
+        builder.Entity<ContactPhone>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
+        builder.Entity<ContactTag>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
+        builder.Entity<ContactField>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
+        builder.Entity<ContactEvent>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
+
+        builder.Entity<ConversationField>().HasQueryFilter(TrashFilter, x => Conversations.Any(c => c.Id == x.ConversationId));
+        builder.Entity<ConversationQuestion>().HasQueryFilter(TrashFilter, x => Conversations.Any(c => c.Id == x.ConversationId));
+        builder.Entity<StageChange>().HasQueryFilter(TrashFilter, x => Conversations.Any(c => c.Id == x.ConversationId));
+        builder.Entity<Promise>().HasQueryFilter(TrashFilter, x => Conversations.Any(c => c.Id == x.ConversationId));
+        builder.Entity<Referral>().HasQueryFilter(TrashFilter,
+            x => Conversations.Any(c => c.Id == x.ConversationId) && Contacts.Any(c => c.Id == x.ContactId));
+
+        // A message stays on its contact when its conversation goes (as when a conversation is deleted for good).
+        builder.Entity<OutreachAttempt>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
+        builder.Entity<Reply>().HasQueryFilter(TrashFilter,
+            x => Contacts.Any(c => c.Id == x.ContactId) && Conversations.Any(c => c.Id == x.ConversationId));
+        builder.Entity<FollowUpTask>().HasQueryFilter(TrashFilter,
+            x => (x.ContactId == null || Contacts.Any(c => c.Id == x.ContactId))
+                && (x.ConversationId == null || Conversations.Any(c => c.Id == x.ConversationId)));
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+
+namespace Rapport.Features.Trash;
+
+/// <summary>Removes for good, for every account, what has been in the trash for more than 30 days. It runs outside
+/// any request, so it names no owner and reads past both query filters; it touches only trashed rows.</summary>
+public sealed class TrashPurge(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    /// <returns>How many contacts and conversations were removed.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var before = Domain.Trash.ExpiredBefore(clock.GetUtcNow().UtcDateTime);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Conversations first: those of an expired contact would go with it anyway, by cascade.
+        var removed = await db.Conversations.IgnoreQueryFilters().Where(c => c.DeletedAtUtc != null && c.DeletedAtUtc < before)
+                .ExecuteDeleteAsync(cancellationToken)
+            + await db.Contacts.IgnoreQueryFilters().Where(c => c.DeletedAtUtc != null && c.DeletedAtUtc < before)
+                .ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
+    }
+}
+
+/// <summary>Runs <see cref="TrashPurge"/> at start-up and then every hour, so nothing stays much past its 30 days.</summary>
+public sealed class TrashPurgeService(TrashPurge purge, DatabaseReadiness database, ILogger<TrashPurgeService> log) : BackgroundService
+{
+    public static readonly TimeSpan Every = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await database.Ready.WaitAsync(stoppingToken);
+        using var timer = new PeriodicTimer(Every);
+        do
+        {
+            try
+            {
+                var removed = await purge.RunOnceAsync(stoppingToken);
+                if (removed > 0) log.LogInformation("Removed {Count} items that were in the trash for more than 30 days", removed);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Emptying old items from the trash failed; it will try again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
