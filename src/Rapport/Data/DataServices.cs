@@ -24,6 +24,7 @@ public static class DataServices
         services.AddSingleton<ContactCountInterceptor>();
         services.AddSingleton<SqliteConnectionSetup>();
         services.AddSingleton<DatabaseReadiness>();
+        services.AddSingleton<DatabaseFailures>();
         var countCommands = configuration.GetValue<bool>(SqlCommandCount.Setting);
         if (countCommands) services.AddSingleton<SqlCommandCount>();
 
@@ -35,7 +36,7 @@ public static class DataServices
             else
                 db.UseNpgsql(connectionString);
             db.AddInterceptors(provider.GetRequiredService<OwnershipInterceptor>(), provider.GetRequiredService<StampingInterceptor>(),
-                provider.GetRequiredService<ContactCountInterceptor>());
+                provider.GetRequiredService<ContactCountInterceptor>(), provider.GetRequiredService<DatabaseFailures>());
             if (countCommands) db.AddInterceptors(provider.GetRequiredService<SqlCommandCount>());
             // Migrations are hand-written without a model snapshot; the drift tests guard the model instead.
             db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

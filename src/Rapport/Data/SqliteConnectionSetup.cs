@@ -12,17 +12,23 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
     public const int BusyTimeoutMilliseconds = 30_000;
     private static readonly string Pragmas = $"PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
 
+    /// <summary>More statements run on every connection after the usual ones. Tests use it to put the database in
+    /// the state a real failure would (read-only with <c>query_only</c>, full with <c>max_page_count</c>) and back.</summary>
+    public string? ExtraPragmas { get; set; }
+
+    private string Statements => ExtraPragmas is { Length: > 0 } extra ? Pragmas + " " + extra : Pragmas;
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = Statements;
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = Statements;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,16 +1,39 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Rapport.Features;
 
+/// <summary>The page shown for errors. A failure (5xx) gets a short reference code, logged with the exception, so a
+/// person can quote it and whoever runs the app can find what happened; the page itself shows no exception text.</summary>
 [IgnoreAntiforgeryToken]
-public class ErrorModel : PageModel
+public class ErrorModel(ILogger<ErrorModel> log) : PageModel
 {
+    private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
     public int Code { get; private set; } = 500;
 
-    public void OnGet(int? code) => Code = code ?? 500;
+    /// <summary>Set for failures only.</summary>
+    public string? Reference { get; private set; }
 
-    public void OnPost(int? code) => Code = code ?? 500;
+    public void OnGet(int? code) => Show(code);
+
+    public void OnPost(int? code) => Show(code);
+
+    private void Show(int? code)
+    {
+        Code = code ?? 500;
+        if (Code < 500) return;
+        Reference = RandomNumberGenerator.GetString(ReferenceAlphabet, 8);
+        // A status message set before the failure (by a handler that meant to say "saved") must not be shown.
+        TempData.Remove("Status");
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (failure is not null)
+            log.LogError(failure.Error, "Request failed, reference {Reference}: {Method} {Path}", Reference, HttpContext.Request.Method, failure.Path);
+        else
+            log.LogError("Request failed with status {Status}, reference {Reference}", Code, Reference);
+    }
 
     public string Heading => Code switch
     {
@@ -27,6 +50,6 @@ public class ErrorModel : PageModel
         400 => "Part of what was sent was not understood. Go back, check the form and try again.",
         403 => "You do not have access to this.",
         413 => "What you sent is larger than Rapport accepts.",
-        _ => "Rapport could not finish this. Nothing you typed before this page was lost; go back and try again.",
+        _ => "Rapport could not finish this. What you just sent may not have been saved: go back, check, and try again in a moment.",
     };
 }

@@ -47,7 +47,9 @@ public static class WebSetup
 
     public static WebApplication UseRapportPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+        // The error page logs the exception with the reference code it shows, so the middleware does not log it again.
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Rapport.Data;
 
 namespace Rapport.IntegrationTests.Infrastructure;
@@ -30,6 +31,9 @@ public class RapportApp : WebApplicationFactory<Program>
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero));
 
+    /// <summary>What the app logged.</summary>
+    public LogSink Logs { get; } = new();
+
     /// <summary>Starts the app; unless told not to, goes through first-run setup so the install has its owner.</summary>
     public static async Task<RapportApp> StartAsync(
         Dictionary<string, string?>? settings = null, TestProvider? provider = null, bool completeSetup = true, bool realServer = false)
@@ -39,8 +43,8 @@ public class RapportApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Starts the app on a database a test prepared (an older schema, say); start-up brings it up to date.</summary>
-    public static Task<RapportApp> StartOnAsync(TestDatabase database) =>
-        new RapportApp(database, []).StartAsync(completeSetup: false, realServer: false);
+    public static Task<RapportApp> StartOnAsync(TestDatabase database, Dictionary<string, string?>? settings = null, bool completeSetup = false) =>
+        new RapportApp(database, settings ?? []).StartAsync(completeSetup, realServer: false);
 
     /// <summary>Stops this app and starts a new process-like instance on the same database and data
     /// folder, as a restart would.</summary>
@@ -90,6 +94,7 @@ public class RapportApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>Where the real server listens (only with <c>realServer: true</c>).</summary>
