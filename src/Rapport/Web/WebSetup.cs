@@ -60,6 +60,7 @@ public static class WebSetup
         if (app.Configuration.GetValue<bool>(Data.SqlCommandCount.Setting)) Data.SqlCommandCount.UseSqlCommandCount(app);
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSessionCheckFailure();
         app.UseFirstRunSetup();
         app.UseAuthorization();
         app.MapHealthz();

@@ -76,7 +76,20 @@ public sealed class SignInSessions(
         var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var sessionId = context.Principal?.FindFirstValue(SessionClaim);
         var db = context.HttpContext.RequestServices.GetRequiredService<RapportDb>();
-        var alive = userId is not null && sessionId is not null && await SessionExists(db, sessionId, userId, context.HttpContext.RequestAborted);
+        bool alive;
+        try
+        {
+            alive = userId is not null && sessionId is not null && await SessionExists(db, sessionId, userId, context.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException || e.InnerException is System.Data.Common.DbException)
+        {
+            // The database did not answer. Authentication remembers its result for the whole request, error page
+            // included, so it must not fail here: the request is signed out (the cookie stays) and the failure is
+            // raised just after authentication (see SessionCheckFailure), where the error page can then be shown.
+            context.RejectPrincipal();
+            context.HttpContext.Items[SessionCheckFailure.Key] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            return;
+        }
         if (!alive)
         {
             context.RejectPrincipal();
@@ -94,4 +107,16 @@ public sealed class SignInSessions(
             identity.AddClaim(new Claim(SessionClaim, sessionId));
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Raises, after authentication, a database failure met while checking the session (see ValidateAsync).</summary>
+public static class SessionCheckFailure
+{
+    public const string Key = "Rapport.SessionCheckFailure";
+
+    public static IApplicationBuilder UseSessionCheckFailure(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Items.Remove(Key, out var failure) && failure is System.Runtime.ExceptionServices.ExceptionDispatchInfo captured) captured.Throw();
+        await next();
+    });
 }
