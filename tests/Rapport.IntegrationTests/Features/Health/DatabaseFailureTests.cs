@@ -11,7 +11,7 @@ namespace Rapport.IntegrationTests.Features.Health;
 
 /// <summary>The database stops, fills up or turns read-only while someone saves: they get a plain error page with a
 /// reference code (also in the log), never a "saved" message; the health check says 503 and turns 200 again by itself
-/// when the database is back. Each failure is made the way that database would meet it (see each test).
+/// when the database is back. Each failure is made the way that database would meet it (see each test).</summary>
 public partial class DatabaseFailureTests
 {
     [Fact]
