@@ -11,9 +11,13 @@ public partial class RapportDb
 {
     public const string TrashFilter = "Trash";
 
+    /// <summary>One array for every query that ignores the trash: with a new array each time the query misses EF's
+    /// query cache and is compiled again.</summary>
+    public static readonly string[] TrashOnly = [TrashFilter];
+
     /// <summary>Everything, trashed or not, still only the signed-in person's.</summary>
-    public IQueryable<Contact> ContactsWithTrash => Contacts.IgnoreQueryFilters([TrashFilter]);
-    public IQueryable<Conversation> ConversationsWithTrash => Conversations.IgnoreQueryFilters([TrashFilter]);
+    public IQueryable<Contact> ContactsWithTrash => Contacts.IgnoreQueryFilters(TrashOnly);
+    public IQueryable<Conversation> ConversationsWithTrash => Conversations.IgnoreQueryFilters(TrashOnly);
 
     private void ApplyTrash(ModelBuilder builder)
     {

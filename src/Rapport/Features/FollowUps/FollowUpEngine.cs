@@ -48,7 +48,7 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
         var existing = await db.FollowUpTasks.Where(t => t.RuleKey != null).ToListAsync();
         var known = existing.ToDictionary(t => t.RuleKey!);
         // Tasks of what is in the trash are left as they are, to come back with it, and never made twice.
-        var everyKey = (await db.FollowUpTasks.IgnoreQueryFilters([RapportDb.TrashFilter]).Where(t => t.RuleKey != null)
+        var everyKey = (await db.FollowUpTasks.IgnoreQueryFilters(RapportDb.TrashOnly).Where(t => t.RuleKey != null)
             .Select(t => t.RuleKey!).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         foreach (var spec in wanted.Values.Where(s => !known.ContainsKey(s.RuleKey) && !everyKey.Contains(s.RuleKey)))
         {

@@ -53,8 +53,10 @@ public class TrashTests(AppFixture fixture) : IClassFixture<AppFixture>
         var (user, contactId, conversationId) = await PersonWithEverythingAsync();
         Assert.Contains("Send Amara the article", await TextAsync(user, "/today"));
         Assert.Contains("Amara", await TextAsync(user, "/import?handler=ContactsCsv"));
+        Assert.Equal(2, await NetworkSizeOnTodayAsync(user));
 
         await DeleteContactAsync(user, contactId);
+        Assert.Equal(1, await NetworkSizeOnTodayAsync(user));
 
         var people = await user.Client.GetPageAsync("/people");
         Assert.DoesNotContain("Amara", people.Text);
@@ -84,6 +86,7 @@ public class TrashTests(AppFixture fixture) : IClassFixture<AppFixture>
         var (user, contactId, conversationId) = await PersonWithEverythingAsync();
         var questions = await _app.WithDbAsync(user.Id, db => db.ConversationQuestions.CountAsync(q => q.ConversationId == conversationId));
         await DeleteContactAsync(user, contactId);
+        Assert.Equal(1, await NetworkSizeOnTodayAsync(user));
 
         var trash = await user.Client.GetPageAsync("/trash");
         var back = await user.Client.FollowAsync(await user.Client.SubmitAsync(trash, $"[data-trash-contact='{contactId}'] form[action*='RestoreContact']", []));
@@ -98,6 +101,16 @@ public class TrashTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains("Amara", await TextAsync(user, "/conversations"));
         Assert.Equal(questions, await _app.WithDbAsync(user.Id, db => db.ConversationQuestions.CountAsync(q => q.ConversationId == conversationId)));
         Assert.Equal(2, await _app.WithDbAsync(user.Id, db => db.Contacts.CountAsync()));
+        Assert.Equal(2, await NetworkSizeOnTodayAsync(user));
+    }
+
+    /// <summary>The "N people in your network" figure on Today, which is remembered between requests.</summary>
+    private static async Task<int> NetworkSizeOnTodayAsync(SignedInUser user)
+    {
+        var today = await user.Client.GetPageAsync("/today");
+        var figure = today.Document.QuerySelectorAll(".stat-value")
+            .Single(v => v.ParentElement!.TextContent.Contains("in your network", StringComparison.Ordinal));
+        return int.Parse(figure.TextContent.Trim(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
