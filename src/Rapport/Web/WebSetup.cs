@@ -40,6 +40,7 @@ public static class WebSetup
             o.ValueCountLimit = 1_024;
             o.ValueLengthLimit = 4 * 1024 * 1024;
         });
+        services.AddProxyHeaders(configuration);
         services.AddSingleton<PublicUrl>();
         services.AddScoped<UserTime>();
         return services;
@@ -47,6 +48,7 @@ public static class WebSetup
 
     public static WebApplication UseRapportPipeline(this WebApplication app)
     {
+        app.UseProxyHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
@@ -56,10 +58,12 @@ public static class WebSetup
         });
         app.UseNulTolerantForms();
         if (app.Configuration.GetValue<bool>(Data.SqlCommandCount.Setting)) Data.SqlCommandCount.UseSqlCommandCount(app);
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseAuthentication();
         app.UseFirstRunSetup();
         app.UseAuthorization();
+        AuditTrail.UseDeniedAccessAudit(app);
         app.MapHealthz();
         app.MapCalendarFeed();
         app.MapRazorPages();
