@@ -95,6 +95,7 @@ public class RapportApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging => logging.AddProvider(new AppLogFileProvider()));
         AppLogFiles.NoteSecret(OwnerPassword);
+        AppLogFiles.NoteSecret(DemoOptions.Password);
     }
 
     /// <summary>Where the real server listens (only with <c>realServer: true</c>).</summary>

@@ -38,6 +38,12 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, IHttpContextAccessor
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A sign-in for an email without an account: nobody to show it to, so only the app log
+    /// has it (without the email, which may be a real person's typo).</summary>
+    public void NoteUnknownAccount() =>
+        log.LogInformation(new EventId(1100, "SignInUnknownAccount"), "Sign-in refused for an email without an account from {ClientAddress}",
+            http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
     /// <summary>A signed-in person sent to a page that answered 404 (an id that is not theirs, or no
     /// longer exists) or 403. Only requests that reached a page: a mistyped address is not an attempt.</summary>
     public static IApplicationBuilder UseDeniedAccessAudit(IApplicationBuilder app) => app.Use(async (context, next) =>

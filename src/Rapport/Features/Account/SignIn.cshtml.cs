@@ -38,6 +38,7 @@ public class SignInModel(
         if (user is null)
         {
             // The same answers, after about the same time, as for an account that exists.
+            audit.NoteUnknownAccount();
             if (unknown.IsLockedOut(email)) return Refused(LockedOut);
             return Refused(unknown.Fail(email, Input.Password) ? LockedOut : WrongCredentials);
         }

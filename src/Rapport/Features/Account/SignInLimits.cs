@@ -45,6 +45,9 @@ public static class SignInLimits
                 var seconds = (int)Math.Ceiling(Math.Max(1, wait.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.Items[RetryAfterItem] = seconds;
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInLimits).FullName!)
+                    .LogWarning(new EventId(1101, "SignInLimitReached"), "Password posts refused for {ClientAddress} for {Seconds} s",
+                        context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", seconds);
                 return ValueTask.CompletedTask;
             };
         });
