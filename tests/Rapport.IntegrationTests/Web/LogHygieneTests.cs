@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.IntegrationTests.Infrastructure;
 
 namespace Rapport.IntegrationTests.Web;
@@ -54,6 +55,16 @@ public class LogHygieneTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains("sqlite-1.log:2", output);
         Assert.DoesNotContain("quiet pass phrase", output);
         Assert.DoesNotContain("hunter2hunter2", output);
+    }
+
+    [Fact]
+    public void The_database_never_logs_parameter_values()
+    {
+        using var scope = _app.Services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<Rapport.Data.RapportDb>>();
+        var core = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>();
+        Assert.NotNull(core);
+        Assert.False(core.IsSensitiveDataLoggingEnabled);
     }
 
     [Fact]

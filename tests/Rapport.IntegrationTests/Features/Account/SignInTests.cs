@@ -176,6 +176,29 @@ public class SignInTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task After_sign_out_a_copy_of_a_kept_signed_in_cookie_is_refused_too()
+    {
+        var user = await _app.SignUpAsync();
+        var laptop = _app.CreateAppClient();
+        var page = await laptop.GetPageAsync("/account/sign-in");
+        var signedIn = await laptop.SubmitAsync(page, "main form",
+            new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password, ["Input.RememberMe"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var replay = _app.CreateAppClient();
+        laptop.CopyCookiesTo(replay);
+
+        var today = await laptop.GetPageAsync("/");
+        await laptop.SubmitAsync(today, "form[action='/account/sign-out']", []);
+
+        // Past the security-stamp check interval too: the session row is gone for good.
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var after = await replay.GetAsync("/people");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/sign-in", after.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/people")).StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_in_one_browser_keeps_the_other_signed_in()
     {
         var user = await _app.SignUpAsync();
