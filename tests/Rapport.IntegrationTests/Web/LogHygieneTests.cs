@@ -20,6 +20,7 @@ public class LogHygieneTests(AppFixture fixture) : IClassFixture<AppFixture>
         })!;
         var output = await process.StandardError.ReadToEndAsync() + await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
+        Directory.Delete(folder, recursive: true);
         return (process.ExitCode, output);
     }
 
