@@ -124,6 +124,26 @@ public class SignInTests(AppFixture fixture) : IClassFixture<AppFixture>
         }
     }
 
+    [Theory]
+    [InlineData("/account/profile")]
+    [InlineData("/account/change-password")]
+    [InlineData("/account/calendar")]
+    [InlineData("/account/rules")]
+    [InlineData("/account/activity")]
+    public async Task Account_pages_other_than_the_ways_in_ask_a_visitor_to_sign_in(string path)
+    {
+        var visitor = _app.CreateAppClient();
+        var response = await visitor.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/sign-in?ReturnUrl=" + Uri.EscapeDataString(path), response.Headers.Location!.OriginalString);
+
+        var signIn = await visitor.GetPageAsync("/account/sign-in");
+        var token = signIn.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var post = await visitor.PostAsync(path + "?handler=Create", [new("__RequestVerificationToken", token)]);
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.StartsWith("/account/sign-in", post.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task A_wrong_password_is_refused_with_a_message()
     {
