@@ -228,6 +228,7 @@ public static class DemoDataStartup
         scope.ServiceProvider.GetRequiredService<CurrentOwner>().ActAs(user.Id);
         var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
         if (!await db.Contacts.AnyAsync()) await scope.ServiceProvider.GetRequiredService<DemoData>().AddSampleContactsAsync();
-        log.LogWarning("Demo data is loaded. Sign in as {Email} with the password \"{Password}\".", DemoOptions.Email, DemoOptions.Password);
+        // No password in the log, not even this public one: the sign-in page shows it.
+        log.LogWarning("Demo data is loaded. Sign in as {Email}; the sign-in page shows the password.", DemoOptions.Email);
     }
 }

@@ -39,6 +39,7 @@ public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner
     public DbSet<TagCadence> TagCadences => Set<TagCadence>();
     public DbSet<SearchOutcome> SearchOutcomes => Set<SearchOutcome>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>The user whose rows queries return; read by the query filter on every query.</summary>
     public string? OwnerId => owner.Id;
@@ -72,6 +73,12 @@ public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner
 
         builder.Entity<UserSession>(session => session.Property(s => s.Id).HasMaxLength(UserSession.IdLength));
         builder.Entity<PendingImport>(import => import.Property(i => i.FileName).HasMaxLength(PendingImport.FileNameMaxLength));
+        builder.Entity<AuditEvent>(audit =>
+        {
+            audit.Property(a => a.Detail).HasMaxLength(AuditEvent.DetailMaxLength);
+            audit.Property(a => a.ClientAddress).HasMaxLength(AuditEvent.ClientAddressMaxLength);
+            audit.HasIndex(a => new { a.OwnerId, a.AtUtc });
+        });
 
         ApplyOwnership(builder);
         ApplyTrash(builder);

@@ -35,12 +35,15 @@ public class ErrorModel(ILogger<ErrorModel> log) : PageModel
             log.LogError("Request failed with status {Status}, reference {Reference}", Code, Reference);
     }
 
+    private int RetryAfterSeconds => HttpContext.Items[Account.SignInLimits.RetryAfterItem] as int? ?? 60;
+
     public string Heading => Code switch
     {
         404 => "Not found",
         400 => "That request could not be read",
         403 => "Not allowed",
         413 => "That is too large",
+        429 => "Too many attempts",
         _ => "Something went wrong",
     };
 
@@ -50,6 +53,7 @@ public class ErrorModel(ILogger<ErrorModel> log) : PageModel
         400 => "Part of what was sent was not understood. Go back, check the form and try again.",
         403 => "You do not have access to this.",
         413 => "What you sent is larger than Rapport accepts.",
+        429 => $"Too many sign-in attempts came from your address. Wait {RetryAfterSeconds} seconds, then try again.",
         _ => "Rapport could not finish this. What you just sent may not have been saved: go back, check, and try again in a moment.",
     };
 }

@@ -13,11 +13,12 @@ public static class WebSetup
             {
                 options.RootDirectory = "/Features";
                 options.Conventions.AuthorizeFolder("/");
-                options.Conventions.AllowAnonymousToFolder("/Account");
-                options.Conventions.AuthorizePage("/Account/Profile");
-                options.Conventions.AuthorizePage("/Account/ChangePassword");
-                options.Conventions.AuthorizePage("/Account/Calendar");
-                options.Conventions.AuthorizePage("/Account/Rules");
+                // Only the ways in are open. (Opening the folder and then authorizing single pages does
+                // not work: anonymous access wins, which left the calendar and password pages open.)
+                options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                options.Conventions.AllowAnonymousToPage("/Account/SignOut");
+                options.Conventions.AllowAnonymousToPage("/Account/Register");
+                options.Conventions.AllowAnonymousToPage("/Account/Setup");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AddPageRoute("/Today/Index", "");
             })
@@ -40,6 +41,7 @@ public static class WebSetup
             o.ValueCountLimit = 1_024;
             o.ValueLengthLimit = 4 * 1024 * 1024;
         });
+        services.AddProxyHeaders(configuration);
         services.AddSingleton<PublicUrl>();
         services.AddScoped<UserTime>();
         return services;
@@ -47,6 +49,7 @@ public static class WebSetup
 
     public static WebApplication UseRapportPipeline(this WebApplication app)
     {
+        app.UseProxyHeaders();
         // The error page logs the exception with the reference code it shows, so the middleware does not log it again.
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", SuppressDiagnosticsCallback = _ => true });
@@ -58,11 +61,13 @@ public static class WebSetup
         });
         app.UseNulTolerantForms();
         if (app.Configuration.GetValue<bool>(Data.SqlCommandCount.Setting)) Data.SqlCommandCount.UseSqlCommandCount(app);
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseAuthentication();
         app.UseSessionCheckFailure();
         app.UseFirstRunSetup();
         app.UseAuthorization();
+        AuditTrail.UseDeniedAccessAudit(app);
         app.MapHealthz();
         app.MapCalendarFeed();
         app.MapRazorPages();

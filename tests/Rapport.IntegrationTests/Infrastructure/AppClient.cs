@@ -35,7 +35,11 @@ public sealed class AppClient(HttpClient http)
                 var value = pair[(eq + 1)..].Trim();
                 var expired = header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase);
                 if (expired || value.Length == 0) _cookies.Remove(name);
-                else _cookies[name] = value;
+                else
+                {
+                    _cookies[name] = value;
+                    AppLogFiles.NoteSecret(value);
+                }
             }
         }
         return response;
@@ -79,6 +83,9 @@ public sealed class AppClient(HttpClient http)
 
     public async Task<HttpResponseMessage> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> values, Dictionary<string, string>? headers = null)
     {
+        values = values.ToList();
+        foreach (var (name, value) in values)
+            if (name.Contains("password", StringComparison.OrdinalIgnoreCase) || name == "__RequestVerificationToken") AppLogFiles.NoteSecret(value);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(values) };
         foreach (var (name, value) in headers ?? []) request.Headers.TryAddWithoutValidation(name, value);
         return await SendAsync(request);
@@ -121,9 +128,13 @@ public sealed class AppClient(HttpClient http)
 
 public sealed record HtmlPage(IHtmlDocument Document, HttpResponseMessage Response, string Url, string Html)
 {
+    private static readonly System.Text.RegularExpressions.Regex FeedAddress = new(@"/calendar/([A-Za-z0-9_-]{16,})\.ics");
+
     public static async Task<HtmlPage> ReadAsync(HttpResponseMessage response, string url)
     {
         var html = await response.Content.ReadAsStringAsync();
+        // A calendar feed address shown once: its token must never reach a log.
+        foreach (System.Text.RegularExpressions.Match feed in FeedAddress.Matches(html)) AppLogFiles.NoteSecret(feed.Groups[1].Value);
         return new HtmlPage(AppClient.Parse(html), response, url, html);
     }
 

@@ -23,6 +23,8 @@ public class RapportApp : WebApplicationFactory<Program>
             ["App:DataDirectory"] = database.DataDirectory,
             ["App:PublicUrl"] = "https://rapport.test",
             ["Accounts:Registration"] = "Open",
+            // Tests sign up and in far faster than people; the sign-in limit tests set their own.
+            ["SignInLimits:PermitLimit"] = "1000000",
         };
         foreach (var (key, value) in settings) _settings[key] = value;
     }
@@ -95,6 +97,9 @@ public class RapportApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureLogging(logging => logging.AddProvider(new AppLogFileProvider()));
+        AppLogFiles.NoteSecret(OwnerPassword);
+        AppLogFiles.NoteSecret(DemoOptions.Password);
     }
 
     /// <summary>Where the real server listens (only with <c>realServer: true</c>).</summary>
@@ -113,6 +118,7 @@ public class RapportApp : WebApplicationFactory<Program>
         var client = CreateAppClient();
         var email = $"user-{Guid.NewGuid():N}@example.com";
         var password = "a long and quiet pass phrase";
+        AppLogFiles.NoteSecret(password);
         var page = await client.GetPageAsync("/account/register");
         var response = await client.SubmitAsync(page, "main form", new()
         {

@@ -11,6 +11,7 @@ public static class Uploads
         var form = page.Document.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No form {formSelector}");
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var action = form.GetAttribute("action")!;
+        AppLogFiles.NoteSecret(token);
         using var body = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },

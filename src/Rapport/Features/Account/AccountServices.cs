@@ -93,6 +93,9 @@ public static class AccountServices
         services.AddSingleton<InstallState>();
         services.AddScoped<SignInSessions>();
         services.AddScoped<AccountCreation>();
+        services.AddSingleton<UnknownAccountAttempts>();
+        services.AddScoped<AuditTrail>();
+        services.AddSignInLimits(configuration);
         return services;
     }
 }

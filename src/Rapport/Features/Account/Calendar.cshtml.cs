@@ -10,7 +10,7 @@ namespace Rapport.Features.Account;
 
 /// <summary>The private calendar feed: made once and shown once, renewed with the password (the old
 /// address stops at once), turned off, and with or without the meetings' details.</summary>
-public class CalendarModel(RapportDb db, UserManager<RapportUser> users, PublicUrl links, TimeProvider clock) : PageModel
+public class CalendarModel(RapportDb db, UserManager<RapportUser> users, PublicUrl links, TimeProvider clock, AuditTrail audit) : PageModel
 {
     public CalendarFeed? Feed { get; private set; }
 
@@ -51,7 +51,7 @@ public class CalendarModel(RapportDb db, UserManager<RapportUser> users, PublicU
 
     public async Task<IActionResult> OnPostRemoveAsync()
     {
-        await db.CalendarFeeds.ExecuteDeleteAsync();
+        if (await db.CalendarFeeds.ExecuteDeleteAsync() > 0) await audit.RecordAsync(AuditKind.CalendarFeedTurnedOff);
         TempData["Status"] = "The calendar feed is turned off; its address no longer works.";
         return RedirectToPage();
     }
@@ -69,6 +69,7 @@ public class CalendarModel(RapportDb db, UserManager<RapportUser> users, PublicU
         if (existing is not null) await db.SaveChangesAsync();
         db.CalendarFeeds.Add(feed);
         await db.SaveChangesAsync();
+        await audit.RecordAsync(AuditKind.CalendarFeedIssued, existing is null ? "Made" : "Renewed; the old address stopped working");
         Feed = feed;
         NewFeedUrl = links.For($"/calendar/{token}.ics");
         return Page();

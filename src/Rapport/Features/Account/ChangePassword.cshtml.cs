@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Data;
+using Rapport.Domain;
 
 namespace Rapport.Features.Account;
 
 /// <summary>Changing the password signs out every other browser of the account at once.</summary>
-public class ChangePasswordModel(UserManager<RapportUser> users, SignInSessions sessions) : PageModel
+public class ChangePasswordModel(UserManager<RapportUser> users, SignInSessions sessions, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -37,6 +38,7 @@ public class ChangePasswordModel(UserManager<RapportUser> users, SignInSessions 
             return Page();
         }
         await sessions.EndOtherSessionsAsync();
+        await audit.RecordAsync(AuditKind.PasswordChanged, "Other browsers signed out");
         await sessions.RefreshAsync(user);
         TempData["Status"] = "Your password is changed. Other browsers signed in to your account have been signed out.";
         return RedirectToPage("/Account/Profile");

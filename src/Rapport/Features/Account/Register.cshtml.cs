@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Rapport.Features.Account;
 
 /// <summary>Open registration, for hosted instances. Closed by default: a personal install has one owner.</summary>
-public class RegisterModel(IOptions<AccountOptions> options, AccountCreation accounts, SignInSessions sessions) : PageModel
+public class RegisterModel(IOptions<AccountOptions> options, AccountCreation accounts, SignInSessions sessions, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public NewAccountInput Input { get; set; } = new();
@@ -30,6 +30,7 @@ public class RegisterModel(IOptions<AccountOptions> options, AccountCreation acc
         var user = await accounts.CreateAsync(Input, ModelState);
         if (user is null) return Page();
         await sessions.SignInAsync(user, persistent: false);
+        await audit.RecordForAsync(user.Id, Domain.AuditKind.SignedIn, "Account created");
         TempData["Status"] = "Welcome to Rapport. Start by adding the people you already know.";
         return Redirect("~/");
     }

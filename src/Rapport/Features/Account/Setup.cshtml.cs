@@ -6,7 +6,7 @@ using Rapport.Domain;
 namespace Rapport.Features.Account;
 
 /// <summary>The first visit to a new install: the person makes the owner's account.</summary>
-public class SetupModel(InstallState install, AccountCreation accounts, SignInSessions sessions, DemoData demo) : PageModel
+public class SetupModel(InstallState install, AccountCreation accounts, SignInSessions sessions, DemoData demo, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public NewAccountInput Input { get; set; } = new();
@@ -30,6 +30,7 @@ public class SetupModel(InstallState install, AccountCreation accounts, SignInSe
             if (user is null) return Page();
             install.AccountCreated();
             await sessions.SignInAsync(user, persistent: true);
+            await audit.RecordForAsync(user.Id, AuditKind.SignedIn, "Owner's account created");
             if (LoadSampleData) await demo.AddSampleContactsAsync();
         }
         finally

@@ -4,14 +4,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Rapport.Data;
+using Rapport.Domain;
 
 namespace Rapport.Features.Account;
 
 public class SignInModel(
     UserManager<RapportUser> users, SignInManager<RapportUser> signIn, SignInSessions sessions,
-    IOptions<AccountOptions> accountOptions, DemoOptions demo) : PageModel
+    IOptions<AccountOptions> accountOptions, DemoOptions demo,
+    UnknownAccountAttempts unknown, AuditTrail audit) : PageModel
 {
     public const string WrongCredentials = "That email and password do not match an account.";
+    public const string LockedOut = "Too many wrong passwords: this account is locked for 15 minutes. Try again later.";
 
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -29,26 +32,39 @@ public class SignInModel(
     {
         if (!ModelState.IsValid) return Page();
         // Never hash an oversized input: a megabyte "password" is a cheap way to load the server.
-        var user = Input.Password.Length > PasswordPolicy.MaxLength ? null : await users.FindByEmailAsync(Input.Email.Trim());
+        if (Input.Password.Length > PasswordPolicy.MaxLength) return Refused(WrongCredentials);
+        var email = Input.Email.Trim();
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            ModelState.AddModelError("", WrongCredentials);
-            return Page();
+            // The same answers, after about the same time, as for an account that exists.
+            audit.NoteUnknownAccount();
+            if (unknown.IsLockedOut(email)) return Refused(LockedOut);
+            return Refused(unknown.Fail(email, Input.Password) ? LockedOut : WrongCredentials);
         }
+        var wasLocked = await users.IsLockedOutAsync(user);
         // lockoutOnFailure: true, or failed attempts are never counted (the scaffolded default is false).
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError("", "Too many wrong passwords: this account is locked for 15 minutes. Try again later.");
-            return Page();
+            await audit.RecordForAsync(user.Id, wasLocked ? AuditKind.SignInFailed : AuditKind.LockedOut,
+                wasLocked ? "Refused while the account was locked" : "Locked for 15 minutes after five wrong passwords");
+            return Refused(LockedOut);
         }
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", WrongCredentials);
-            return Page();
+            await audit.RecordForAsync(user.Id, AuditKind.SignInFailed, "Wrong password");
+            return Refused(WrongCredentials);
         }
         await sessions.SignInAsync(user, Input.RememberMe);
+        await audit.RecordForAsync(user.Id, AuditKind.SignedIn, Input.RememberMe ? "Kept signed in on this device" : null);
         return LocalRedirect(SafeReturnUrl);
+    }
+
+    private PageResult Refused(string message)
+    {
+        ModelState.AddModelError("", message);
+        return Page();
     }
 
     /// <summary>Only a path inside this app; anything else ("//evil.example", "https:...") goes home.</summary>

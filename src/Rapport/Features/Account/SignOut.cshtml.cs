@@ -4,13 +4,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Rapport.Features.Account;
 
 /// <summary>Signing out is a POST (a link could be triggered by another site); GET asks first.</summary>
-public class SignOutModel(SignInSessions sessions) : PageModel
+public class SignOutModel(SignInSessions sessions, AuditTrail audit) : PageModel
 {
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : RedirectToPage("/Account/SignIn");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (User.Identity?.IsAuthenticated == true) await sessions.SignOutAsync();
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await audit.RecordAsync(Domain.AuditKind.SignedOut);
+            await sessions.SignOutAsync();
+        }
         TempData["Status"] = "You are signed out.";
         return RedirectToPage("/Account/SignIn");
     }

@@ -10,7 +10,7 @@ namespace Rapport.Features.ImportExport;
 /// An upload is kept until the person confirms its preview.</summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class IndexModel(RapportDb db, TimeProvider clock, ContactExport export, ContactCounts counts) : PageModel
+public class IndexModel(RapportDb db, TimeProvider clock, ContactExport export, ContactCounts counts, Account.AuditTrail audit) : PageModel
 {
     public const long MaxFileBytes = 25 * 1024 * 1024;
     private const long MaxRequestBytes = 40 * 1024 * 1024;
@@ -23,11 +23,23 @@ public class IndexModel(RapportDb db, TimeProvider clock, ContactExport export, 
 
     public Task<IActionResult> OnPostVCardAsync(IFormFile? file) => UploadAsync(file, ImportKind.VCard, "VCardFile");
 
-    public IActionResult OnGetContactsCsv() => export.CsvFile(null, "rapport-contacts.csv");
+    public async Task<IActionResult> OnGetContactsCsvAsync()
+    {
+        await audit.RecordAsync(AuditKind.Exported, "All contacts as CSV");
+        return export.CsvFile(null, "rapport-contacts.csv");
+    }
 
-    public IActionResult OnGetContactsVCard() => export.VCardFile(null, "rapport-contacts.vcf");
+    public async Task<IActionResult> OnGetContactsVCardAsync()
+    {
+        await audit.RecordAsync(AuditKind.Exported, "All contacts as vCard");
+        return export.VCardFile(null, "rapport-contacts.vcf");
+    }
 
-    public async Task<IActionResult> OnGetOrganizationsCsvAsync() => await export.OrganizationsCsvAsync("rapport-organizations.csv");
+    public async Task<IActionResult> OnGetOrganizationsCsvAsync()
+    {
+        await audit.RecordAsync(AuditKind.Exported, "Organizations as CSV");
+        return await export.OrganizationsCsvAsync("rapport-organizations.csv");
+    }
 
     private async Task<IActionResult> UploadAsync(IFormFile? file, ImportKind kind, string field)
     {

@@ -7,7 +7,7 @@ using Rapport.Domain;
 namespace Rapport.Features.ImportExport;
 
 /// <summary>Shows what an upload would do, then imports it all at once on confirmation, or drops it.</summary>
-public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardContactImport vCard, ContactCounts counts) : PageModel
+public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardContactImport vCard, ContactCounts counts, Account.AuditTrail audit) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -48,6 +48,7 @@ public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardCon
         }
         await transaction.CommitAsync();
         counts.Forget(db.OwnerId);
+        await audit.RecordAsync(AuditKind.Imported, $"{(Kind == ImportKind.LinkedIn ? "LinkedIn" : "vCard")} file: {changed:N0} added or updated");
         TempData["Status"] = $"Imported {FileName}: {changed:N0} {(changed == 1 ? "person" : "people")} added or updated.";
         return RedirectToPage("/People/Index");
     }

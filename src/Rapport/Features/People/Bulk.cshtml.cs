@@ -9,7 +9,7 @@ namespace Rapport.Features.People;
 
 /// <summary>One action on several contacts at once. Every id must be the person's own: a list that
 /// names anyone else's contact (or one that does not exist) is refused whole with 404.</summary>
-public class BulkModel(RapportDb db, ContactExport export, FollowUps.FollowUpEngine followUps, Trash.TrashCan trash) : PageModel
+public class BulkModel(RapportDb db, ContactExport export, FollowUps.FollowUpEngine followUps, Trash.TrashCan trash, Account.AuditTrail audit) : PageModel
 {
     public const int MaxSelection = 5_000;
 
@@ -74,8 +74,10 @@ public class BulkModel(RapportDb db, ContactExport export, FollowUps.FollowUpEng
                 }
                 return await SavedAsync($"Marked {contacts.Count} as alumni of {value}.");
             case "export-vcf":
+                await audit.RecordAsync(AuditKind.Exported, $"{contacts.Count} selected contacts as vCard");
                 return export.VCardFile(contacts.Select(c => c.Id).ToList(), "contacts.vcf");
             case "export-csv":
+                await audit.RecordAsync(AuditKind.Exported, $"{contacts.Count} selected contacts as CSV");
                 return export.CsvFile(contacts.Select(c => c.Id).ToList(), "contacts.csv");
             case "delete":
                 Names = contacts.Select(c => c.FullName).Order().ToList();

@@ -8,7 +8,7 @@ namespace Rapport.Features.People;
 
 /// <summary>One person's data on its own: a vCard for an address book, or everything Rapport holds
 /// about them as JSON (to answer a request to see or take one's data).</summary>
-public class ExportModel(ContactExport export) : PageModel
+public class ExportModel(ContactExport export, Account.AuditTrail audit) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -24,8 +24,9 @@ public class ExportModel(ContactExport export) : PageModel
         var data = found[0];
         var slug = new string(data.Contact.FullName.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
         if (slug.Length == 0) slug = "contact";
+        if (format is not ("vcf" or "json")) return NotFound();
+        await audit.RecordAsync(Domain.AuditKind.Exported, $"One contact (#{id}) as {(format == "vcf" ? "vCard" : "JSON")}");
         if (format == "vcf") return export.VCardFile([id], slug + ".vcf");
-        if (format != "json") return NotFound();
         var c = data.Contact;
         var document = new
         {

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Rapport.Data;
+
+namespace Rapport.Features.Account;
+
+/// <summary>Sign-in answers must not tell whether an email has an account. A known account is locked
+/// after five wrong passwords, and its password is hashed on every try; so an unknown email is
+/// "locked" after five tries too (remembered here, in memory, for the same 15 minutes), and a
+/// throwaway hash is checked so both answers take about as long.</summary>
+public sealed class UnknownAccountAttempts(IOptions<IdentityOptions> identity, IPasswordHasher<RapportUser> hasher, TimeProvider clock)
+{
+    // Bounded: a flood of made-up emails (already slowed per address) cannot fill the memory.
+    private readonly MemoryCache _failures = new(new MemoryCacheOptions { SizeLimit = 50_000 });
+    private readonly Lazy<string> _throwawayHash = new(() => hasher.HashPassword(new RapportUser(), Guid.NewGuid().ToString()));
+
+    private LockoutOptions Lockout => identity.Value.Lockout;
+
+    public bool IsLockedOut(string email) =>
+        _failures.TryGetValue(Key(email), out Failures? failures) && failures!.LockedUntilUtc > clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Spends the time a real check would, then counts the failure; true when it now "locks".</summary>
+    public bool Fail(string email, string password)
+    {
+        hasher.VerifyHashedPassword(new RapportUser(), _throwawayHash.Value, password);
+        var key = Key(email);
+        var now = clock.GetUtcNow().UtcDateTime;
+        lock (_failures)
+        {
+            if (!_failures.TryGetValue(key, out Failures? failures) || failures!.LockedUntilUtc <= now && failures.LockedUntilUtc != DateTime.MinValue)
+                failures = new Failures();
+            failures.Count++;
+            if (failures.Count >= Lockout.MaxFailedAccessAttempts) failures.LockedUntilUtc = now + Lockout.DefaultLockoutTimeSpan;
+            _failures.Set(key, failures, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Lockout.DefaultLockoutTimeSpan });
+            return failures.LockedUntilUtc > now;
+        }
+    }
+
+    private static string Key(string email) => email.Trim().ToUpperInvariant();
+
+    private sealed class Failures
+    {
+        public int Count;
+        public DateTime LockedUntilUtc = DateTime.MinValue;
+    }
+}
