@@ -25,6 +25,10 @@ public static class FeatureServices
         services.AddScoped<LinkedInImport>();
         services.AddScoped<LinkedInContactImport>();
         services.AddScoped<VCardContactImport>();
+        services.AddHostedService<Backup.RunningLockService>();
+        services.AddScoped<AccountExport>();
+        services.AddScoped<AccountRestore>();
+        services.AddScoped<Account.AccountDeletion>();
         return services;
     }
 }
