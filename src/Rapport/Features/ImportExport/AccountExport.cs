@@ -32,7 +32,16 @@ public sealed class AccountExport(RapportDb db, TimeProvider clock)
         var numbers = new Dictionary<(Type, int), int>();
         int? Renumber(Type table, int id) => numbers.TryGetValue((table, id), out var found) ? found : null;
 
-        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        // Written into a buffer that goes out after each table: the serializer flushes its writer synchronously,
+        // and a response stream takes only asynchronous writes.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true });
+        async Task SendAsync()
+        {
+            await json.FlushAsync(cancellationToken);
+            await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
+            buffer.Clear();
+        }
         json.WriteStartObject();
         json.WriteString("format", Format);
         json.WriteNumber("version", Version);
@@ -70,11 +79,11 @@ public sealed class AccountExport(RapportDb db, TimeProvider clock)
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            await json.FlushAsync(cancellationToken);
+            await SendAsync();
         }
         json.WriteEndObject();
         json.WriteEndObject();
-        await json.FlushAsync(cancellationToken);
+        await SendAsync();
     }
 
     private static object? ValueOf(AccountTable table, Microsoft.EntityFrameworkCore.Metadata.IProperty column, object row, Func<Type, int, int?> renumber)
