@@ -53,6 +53,15 @@ public class RapportApp : WebApplicationFactory<Program>
 
     private bool _keepDatabase;
 
+    /// <summary>Stops the app as a shutdown would, leaving its database and data folder for the test to use.</summary>
+    public async Task StopKeepingDatabaseAsync()
+    {
+        _keepDatabase = true;
+        await DisposeAsync();
+        // A stopped process holds no connections; pooled ones here would outlive it and keep the old file open.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     private async Task<RapportApp> StartAsync(bool completeSetup, bool realServer)
     {
         var app = this;
