@@ -111,6 +111,17 @@ public class RapportApp : WebApplicationFactory<Program>
 
     private bool _realServer;
 
+    /// <summary>A browser-like client signed in as the install's owner (the account made at setup).</summary>
+    public async Task<SignedInUser> SignInOwnerAsync()
+    {
+        var client = CreateAppClient();
+        var page = await client.GetPageAsync("/account/sign-in");
+        var response = await client.SubmitAsync(page, "main form", new() { ["Input.Email"] = OwnerEmail, ["Input.Password"] = OwnerPassword });
+        if ((int)response.StatusCode != 302) throw new InvalidOperationException("The owner could not sign in.");
+        var userId = await WithDbAsync(null, db => db.Users.Where(u => u.Email == OwnerEmail).Select(u => u.Id).SingleAsync());
+        return new SignedInUser(client, userId, OwnerEmail, OwnerPassword);
+    }
+
     /// <summary>A browser-like client with a new account, signed in.</summary>
     public async Task<SignedInUser> SignUpAsync(string? name = null)
     {

@@ -188,9 +188,7 @@ public class BackupTests
     public async Task The_backup_page_downloads_a_sound_database_for_the_owner_and_is_not_found_for_anyone_else()
     {
         await using var app = await RapportApp.StartAsync();
-        var owner = app.CreateAppClient();
-        var signIn = await owner.GetPageAsync("/account/sign-in");
-        await owner.SubmitAsync(signIn, "main form", new() { ["Input.Email"] = RapportApp.OwnerEmail, ["Input.Password"] = RapportApp.OwnerPassword });
+        var owner = (await app.SignInOwnerAsync()).Client;
         var page = await owner.GetPageAsync("/admin/backup");
         var other = await app.SignUpAsync();
 
