@@ -26,9 +26,15 @@ public static class BackupCommands
         }
         var connectionString = DataServices.ConnectionStringFor(options, dataFolder);
         var now = DateTime.UtcNow;
+        var databasePath = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
         if (command == "backup")
         {
             if (operands.Length > 1) return Usage(errors);
+            if (!File.Exists(databasePath))
+            {
+                errors.WriteLine($"There is no database at {databasePath} yet: start Rapport once to make it, or check App:DataDirectory.");
+                return 1;
+            }
             var target = operands.Length == 1 ? Path.GetFullPath(operands[0]) : SqliteBackup.DefaultPath(dataFolder.Path, now);
             if (Directory.Exists(target)) target = Path.Combine(target, Path.GetFileName(SqliteBackup.DefaultPath(dataFolder.Path, now)));
             try
@@ -46,7 +52,6 @@ public static class BackupCommands
         }
 
         if (operands.Length != 1) return Usage(errors);
-        var databasePath = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
         var result = await SqliteRestore.RunAsync(operands[0], databasePath, dataFolder.Path, KnownMigrations(), now);
         (result.Restored ? output : errors).WriteLine(result.Message);
         return result.Restored ? 0 : 1;
