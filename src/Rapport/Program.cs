@@ -1,7 +1,11 @@
 using Rapport.Data;
 using Rapport.Features;
 using Rapport.Features.Account;
+using Rapport.Features.Backup;
 using Rapport.Web;
+
+// "backup" and "restore" do their work and exit; they never start the web server.
+if (BackupCommands.IsCommand(args)) return await BackupCommands.RunAsync(args, Console.Out, Console.Error);
 
 // "--demo" loads a sample account; it is not a configuration key, so take it out before the host reads args.
 var demo = args.Contains("--demo");
@@ -28,7 +32,8 @@ app.Services.GetRequiredService<DatabaseReadiness>().Begin(async () =>
 
 DatabaseReadiness.Use(app);
 app.UseRapportPipeline();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

@@ -49,6 +49,9 @@ public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner
 
     internal CurrentOwner Owner => owner;
 
+    /// <summary>Set while a Rapport export is restored: rows keep the times they were made and changed.</summary>
+    internal bool KeepsRecordedTimes { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Stored as UTC on both providers; SQLite hands back Unspecified, so mark it UTC on the way in.

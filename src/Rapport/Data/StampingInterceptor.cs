@@ -28,7 +28,7 @@ public sealed class StampingInterceptor(TimeProvider clock) : SaveChangesInterce
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            if (entry.Entity is ITimestamped stamped)
+            if (entry.Entity is ITimestamped stamped && context is not RapportDb { KeepsRecordedTimes: true })
             {
                 if (entry.State == EntityState.Added) stamped.CreatedAtUtc = now;
                 else entry.Property(nameof(ITimestamped.CreatedAtUtc)).IsModified = false;

@@ -28,6 +28,10 @@ public static class FeatureServices
         services.AddScoped<Trash.TrashCan>();
         services.AddSingleton<Trash.TrashPurge>();
         services.AddHostedService<Trash.TrashPurgeService>();
+        services.AddHostedService<Backup.RunningLockService>();
+        services.AddScoped<AccountExport>();
+        services.AddScoped<AccountRestore>();
+        services.AddScoped<Account.AccountDeletion>();
         return services;
     }
 }

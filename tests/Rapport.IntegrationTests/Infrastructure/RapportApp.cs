@@ -59,6 +59,15 @@ public class RapportApp : WebApplicationFactory<Program>
 
     private bool _keepDatabase;
 
+    /// <summary>Stops the app as a shutdown would, leaving its database and data folder for the test to use.</summary>
+    public async Task StopKeepingDatabaseAsync()
+    {
+        _keepDatabase = true;
+        await DisposeAsync();
+        // A stopped process holds no connections; pooled ones here would outlive it and keep the old file open.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     private async Task<RapportApp> StartAsync(bool completeSetup, bool realServer)
     {
         var app = this;
@@ -111,6 +120,17 @@ public class RapportApp : WebApplicationFactory<Program>
         : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
 
     private bool _realServer;
+
+    /// <summary>A browser-like client signed in as the install's owner (the account made at setup).</summary>
+    public async Task<SignedInUser> SignInOwnerAsync()
+    {
+        var client = CreateAppClient();
+        var page = await client.GetPageAsync("/account/sign-in");
+        var response = await client.SubmitAsync(page, "main form", new() { ["Input.Email"] = OwnerEmail, ["Input.Password"] = OwnerPassword });
+        if ((int)response.StatusCode != 302) throw new InvalidOperationException("The owner could not sign in.");
+        var userId = await WithDbAsync(null, db => db.Users.Where(u => u.Email == OwnerEmail).Select(u => u.Id).SingleAsync());
+        return new SignedInUser(client, userId, OwnerEmail, OwnerPassword);
+    }
 
     /// <summary>A browser-like client with a new account, signed in.</summary>
     public async Task<SignedInUser> SignUpAsync(string? name = null)

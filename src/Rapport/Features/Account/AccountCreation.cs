@@ -9,7 +9,7 @@ namespace Rapport.Features.Account;
 /// field it concerns. Used by the first-run setup and by registration.</summary>
 public sealed class AccountCreation(UserManager<RapportUser> users, TimeProvider clock)
 {
-    public async Task<RapportUser?> CreateAsync(NewAccountInput input, ModelStateDictionary modelState, string prefix = "Input")
+    public async Task<RapportUser?> CreateAsync(NewAccountInput input, ModelStateDictionary modelState, string prefix = "Input", bool installOwner = false)
     {
         var zone = TimeZones.ToIanaId(input.TimeZoneId);
         if (zone is null) modelState.AddModelError($"{prefix}.{nameof(input.TimeZoneId)}", "Choose a time zone from the list.");
@@ -25,6 +25,7 @@ public sealed class AccountCreation(UserManager<RapportUser> users, TimeProvider
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         var result = await users.CreateAsync(user, input.Password);
+        if (result.Succeeded && installOwner) result = await users.AddClaimAsync(user, new System.Security.Claims.Claim(InstallOwner.ClaimType, "true"));
         if (result.Succeeded) return user;
 
         var refusals = result.Errors.Select(error =>

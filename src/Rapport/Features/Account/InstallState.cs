@@ -22,6 +22,9 @@ public sealed class InstallState(IServiceScopeFactory scopes)
     }
 
     public void AccountCreated() => _hasAccounts = true;
+
+    /// <summary>The last account was deleted: the next visit makes a new owner at setup.</summary>
+    public void AccountsRemoved() => _hasAccounts = false;
 }
 
 public static class FirstRun

@@ -9,18 +9,22 @@ namespace Rapport.Features.Account;
 
 /// <summary>The person's own details: the name templates use, the time zone every date is shown in,
 /// and the self-introduction they read at the start of each conversation.</summary>
-public class ProfileModel(UserManager<RapportUser> users, SignInSessions sessions) : PageModel
+public class ProfileModel(UserManager<RapportUser> users, SignInSessions sessions, RapportDb db) : PageModel
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
 
     public string Email { get; private set; } = "";
 
+    /// <summary>The install's owner also sees the backup page.</summary>
+    public bool IsInstallOwner { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         Email = user.Email ?? "";
+        IsInstallOwner = await InstallOwner.IsOwnerAsync(db, user.Id, HttpContext.RequestAborted);
         Input = new ProfileInput
         {
             DisplayName = user.DisplayName,

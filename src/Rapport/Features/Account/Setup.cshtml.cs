@@ -26,7 +26,7 @@ public class SetupModel(InstallState install, AccountCreation accounts, SignInSe
         try
         {
             if (await install.HasAccountsAsync()) return RedirectToPage("/Account/SignIn");
-            var user = await accounts.CreateAsync(Input, ModelState);
+            var user = await accounts.CreateAsync(Input, ModelState, installOwner: true);
             if (user is null) return Page();
             install.AccountCreated();
             await sessions.SignInAsync(user, persistent: true);
