@@ -51,7 +51,7 @@ public sealed record Access(string Verb, string Route, string? Handler, string P
 /// A new page, handler or endpoint must be added here (the sweep fails until it is): say which of
 /// its values hold ids, or why it takes none.
 /// <list type="bullet">
-/// <item><c>Get("/things/{Thing}")</c> or <c>Post("/things/{Thing}", "Handler")</c>: route ids are written
+/// <item><c>Get("/things/{Thing}")</c>, <c>GetHandler("/things/{Thing}", "Handler")</c> or <c>Post("/things/{Thing}", "Handler")</c>: route ids are written
 /// with the kind of row in braces; the route key is the page's own template (<c>/things/{id:int}</c>).</item>
 /// <item><c>Query("thingId", Owned.Thing)</c>, <c>Form(...)</c>, <c>List(...)</c>: ids in the query string or the form.</item>
 /// <item><c>.With("Input.Title", "x")</c>: other fields a valid request needs, so the id is what gets judged.</item>
@@ -221,6 +221,8 @@ public static class AccessCatalogue
     private static Access Get(string path, params Slot[] slots) => Get(path, route: null, slots);
 
     private static Access Get(string path, string? route, params Slot[] slots) => new("GET", route ?? RouteOf(path), null, path, slots, []);
+
+    private static Access GetHandler(string path, string handler, params Slot[] slots) => new("GET", RouteOf(path), handler, path, slots, []);
 
     private static Access Post(string path, string? handler = null, params Slot[] slots) => new("POST", RouteOf(path), handler, path, slots, []);
 
