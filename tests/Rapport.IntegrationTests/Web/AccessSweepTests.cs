@@ -77,6 +77,7 @@ public class AccessSweepTests(AppFixture fixture) : IClassFixture<AppFixture>
                     var missing = await sweep.SendAsync(access, Missing(access, choice, othersIds), htmx);
                     if (theirs.StatusCode != HttpStatusCode.NotFound) problems.Add($"{how}: answered {AccessSweep.Show(theirs)}, expected 404");
                     if (missing.StatusCode != HttpStatusCode.NotFound) problems.Add($"{how} with ids that do not exist: answered {AccessSweep.Show(missing)}, expected 404");
+                    else if (await BodyAsync(theirs) != await BodyAsync(missing)) problems.Add($"{how}: the 404 differs from the one for ids that do not exist");
                     if (access.Verb == "POST") before = await SameAsync(owner.Id, before, how, problems);
                 }
             }
@@ -148,6 +149,10 @@ public class AccessSweepTests(AppFixture fixture) : IClassFixture<AppFixture>
         var othersIds = await _app.AddEveryKindAsync(other);
         return (owner, ownersIds, await AccessSweep.ForAsync(other), othersIds);
     }
+
+    /// <summary>A page without the antiforgery tokens, which differ on every response.</summary>
+    private static async Task<string> BodyAsync(HttpResponseMessage response) =>
+        System.Text.RegularExpressions.Regex.Replace(await response.Content.ReadAsStringAsync(), @"CfDJ8[\w-]+", "token");
 
     /// <summary>The same request with the other person's ids swapped for ids that do not exist.</summary>
     private static IdChoice Missing(Access access, IdChoice choice, OwnedIds own) => new(
