@@ -10,7 +10,7 @@ namespace Rapport.Features.Conversations;
 /// <summary>One meeting as an .ics file, with every detail: it goes to the person's own calendar.</summary>
 public class IcsModel(RapportDb db, TimeProvider clock) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id)
     {
         var conversation = await db.Conversations.AsNoTracking().Include(c => c.Contact).Include(c => c.Organization).Include(c => c.Questions)
             .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id);

@@ -49,6 +49,7 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<Rap
 
     public async Task<IActionResult> OnPostAddAsync(string? key, string? text)
     {
+        if (!await db.Conversations.AnyAsync(c => c.Id == Id)) return NotFound();
         QuestionCandidate? candidate = null;
         if (!string.IsNullOrWhiteSpace(key))
         {

@@ -16,7 +16,7 @@ public class DetailsModel(RapportDb db) : PageModel
     public string NotesHtml { get; private set; } = "";
     public bool HasAdvocate { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id)
     {
         var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id);
         if (organization is null) return NotFound();

@@ -19,9 +19,13 @@ public sealed record MessageContext(int ContactId, int? ConversationId, string C
         {
             conversation = await db.Conversations.AsNoTracking().Include(c => c.Fields).ThenInclude(f => f.CareerField)
                 .Include(c => c.Organization).Include(c => c.Promises).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == cid);
-            if (conversation is null) return null;
+            // A contact named beside the conversation (a referral's "Write it" names the referred person)
+            // must be one's own, and a promise must be the conversation's: anything else is not found.
+            if (conversation is null || (contactId is int named && !await db.Contacts.AnyAsync(c => c.Id == named))) return null;
+            if (promiseId is not null && conversation.Promises.All(p => p.Id != promiseId)) return null;
             contactId = conversation.ContactId;
         }
+        else if (promiseId is not null) return null;
         if (contactId is not int id) return null;
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Organization).Include(c => c.Emails).Include(c => c.ReferredBy)
             .Include(c => c.Fields).ThenInclude(f => f.CareerField).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id);

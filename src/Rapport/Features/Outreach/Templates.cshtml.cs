@@ -28,16 +28,19 @@ public class TemplatesModel(RapportDb db, UserManager<RapportUser> users) : Page
     /// <summary>Sample values for the preview: what a typical message would carry.</summary>
     public static readonly IReadOnlyDictionary<string, string?> SampleValues = TemplateFields.All.ToDictionary(f => f.Name, f => (string?)f.Example);
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
         await LoadAsync();
-        if (Edit is { } key && All.FirstOrDefault(t => t.Key == key) is { } chosen)
+        if (Edit is { } key && key != "new")
         {
+            // A template that is not the person's own (or a built-in) is not found, as any other id.
+            if (All.FirstOrDefault(t => t.Key == key) is not { } chosen) return NotFound();
             Input = new TemplateInput { Name = chosen.IsOwn ? chosen.Name : chosen.Name + " (my copy)", Channel = chosen.Channel, Purpose = chosen.Purpose, Subject = chosen.Subject, Body = chosen.Body };
             if (!chosen.IsOwn) Edit = null;
             Input.CopiedFrom = chosen.IsOwn ? null : chosen.Key;
             ShowPreview();
         }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync()

@@ -30,13 +30,13 @@ public class DetailsModel(RapportDb db, Web.UserTime time, FollowUps.FollowUpEng
     [BindProperty]
     public InteractionInput Log { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id)
     {
         Log.On = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostLogAsync(int id)
+    public async Task<IActionResult> OnPostLogAsync([FromRoute] int id)
     {
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id);
         if (contact is null) return NotFound();

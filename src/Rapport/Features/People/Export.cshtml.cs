@@ -17,7 +17,7 @@ public class ExportModel(ContactExport export, Account.AuditTrail audit) : PageM
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public async Task<IActionResult> OnGetAsync(int id, string format)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, [FromRoute] string format)
     {
         var found = await export.LoadAsync([id]);
         if (found.Count == 0) return NotFound();

@@ -1,0 +1,243 @@
+using Rapport.IntegrationTests.Infrastructure;
+
+namespace Rapport.IntegrationTests.Web;
+
+/// <summary>Where a request carries an id.</summary>
+public enum Place
+{
+    /// <summary>In the path: <c>{Contact}</c> in <see cref="Access.Path"/>.</summary>
+    Route,
+    Query,
+    /// <summary>In the form on POST, in the query string on GET.</summary>
+    Form,
+    /// <summary>In the name of a form field: <c>notes[{0}]</c>.</summary>
+    FormKey,
+}
+
+/// <summary>What another person's id must get. <see cref="NotFound"/> unless the id is only a choice
+/// within a form of one's own (a career field ticked on one's own contact): such a choice answers
+/// exactly as a choice that does not exist does (the form's own error), and changes nothing of theirs.</summary>
+public enum Answer
+{
+    NotFound,
+    SameAsMissing,
+}
+
+/// <summary>One id a request carries: its name, where it goes, the kind of row it names.</summary>
+public sealed record Slot(string Name, Owned Kind, Place Place, string Format = "{0}", bool List = false, Answer Answer = Answer.NotFound);
+
+/// <summary>How to call one endpoint of the app with ids, or why it takes none.</summary>
+public sealed record Access(string Verb, string Route, string? Handler, string Path, IReadOnlyList<Slot> Slots,
+    IReadOnlyList<KeyValuePair<string, string>> Fields, string? NoIdBecause = null, IReadOnlyList<string>? NotIds = null)
+{
+    public string Key => AppEndpoint.Describe(Verb, Route, Handler);
+
+    /// <summary>Every slot, those written in the path (<c>{Contact}</c>) included.</summary>
+    public IReadOnlyList<Slot> AllSlots => Enum.GetValues<Owned>().Where(k => Path.Contains("{" + k + "}", StringComparison.Ordinal))
+        .Select(k => new Slot(k.ToString(), k, Place.Route)).Concat(Slots).ToList();
+
+    public Access With(params string[] nameValuePairs) => this with
+    {
+        Fields = Fields.Concat(nameValuePairs.Chunk(2).Select(p => new KeyValuePair<string, string>(p[0], p[1]))).ToList(),
+    };
+
+    /// <summary>Inputs whose names end in Id that hold something else (a time zone).</summary>
+    public Access NotAnId(params string[] inputs) => this with { NotIds = [.. NotIds ?? [], .. inputs] };
+
+    public override string ToString() => $"{Key} as {Path}{(Slots.Count > 0 ? " with " + string.Join(", ", Slots.Select(s => $"{s.Name}={s.Kind}")) : "")}";
+}
+
+/// <summary>Every endpoint of the app, and how the access sweep calls it with someone else's ids.
+/// A new page, handler or endpoint must be added here (the sweep fails until it is): say which of
+/// its values hold ids, or why it takes none.
+/// <list type="bullet">
+/// <item><c>Get("/things/{Thing}")</c>, <c>GetHandler("/things/{Thing}", "Handler")</c> or <c>Post("/things/{Thing}", "Handler")</c>: route ids are written
+/// with the kind of row in braces; the route key is the page's own template (<c>/things/{id:int}</c>).</item>
+/// <item><c>Query("thingId", Owned.Thing)</c>, <c>Form(...)</c>, <c>List(...)</c>: ids in the query string or the form.</item>
+/// <item><c>.With("Input.Title", "x")</c>: other fields a valid request needs, so the id is what gets judged.</item>
+/// <item><c>NoId("GET", "/things", null, "lists one's own things")</c>: takes no id, and why.</item>
+/// </list></summary>
+public static class AccessCatalogue
+{
+    public static IReadOnlyList<Access> All { get; } =
+    [
+        // Pages and files of one's own account: nothing in the request names a row.
+        NoId("GET", "/", null, "Today: the person's own agenda"),
+        NoId("GET", "/today", null, "Today: the person's own agenda"),
+        NoId("GET", "/about", null, "a static page"),
+        NoId("GET", "/healthz", null, "answers whether the database does"),
+        NoId("GET", "/calendar/{token}.ics", null, "the token is a secret key, not an id; an unknown or renewed one is 404 (CalendarFeedTests)"),
+        NoId("GET", "/error/{code:int?}", null, "code is an HTTP status"),
+        NoId("POST", "/error/{code:int?}", null, "code is an HTTP status"),
+        NoId("GET", "/account/calendar", null, "the person's own feed"),
+        NoId("POST", "/account/calendar", "Create", "the person's own feed"),
+        NoId("POST", "/account/calendar", "Renew", "the person's own feed"),
+        NoId("POST", "/account/calendar", "Details", "the person's own feed"),
+        NoId("POST", "/account/calendar", "Remove", "the person's own feed"),
+        NoId("GET", "/account/change-password", null, "the signed-in account"),
+        NoId("POST", "/account/change-password", null, "the signed-in account"),
+        NoId("GET", "/account/profile", null, "the signed-in account", "Input.TimeZoneId"),
+        NoId("POST", "/account/profile", null, "the signed-in account", "Input.TimeZoneId"),
+        NoId("GET", "/account/register", null, "a new account", "Input.TimeZoneId"),
+        NoId("POST", "/account/register", null, "a new account", "Input.TimeZoneId"),
+        NoId("GET", "/account/setup", null, "the first account", "Input.TimeZoneId"),
+        NoId("POST", "/account/setup", null, "the first account", "Input.TimeZoneId"),
+        NoId("GET", "/account/sign-in", null, "signing in"),
+        NoId("POST", "/account/sign-in", null, "signing in"),
+        NoId("GET", "/account/sign-out", null, "the signed-in browser"),
+        NoId("POST", "/account/sign-out", null, "the signed-in browser"),
+        NoId("GET", "/account/rules", null, "the person's own rules"),
+        NoId("POST", "/account/rules", null, "the person's own rules"),
+        NoId("POST", "/account/rules", "Cadence", "a tag name among the person's own: someone else's name makes one of their own", "tag"),
+        Post("/account/rules", "RemoveCadence", Form("tag", Owned.TagCadence)),
+        NoId("GET", "/conversations", null, "lists the person's own"),
+        NoId("GET", "/follow-ups", null, "lists the person's own"),
+        NoId("POST", "/follow-ups", "Add", "a new task of one's own"),
+        NoId("GET", "/import", null, "the person's own imports and exports"),
+        NoId("POST", "/import", "LinkedIn", "a new upload of one's own"),
+        NoId("POST", "/import", "VCard", "a new upload of one's own"),
+        NoId("GET", "/import", "ContactsCsv", "all of the person's own contacts"),
+        NoId("GET", "/import", "ContactsVCard", "all of the person's own contacts"),
+        NoId("GET", "/import", "OrganizationsCsv", "all of the person's own organizations"),
+        NoId("GET", "/organizations", null, "lists the person's own"),
+        NoId("GET", "/organizations/targets", null, "lists the person's own"),
+        NoId("GET", "/organizations/new", null, "an empty form"),
+        NoId("GET", "/outcome", null, "the person's own search"),
+        NoId("POST", "/outcome", null, "the person's own search"),
+        NoId("GET", "/people", null, "lists the person's own"),
+        NoId("GET", "/people/bulk", null, "sends back to the list"),
+        NoId("GET", "/people/new", null, "an empty form"),
+        NoId("GET", "/people/duplicates", null, "lists the person's own"),
+        NoId("GET", "/people/suggest", null, "names among the person's own contacts"),
+        NoId("GET", "/fields/new", null, "an empty form"),
+        NoId("POST", "/fields/new", null, "a new field of one's own"),
+        NoId("GET", "/questions", null, "the bank and the person's own questions"),
+        NoId("POST", "/questions", "Hide", "key names a built-in question, the same for everyone"),
+        NoId("POST", "/questions", "Copy", "key names a built-in question, the same for everyone"),
+        NoId("POST", "/questions", "Add", "a new question of one's own"),
+        NoId("GET", "/research", null, "lists the person's own"),
+
+        // Contacts.
+        Get("/people/{Contact}"),
+        Post("/people/{Contact}", "Log").With("Log.Kind", "PhoneCall", "Log.On", "2026-11-20", "Log.Note", "planted"),
+        Get("/people/{Contact}/edit"),
+        Post("/people/{Contact}/edit", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.FirstName", "Planted"),
+        Get("/people/{Contact}/delete"),
+        Post("/people/{Contact}/delete"),
+        Get("/people/{Contact}/export/json", route: "/people/{id:int}/export/{format}"),
+        Get("/people/{Contact}/export/vcf", route: "/people/{id:int}/export/{format}"),
+        Post("/people/new", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.FirstName", "Planted"),
+        Get("/people/merge", Query("a", Owned.Contact), Query("b", Owned.SecondContact)),
+        Post("/people/merge", null, Query("a", Owned.Contact), Query("b", Owned.SecondContact), Form("Keep", Owned.Contact, Answer.SameAsMissing)),
+        .. new[] { "tag", "field", "priority", "alumni", "export-csv", "export-vcf", "delete", "delete-confirmed" }.Select(action =>
+            Post("/people/bulk", null, List("Ids", Owned.Contact)).With("Action", action, "Value", action switch
+            {
+                "priority" => "high",
+                "field" => "Public health",
+                _ => "planted",
+            }, "ReturnUrl", "/people")),
+
+        // Organizations.
+        Get("/organizations/{Organization}"),
+        Get("/organizations/{Organization}/edit"),
+        Post("/organizations/{Organization}/edit", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.Name", "Planted", "Input.Status", "Target"),
+        Get("/organizations/{Organization}/delete"),
+        Post("/organizations/{Organization}/delete"),
+        Post("/organizations/new", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.Name", "Planted org", "Input.Status", "Target"),
+        Post("/organizations/targets", "Score", Form("id", Owned.Organization)).With("motivation", "2", "postings", "2", "advocate", "yes"),
+
+        // Career fields and their open questions.
+        Get("/fields/{CareerField}"),
+        Post("/fields/{CareerField}", "AddQuestion").With("NewQuestion", "planted"),
+        Post("/fields/{CareerField}", "Answer", Form("questionId", Owned.OpenQuestion)).With("answer", "planted", "source", "planted"),
+        Post("/fields/{CareerField}", "Reopen", Form("questionId", Owned.OpenQuestion)),
+        Post("/fields/{CareerField}", "DeleteQuestion", Form("questionId", Owned.OpenQuestion)),
+        Get("/fields/{CareerField}/edit"),
+        Post("/fields/{CareerField}/edit").With("Input.Name", "Planted", "Input.Status", "Exploring"),
+        Get("/fields/{CareerField}/delete"),
+        Post("/fields/{CareerField}/delete"),
+
+        // Conversations and everything under them.
+        Get("/conversations/new", Query("contactId", Owned.Contact)),
+        Post("/conversations/new", null, Form("ContactId", Owned.Contact), List("FieldIds", Owned.CareerField, Answer.SameAsMissing),
+            Form("OrganizationId", Owned.Organization, Answer.SameAsMissing)).With("Goals", "DecideFit"),
+        Get("/conversations/{Conversation}"),
+        Post("/conversations/{Conversation}", "Reply").With("kind", "Accepted"),
+        Post("/conversations/{Conversation}", "Stage").With("to", "Cancelled"),
+        Post("/conversations/{Conversation}", "PromiseDone", Form("promiseId", Owned.Promise)),
+        Post("/conversations/{Conversation}", "Delete"),
+        Get("/conversations/{Conversation}/meeting.ics"),
+        Get("/conversations/{Conversation}/hold"),
+        Post("/conversations/{Conversation}/hold", "Start"),
+        Post("/conversations/{Conversation}/hold", "Note", Form("target", Owned.ConversationQuestion, Format: "q:{0}")).With("text", "planted"),
+        Post("/conversations/{Conversation}/hold", "Note").With("target", "free", "text", "planted"),
+        Post("/conversations/{Conversation}/hold", "SaveAll", Key("notes[{0}]", Owned.ConversationQuestion)).With("freeNotes", "planted", "again", "true"),
+        Post("/conversations/{Conversation}/hold", "Referral").With("firstName", "Planted", "mayUseName", "Yes"),
+        Post("/conversations/{Conversation}/hold", "Promise").With("text", "planted"),
+        Post("/conversations/{Conversation}/hold", "End"),
+        Get("/conversations/{Conversation}/prepare"),
+        Post("/conversations/{Conversation}/prepare", "Up", Form("questionId", Owned.ConversationQuestion)),
+        Post("/conversations/{Conversation}/prepare", "Down", Form("questionId", Owned.ConversationQuestion)),
+        Post("/conversations/{Conversation}/prepare", "Remove", Form("questionId", Owned.ConversationQuestion)),
+        Post("/conversations/{Conversation}/prepare", "Reorder", List("order", Owned.EveryConversationQuestion)),
+        Post("/conversations/{Conversation}/prepare", "Add", Form("key", Owned.OwnQuestion, Answer.SameAsMissing, Format: "own:{0}")),
+        Post("/conversations/{Conversation}/prepare", "Add").With("text", "planted"),
+        Post("/conversations/{Conversation}/prepare", "Propose"),
+        Post("/conversations/{Conversation}/prepare", "Notes").With("researchNotes", "planted"),
+        Post("/conversations/{Conversation}/prepare", "Checklist").With("routeChecked", "true"),
+        Get("/conversations/{Conversation}/reflect"),
+        Post("/conversations/{Conversation}/reflect").With("Input.Learned", "planted"),
+        Get("/conversations/{Conversation}/schedule"),
+        Post("/conversations/{Conversation}/schedule").With("Input.Date", "2026-12-01", "Input.Time", "10:00", "Input.TimeZoneId", "UTC", "Input.DurationMinutes", "30", "Input.Mode", "Video")
+            .NotAnId("Input.TimeZoneId"),
+
+        // Messages and templates.
+        Get("/outreach/compose", Query("contactId", Owned.Contact)),
+        Get("/outreach/compose", Query("conversationId", Owned.Conversation), Query("contactId", Owned.Contact), Query("promiseId", Owned.Promise)),
+        Post("/outreach/compose", "Check", Query("contactId", Owned.Contact)).With("Body", "planted"),
+        Post("/outreach/compose", "Check", Query("conversationId", Owned.Conversation), Query("promiseId", Owned.Promise)).With("Body", "planted"),
+        Post("/outreach/compose", "Sent", Query("contactId", Owned.Contact)).With("Body", "planted", "Channel", "Email"),
+        Post("/outreach/compose", "Sent", Query("conversationId", Owned.Conversation), Query("contactId", Owned.Contact), Query("promiseId", Owned.Promise))
+            .With("Body", "planted", "Channel", "Email"),
+        Get("/templates", Query("edit", Owned.OwnTemplate, Format: "own:{0}")),
+        Post("/templates", "Save", Query("edit", Owned.OwnTemplate, Format: "own:{0}"))
+            .With("Input.Name", "Planted", "Input.Body", "Hello {{contact.first_name}}", "Input.Channel", "Email", "Input.Purpose", "Request"),
+        Post("/templates", "Delete", Form("id", Owned.OwnTemplate)),
+
+        // Follow-ups and own questions.
+        Post("/follow-ups", "Done", Form("id", Owned.FollowUpTask)),
+        Post("/follow-ups", "Dismiss", Form("id", Owned.FollowUpTask)),
+        Post("/follow-ups", "Snooze", Form("id", Owned.FollowUpTask)).With("days", "3"),
+        Post("/follow-ups", "Edit", Form("id", Owned.FollowUpTask)).With("title", "planted", "notes", "planted"),
+        Post("/questions", "Edit", Form("id", Owned.OwnQuestion)).With("Input.Text", "planted", "Input.Theme", "DayToDay", "Input.Part", "Insights"),
+        Post("/questions", "Delete", Form("id", Owned.OwnQuestion)),
+
+        // Imports waiting for confirmation.
+        Get("/import/{PendingImport}"),
+        Post("/import/{PendingImport}"),
+        Post("/import/{PendingImport}", "Cancel"),
+    ];
+
+    private static Access Get(string path, params Slot[] slots) => Get(path, route: null, slots);
+
+    private static Access Get(string path, string? route, params Slot[] slots) => new("GET", route ?? RouteOf(path), null, path, slots, []);
+
+    private static Access GetHandler(string path, string handler, params Slot[] slots) => new("GET", RouteOf(path), handler, path, slots, []);
+
+    private static Access Post(string path, string? handler = null, params Slot[] slots) => new("POST", RouteOf(path), handler, path, slots, []);
+
+    private static Access NoId(string verb, string route, string? handler, string because, params string[] notIds) =>
+        new(verb, route, handler, route, [], [], because, notIds);
+
+    private static Slot Query(string name, Owned kind, Answer answer = Answer.NotFound, string Format = "{0}") => new(name, kind, Place.Query, Format, Answer: answer);
+
+    private static Slot Form(string name, Owned kind, Answer answer = Answer.NotFound, string Format = "{0}") => new(name, kind, Place.Form, Format, Answer: answer);
+
+    private static Slot List(string name, Owned kind, Answer answer = Answer.NotFound) => new(name, kind, Place.Form, List: true, Answer: answer);
+
+    private static Slot Key(string nameFormat, Owned kind) => new(nameFormat, kind, Place.FormKey, Answer: Answer.SameAsMissing);
+
+    /// <summary>The page's route template for a path written with kinds: /people/{Contact}/edit is /people/{id:int}/edit.</summary>
+    private static string RouteOf(string path) =>
+        System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)\}", m => m.Groups[1].Value == nameof(Owned.PendingImport) ? "{id:guid}" : "{id:int}");
+}
