@@ -19,6 +19,11 @@ public static class NulTolerantForms
             {
                 await request.ReadFormAsync(context.RequestAborted);
             }
+            catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.Ordinal))
+            {
+                // Too many values, too long a key or value: left to model binding and antiforgery, which answer 400.
+                // Parsing it here instead would lift the limits the form reader enforces.
+            }
             catch (InvalidDataException) when (request.Body.CanSeek)
             {
                 request.Body.Position = 0;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 using Rapport.IntegrationTests.Infrastructure;
 
@@ -15,26 +16,33 @@ public class FormCorpusTests(AppFixture fixture) : IClassFixture<AppFixture>
     [MemberData(nameof(WrongIds))]
     public async Task An_id_that_is_not_an_id_finds_nothing_and_changes_nothing(string fixture)
     {
-        var id = Uri.EscapeDataString(Corpus.Case(fixture));
+        var raw = Corpus.Case(fixture);
+        var id = Uri.EscapeDataString(raw);
         var user = await _app.SignUpAsync();
         var contact = await _app.AddContactAsync(user.Id, "Kept", "Person");
         var before = await OwnedRowsChecksum.OfAsync(_app, user.Id);
         var token = (await user.Client.GetPageAsync("/people/new")).Document.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        foreach (var url in new[] { $"/people/{id}", $"/people/{id}/edit", $"/people/{id}/delete", $"/people/{id}/export/json", $"/organizations/{id}", $"/fields/{id}",
-                     $"/conversations/{id}", $"/conversations/{id}/schedule", $"/conversations/{id}/meeting.ics", $"/import/{id}",
-                     $"/outreach/compose?contactId={id}", $"/outreach/compose?conversationId={id}", $"/conversations/new?contactId={id}",
-                     $"/people?field={id}&organization={id}&page={id}", $"/outreach/compose?contactId={contact}&template=own:{id}" })
+        // The test host refuses a NUL in a path before the app sees it (a real server answers 400), so that one goes in queries only.
+        string[] inPath = raw.Contains('\0') ? [] : [$"/people/{id}", $"/people/{id}/edit", $"/people/{id}/delete", $"/people/{id}/export/json", $"/organizations/{id}",
+            $"/fields/{id}", $"/conversations/{id}", $"/conversations/{id}/schedule", $"/conversations/{id}/meeting.ics", $"/import/{id}"];
+        foreach (var url in inPath.Concat([$"/outreach/compose?contactId={id}", $"/outreach/compose?conversationId={id}", $"/conversations/new?contactId={id}",
+                     $"/people?field={id}&organization={id}&page={id}", $"/outreach/compose?contactId={contact}&template=own:{id}"]))
         {
             var response = await user.Client.GetAsync(url);
             Corpus.NoServerError(response, $"{fixture}: GET {url}");
         }
-        foreach (var url in new[] { $"/people/{id}/edit", $"/people/{id}/delete", $"/organizations/{id}/delete", $"/fields/{id}/delete", $"/follow-ups?handler=Done&id={id}",
-                     $"/people/bulk?handler=Delete&ids={id}&ids={contact}", $"/people/{contact}/edit?id={id}" })
+        string[] postInPath = raw.Contains('\0') ? [] : [$"/people/{id}/edit", $"/people/{id}/delete", $"/organizations/{id}/delete", $"/fields/{id}/delete"];
+        foreach (var url in postInPath.Concat([$"/follow-ups?handler=Done&id={id}", $"/people/bulk?handler=Delete&ids={id}"]))
         {
             var response = await user.Client.PostAsync(url, [new("__RequestVerificationToken", token), new("Input.FirstName", "Changed"), new("ids", id), new("id", id)]);
             Corpus.NoServerError(response, $"{fixture}: POST {url}");
             await Corpus.UnchangedAsync(_app, user.Id, before, $"{fixture}: POST {url}");
         }
+        // The same parameter twice (route and query): the route's id is the one edited, the person's own.
+        var polluted = await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/people/{contact}/edit"), "main form",
+            new() { ["Input.FirstName"] = "Renamed", ["id"] = id }, headers: null);
+        Corpus.NoServerError(polluted, fixture);
+        Assert.Equal(["Renamed"], await _app.WithDbAsync(user.Id, db => db.Contacts.Select(c => c.FirstName).ToListAsync()));
     }
 
     public static TheoryData<string> Oversized => new()
@@ -67,10 +75,10 @@ public class FormCorpusTests(AppFixture fixture) : IClassFixture<AppFixture>
         switch (fixture)
         {
             case "generated:notes-one-over-the-limit": fields.Add(new("Input.Notes", new string('n', 20_001))); field = "Input.Notes"; break;
-            case "generated:field-of-4-MB-and-1-byte": fields.Add(new("Input.Notes", new string('n', 4 * 1024 * 1024 + 1))); break;
+            case "generated:field-of-4-MB-and-1-byte": fields.Add(new("Input.Notes", new string('n', 4 * 1024 * 1024 + 1))); field = "Input.Notes"; break;
             case "generated:1025-fields": fields.AddRange(Enumerable.Range(0, 1025).Select(i => new KeyValuePair<string, string>($"x{i}", "1"))); break;
             case "generated:key-of-2049-characters": fields.Add(new(new string('k', 2049), "1")); break;
-            case "generated:body-of-31-MB": fields.Add(new("Input.Notes", new string('n', 31_000_000))); break;
+            case "generated:body-of-31-MB": fields.Add(new("Input.Notes", new string('n', 31_000_000))); field = "Input.Notes"; break;
             case "generated:phone-of-60-characters": fields.Add(new("Input.Phones[0].Value", new string('5', 60))); field = "Input.Phones[0].Value"; break;
             case "generated:email-label-of-51-characters": fields.Add(new("Input.Emails[0].Label", new string('l', 51))); fields.Add(new("Input.Emails[0].Value", "a@example.org")); field = "Input.Emails[0].Label"; break;
             case "generated:priority-999": fields.Add(new("Input.Priority", "999")); field = "Input.Priority"; break;
@@ -86,11 +94,11 @@ public class FormCorpusTests(AppFixture fixture) : IClassFixture<AppFixture>
         Corpus.NoServerError(response, fixture);
         if (Corpus.IsRedirect(response))
         {
-            // Accepted: only where the input is fine once read (two first names: the first or both joined).
-            Assert.Equal("generated:duplicate-first-name", fixture);
+            // Accepted only where the input is fine once read: two first names (one is taken), more email rows than the form shows.
+            Assert.Contains(fixture, new[] { "generated:duplicate-first-name", "generated:11-email-rows" });
             return;
         }
-        if (field is not null)
+        if (field is not null && (int)response.StatusCode is < 400 or >= 500)
         {
             var page = await HtmlPage.ReadAsync(response, "/people/new");
             Assert.False(page.ErrorFor(field) is null && !page.Text.Contains("at most", StringComparison.Ordinal),
