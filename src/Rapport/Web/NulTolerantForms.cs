@@ -21,8 +21,11 @@ public static class NulTolerantForms
             }
             catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.Ordinal))
             {
-                // Too many values, too long a key or value: left to model binding and antiforgery, which answer 400.
-                // Parsing it here instead would lift the limits the form reader enforces.
+                // Too many values, too long a key or value: refused here, as parsing it below would lift the
+                // form reader's limits, and every later reader of the form would fail with a server error.
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsync("This form is larger than Rapport accepts: too many fields, or a field that is too long.", context.RequestAborted);
+                return;
             }
             catch (InvalidDataException) when (request.Body.CanSeek)
             {
