@@ -40,6 +40,14 @@ public class CsvImportCorpusTests(AppFixture fixture) : IClassFixture<AppFixture
             case "C20": Assert.True(o.People.Count == 0 && refusedAsFile is not null, $"{fixture}: only empty rows should say so"); break;
             case "C26": Assert.Contains("=1+1 +1+1", o.People); break;
             case "C27": Assert.Contains("<script>alert(1)</script> \"><img src=x onerror=alert(1)>", o.People); break;
+            case "C29":
+                Assert.Equal(7, o.People.Count);
+                Assert.Equal(5, o.Warnings.Count(w => w.Contains("is not an email address")));
+                break;
+            case "C39":
+                Assert.Equal(["Short Name"], o.People);
+                Assert.Equal(["Line 5: the name is longer than 200 characters.", "Line 7: the name is longer than 200 characters."], o.Rejected);
+                break;
             case "C36" or "C37": Assert.NotNull(refusedAsFile); break;
             default:
                 // The rest may import some lines and reject others; each message was checked to name its line.
