@@ -28,6 +28,18 @@ public static class TimeZones
     public static TimeZoneInfo FindOrUtc(string? ianaId) =>
         ianaId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out var zone) ? zone : TimeZoneInfo.Utc;
 
+    /// <summary>The UTC instant of a wall-clock time in <paramref name="zone"/>. A time the clocks repeat
+    /// (going back) is its first occurrence. A time they skip (going forward) is moved on by the gap, so
+    /// a day whose midnight does not exist (Santiago, Havana) starts at 01:00; TimeZoneInfo would throw.</summary>
+    public static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max()
+            : zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddDays(-1))
+            : zone.GetUtcOffset(local);
+        return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
+    }
+
     public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 }

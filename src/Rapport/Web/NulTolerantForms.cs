@@ -19,6 +19,14 @@ public static class NulTolerantForms
             {
                 await request.ReadFormAsync(context.RequestAborted);
             }
+            catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.Ordinal))
+            {
+                // Too many values, too long a key or value: refused here, as parsing it below would lift the
+                // form reader's limits, and every later reader of the form would fail with a server error.
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsync("This form is larger than Rapport accepts: too many fields, or a field that is too long.", context.RequestAborted);
+                return;
+            }
             catch (InvalidDataException) when (request.Body.CanSeek)
             {
                 request.Body.Position = 0;

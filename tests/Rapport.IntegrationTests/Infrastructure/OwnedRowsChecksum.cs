@@ -11,7 +11,7 @@ namespace Rapport.IntegrationTests.Infrastructure;
 
 /// <summary>A fingerprint of everything one person has: every column of every row they own, in every
 /// owned table (found from the model, so a new table is included without a change here), plus their
-/// account row. Read with plain SQL, past the owner filter, on either provider. Two snapshots taken
+/// account row (sign-in sessions aside). Read with plain SQL, past the owner filter, on either provider. Two snapshots taken
 /// around a request are equal exactly when the request changed nothing of theirs.</summary>
 public sealed record OwnedRowsChecksum(string OwnerId, IReadOnlyDictionary<string, string> Tables)
 {
@@ -45,11 +45,19 @@ public sealed record OwnedRowsChecksum(string OwnerId, IReadOnlyDictionary<strin
 
     public bool SameAs(OwnedRowsChecksum later) => Differences(later).Count == 0;
 
+    /// <summary>The names of the tables whose rows differ from <paramref name="before"/>.</summary>
+    public IReadOnlyList<string> ChangedSince(OwnedRowsChecksum before) =>
+        Tables.Keys.Union(before.Tables.Keys).Order(StringComparer.Ordinal)
+            .Where(t => Tables.GetValueOrDefault(t) != before.Tables.GetValueOrDefault(t)).ToList();
+
+    public static Task<OwnedRowsChecksum> OfAsync(RapportApp app, string ownerId) => TakeAsync(app, ownerId);
+
     /// <summary>How many rows the person has in each owned table (the hash strings start with it).</summary>
     public int RowsIn(string table) => int.Parse(Tables[table].Split(' ')[0], CultureInfo.InvariantCulture);
 
     /// <summary>Every table of an <see cref="IOwned"/> entity (by its OwnerId), the account row (by its
-    /// Id), and Identity's per-user tables (by UserId).</summary>
+    /// Id), and Identity's per-user tables (by UserId). Sign-in sessions are left out: they are the
+    /// browser's, not the person's data, and a request may renew one.</summary>
     public static IEnumerable<(string Table, IReadOnlyList<string> Columns, string OwnerColumn)> OwnedTables(IModel model)
     {
         foreach (var entity in model.GetEntityTypes().Where(e => e.GetTableName() is not null).OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
@@ -58,7 +66,7 @@ public sealed record OwnedRowsChecksum(string OwnerId, IReadOnlyDictionary<strin
                 : entity.ClrType == typeof(RapportUser) ? nameof(RapportUser.Id)
                 : entity.FindProperty("UserId") is not null ? "UserId"
                 : null;
-            if (ownerProperty is null) continue;
+            if (ownerProperty is null || entity.ClrType == typeof(UserSession)) continue;
             var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var columns = entity.GetProperties().Select(p => p.GetColumnName(store)).OfType<string>().Order(StringComparer.Ordinal).ToList();
             yield return (entity.GetTableName()!, columns, entity.FindProperty(ownerProperty)!.GetColumnName(store)!);

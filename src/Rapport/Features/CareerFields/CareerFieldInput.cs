@@ -26,19 +26,32 @@ public sealed class CareerFieldInput
     [Display(Name = "Research notes")]
     public string? Notes { get; set; }
 
-    public List<LabelledValue> Links { get; set; } = [];
+    public List<FieldLink> Links { get; set; } = [];
 
     public static CareerFieldInput From(CareerField field) => new()
     {
         Name = field.Name, Description = field.Description, Status = field.Status, Notes = field.Notes,
-        Links = field.Links.OrderBy(l => l.Id).Select(l => new LabelledValue { Label = l.Label, Value = l.Url }).ToList(),
+        Links = field.Links.OrderBy(l => l.Id).Select(l => new FieldLink { Label = l.Label, Value = l.Url }).ToList(),
     };
 
     public void PadRows()
     {
         Links = Links.Where(l => !l.IsEmpty).ToList();
-        while (Links.Count < 2 || (Links.Count < 20 && !Links[^1].IsEmpty)) Links.Add(new LabelledValue());
+        while (Links.Count < 2 || (Links.Count < 20 && !Links[^1].IsEmpty)) Links.Add(new FieldLink());
     }
+}
+
+/// <summary>One useful link of a field: its limits are the link table's, longer than a contact's
+/// email or phone row, so it has its own input rather than sharing theirs.</summary>
+public sealed class FieldLink
+{
+    [StringLength(CareerFieldLink.LabelMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    public string? Label { get; set; }
+
+    [StringLength(CareerFieldLink.UrlMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    public string? Value { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Value);
 }
 
 public sealed record CareerFieldForm(CareerFieldInput Input, int? Id, string SubmitLabel);

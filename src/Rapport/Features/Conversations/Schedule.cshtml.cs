@@ -70,7 +70,7 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Follow
             if (zone.IsInvalidTime(local))
                 ModelState.AddModelError("Input.Time", $"{time:HH:mm} does not exist on that day in {zoneId}: the clocks go forward. Choose another time.");
             else
-                startUtc = TimeZoneInfo.ConvertTimeToUtc(local, zone); // a repeated hour (clocks going back) is read as its first occurrence
+                startUtc = TimeZones.ToUtc(local, zone); // a repeated hour (clocks going back) is read as its first occurrence
         }
         else if (Input.Date is not null || Input.Time is not null)
         {

@@ -148,7 +148,7 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
                 lastMessage.TryGetValue(id, out var m) ? m : (DateTime?)null,
                 lastReply.TryGetValue(id, out var r) ? r : null,
                 lastMeeting.TryGetValue(id, out var meeting) ? meeting : null,
-                lastContacted is DateOnly d ? TimeZoneInfo.ConvertTimeToUtc(d.ToDateTime(new TimeOnly(12, 0)), zone) : null,
+                lastContacted is DateOnly d ? TimeZones.ToUtc(d.ToDateTime(new TimeOnly(12, 0)), zone) : null,
             };
             return candidates.Max();
         }

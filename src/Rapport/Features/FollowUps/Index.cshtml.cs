@@ -58,7 +58,7 @@ public class IndexModel(RapportDb db, UserTime time, WhoAnswers whoAnswers, Time
             t.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
             if (due is DateOnly d)
             {
-                t.DueUtc = TimeZoneInfo.ConvertTimeToUtc(d.ToDateTime(new TimeOnly(9, 0)), time.Zone);
+                t.DueUtc = TimeZones.ToUtc(d.ToDateTime(new TimeOnly(9, 0)), time.Zone);
                 t.SnoozedUntilUtc = null;
             }
         }, "Saved.");
@@ -75,7 +75,7 @@ public class IndexModel(RapportDb db, UserTime time, WhoAnswers whoAnswers, Time
         db.FollowUpTasks.Add(new FollowUpTask
         {
             Kind = TaskKind.Own, Title = NewTitle!.Trim(), AllDay = true,
-            DueUtc = TimeZoneInfo.ConvertTimeToUtc(due.ToDateTime(new TimeOnly(9, 0)), time.Zone),
+            DueUtc = TimeZones.ToUtc(due.ToDateTime(new TimeOnly(9, 0)), time.Zone),
         });
         await db.SaveChangesAsync();
         TempData["Status"] = "Added.";
@@ -86,7 +86,7 @@ public class IndexModel(RapportDb db, UserTime time, WhoAnswers whoAnswers, Time
     private DateTime Morning(int days)
     {
         var date = DateOnly.FromDateTime(time.ToLocal(clock.GetUtcNow().UtcDateTime)).AddDays(days);
-        return TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(9, 0)), time.Zone);
+        return TimeZones.ToUtc(date.ToDateTime(new TimeOnly(9, 0)), time.Zone);
     }
 
     private async Task<IActionResult> ChangeAsync(int id, Action<FollowUpTask> change, string status)

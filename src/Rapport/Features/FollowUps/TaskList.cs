@@ -86,8 +86,8 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
         int? overdueTotal = null, int? contactId = null, bool nameColleagues = true)
     {
         var today = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
-        var todayStart = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), time.Zone);
-        var weekEnd = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(8).ToDateTime(TimeOnly.MinValue), time.Zone);
+        var todayStart = TimeZones.ToUtc(today.ToDateTime(TimeOnly.MinValue), time.Zone);
+        var weekEnd = TimeZones.ToUtc(today.AddDays(8).ToDateTime(TimeOnly.MinValue), time.Zone);
         if (contactId is int one) return await OneContactAsync(db, one, time, todayStart, weekEnd, today, nameColleagues);
         var rows = new List<TaskRow>();
         await foreach (var row in OpenTasks(db, todayStart, weekEnd, overdueLimit, weekLimit + 1, laterLimit + 1)) rows.Add(row);

@@ -35,11 +35,26 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
         var knownOrganizations = organizations.ToHashSet(StringComparer.Ordinal);
         var newOrganizations = new HashSet<string>(StringComparer.Ordinal);
         var rejected = file.Rejected.ToList();
+        var warnings = file.Warnings.ToList();
         var claimed = new Dictionary<int, int>();
         var rows = new List<PlannedRow>(file.Connections.Count);
 
-        foreach (var row in file.Connections)
+        foreach (var cell in file.Connections)
         {
+            // What the columns can hold: a name too long is the line's problem; an email that is not one
+            // is left out with a note, as the vCard import does (the column holds 254 characters).
+            if (cell.FirstName.Length > Contact.NameMaxLength || cell.LastName.Length > Contact.NameMaxLength)
+            {
+                rejected.Add(new ImportIssue(cell.Line, $"Line {cell.Line}: the name is longer than {Contact.NameMaxLength} characters."));
+                continue;
+            }
+            var row = cell;
+            if (row.Email is not null && !EmailAddress.IsValid(row.Email))
+            {
+                var shown = row.Email.Length > 60 ? row.Email[..60] + "…" : row.Email;
+                warnings.Add(new ImportIssue(row.Line, $"Line {row.Line}: “{shown}” is not an email address and is left out."));
+                row = row with { Email = null };
+            }
             var company = string.IsNullOrWhiteSpace(row.Company) ? null : Organization.Normalize(row.Company);
             if (company is not null && !knownOrganizations.Contains(company)) newOrganizations.Add(company);
             var match = known.Find(row.ProfileUrl, row.Email, Folding.Fold($"{row.FirstName} {row.LastName}"), company);
@@ -64,7 +79,7 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
                 || (match.Title is null && row.Position is not null);
             rows.Add(new PlannedRow(row, changes ? ImportOutcome.Updated : ImportOutcome.Unchanged, match.Id, jobChange));
         }
-        return new LinkedInPlan(rows, rejected.OrderBy(r => r.Line).ToList(), file.Warnings, file.EmptyRowsSkipped, newOrganizations.Count);
+        return new LinkedInPlan(rows, rejected.OrderBy(r => r.Line).ToList(), warnings.OrderBy(w => w.Line).ToList(), file.EmptyRowsSkipped, newOrganizations.Count);
     }
 
     /// <summary>"Moved from Analyst at Acme to Lead Analyst at Globex", when the export differs from the last one.</summary>

@@ -55,6 +55,12 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
             if (!input.Emails[i].IsEmpty && !EmailAddress.IsValid(input.Emails[i].Value!.Trim()))
                 modelState.AddModelError($"Input.Emails[{i}].Value", "Enter an email address like name@example.com.");
         }
+        for (var i = 0; i < input.Phones.Count; i++)
+        {
+            // The shared row allows 254 characters (an email address); a phone number column holds fewer.
+            if (!input.Phones[i].IsEmpty && input.Phones[i].Value!.Trim().Length > ContactPhone.NumberMaxLength)
+                modelState.AddModelError($"Input.Phones[{i}].Value", $"Use at most {ContactPhone.NumberMaxLength} characters.");
+        }
         var referrer = await FindReferrerAsync(contact, input.ReferredByName, modelState);
         var fieldIds = input.FieldIds.Distinct().ToList();
         var ownFields = fieldIds.Count == 0 ? 0 : await db.CareerFields.CountAsync(f => fieldIds.Contains(f.Id));

@@ -49,7 +49,7 @@ public class DetailsModel(RapportDb db, Web.UserTime time, FollowUps.FollowUpEng
         }
         var on = Log.On!.Value;
         // A day without a time: today is now, an earlier day is its noon, so the order of the timeline holds.
-        var at = on == today ? time.UtcNow : TimeZoneInfo.ConvertTimeToUtc(on.ToDateTime(new TimeOnly(12, 0)), time.Zone);
+        var at = on == today ? time.UtcNow : TimeZones.ToUtc(on.ToDateTime(new TimeOnly(12, 0)), time.Zone);
         var note = string.IsNullOrWhiteSpace(Log.Note) ? "" : ": " + Log.Note.Trim();
         db.ContactEvents.Add(new ContactEvent { ContactId = id, Kind = ContactEventKind.Interaction, OccurredAtUtc = at, Text = InteractionInput.Label(Log.Kind) + note });
         if (contact.LastContactedOn is null || contact.LastContactedOn < on) contact.LastContactedOn = on;

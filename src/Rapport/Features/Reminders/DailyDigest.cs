@@ -46,7 +46,7 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, SmtpOptions smtp, P
         if (claimed != 1) return false;
 
         var zone = TimeZones.FindOrUtc(await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstAsync(cancellationToken));
-        var endOfToday = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var endOfToday = TimeZones.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var due = await db.FollowUpTasks.AsNoTracking()
             .Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null && t.DueUtc < endOfToday && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < endOfToday))
             .OrderBy(t => t.DueUtc).Select(t => new { t.Title, t.DueUtc }).Take(100).ToListAsync(cancellationToken);
@@ -55,7 +55,7 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, SmtpOptions smtp, P
         var body = new StringBuilder();
         // Mail wants CRLF line ends.
         body.Append("Hello ").Append(name).Append(",\r\n\r\nHere is what is due in Rapport:\r\n\r\n");
-        var todayStart = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
+        var todayStart = TimeZones.ToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
         foreach (var task in due) body.Append(task.DueUtc < todayStart ? "- (overdue) " : "- ").Append(task.Title).Append("\r\n");
         body.Append("\r\nOpen your follow-ups: ").Append(links.For("/follow-ups")).Append("\r\n");
         try

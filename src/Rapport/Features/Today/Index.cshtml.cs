@@ -27,8 +27,8 @@ public class IndexModel(RapportDb db, Web.UserTime time, ContactCounts counts) :
         var today = DateOnly.FromDateTime(time.ToLocal(now));
         // The week runs Monday to Sunday in the person's zone.
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var weekStart = TimeZoneInfo.ConvertTimeToUtc(monday.ToDateTime(TimeOnly.MinValue), time.Zone);
-        var todayStart = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), time.Zone);
+        var weekStart = TimeZones.ToUtc(monday.ToDateTime(TimeOnly.MinValue), time.Zone);
+        var todayStart = TimeZones.ToUtc(today.ToDateTime(TimeOnly.MinValue), time.Zone);
         var figures = await Figures(db, db.OwnerId!, weekStart, todayStart);
         (WeeklyGoal, RequestsThisWeek) = (figures.WeeklyRequestGoal, figures.RequestsThisWeek);
         ContactCount = await counts.GetAsync(db);
