@@ -40,6 +40,28 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         Notes = contact.Notes,
     };
 
+    /// <summary>The form's fields as the person reads them, to say what changed since it was opened.</summary>
+    public static IReadOnlyList<FormField> FieldsOf(ContactInput input, IReadOnlyList<Choice> fields) =>
+    [
+        new("First name", input.FirstName),
+        new("Last name", input.LastName),
+        new("Role or title", input.Title),
+        new("Organization", input.OrganizationName),
+        new("City", input.City),
+        new("LinkedIn profile", input.LinkedInUrl),
+        new("Email addresses", string.Join(", ", input.Emails.Where(e => !e.IsEmpty).Select(e => e.Value!.Trim()))),
+        new("Phone numbers", string.Join(", ", input.Phones.Where(p => !p.IsEmpty).Select(p => p.Value!.Trim()))),
+        new("How you know them", input.Source is { } source && Enum.IsDefined(source) ? Labels.Of(source) : null),
+        new("Referred by", input.ReferredByName),
+        new("Alumni of", input.AlumniOf),
+        new("Career fields", string.Join(", ", fields.Where(f => input.FieldIds.Contains(f.Id)).Select(f => f.Name))),
+        new("Tags", string.Join(", ", input.TagNames())),
+        new("Priority", Enum.IsDefined(input.Priority) ? Labels.Of(input.Priority) : null),
+        new("Do not contact", input.DoNotContact ? "yes" : "no"),
+        new("Last in touch", input.LastContactedOn?.ToString("yyyy-MM-dd")),
+        new("Notes", input.Notes),
+    ];
+
     /// <summary>Applies the input to <paramref name="contact"/> (new or loaded with its collections and
     /// organization). Returns false, with errors in <paramref name="modelState"/>, when it cannot.</summary>
     public async Task<bool> ApplyAsync(Contact contact, ContactInput input, ModelStateDictionary modelState)
