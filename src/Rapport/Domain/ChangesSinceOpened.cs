@@ -17,6 +17,11 @@ public static class ChangesSinceOpened
     /// <summary>"3f2a9c.00e1b4...": one hash per field, in the form's order.</summary>
     public static string Fingerprint(IReadOnlyList<FormField> fields) => string.Join('.', fields.Select(f => Hash(f.Value)));
 
+    /// <summary>True when none of the form's fields differ from when it was opened, so a save elsewhere
+    /// (of fields this form does not show) need not stop it.</summary>
+    public static bool NoneChanged(string? openedFingerprint, IReadOnlyList<FormField> saved) =>
+        openedFingerprint is not null && openedFingerprint == Fingerprint(saved);
+
     /// <summary>The lines to show: one per field changed since the form was opened. Without a usable
     /// fingerprint (a form from an older page), every field whose saved value differs from the typed one.</summary>
     public static IReadOnlyList<string> Describe(string? openedFingerprint, IReadOnlyList<FormField> saved, IReadOnlyList<FormField> typed)

@@ -63,4 +63,13 @@ public class ChangesSinceOpenedTests
         Assert.Equal(["City was changed to 'Arlington' (you typed 'Leeds')."],
             ChangesSinceOpened.Describe("abc.def", Form("x", "Arlington", null), Form("x", "Leeds", null)));
     }
+
+    [Fact]
+    public void A_form_whose_fields_are_all_as_opened_is_unchanged_whatever_else_moved()
+    {
+        var opened = ChangesSinceOpened.Fingerprint(Form("Officer", "Arlington", "one\ntwo"));
+        Assert.True(ChangesSinceOpened.NoneChanged(opened, Form("Officer", "Arlington", "one\r\ntwo")));
+        Assert.False(ChangesSinceOpened.NoneChanged(opened, Form("Officer", "Leeds", "one\ntwo")));
+        Assert.False(ChangesSinceOpened.NoneChanged(null, Form("Officer", "Arlington", "one\ntwo")));
+    }
 }

@@ -14,10 +14,13 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
     public async Task<ContactForm> FormAsync(ContactInput input, int? id, string submitLabel)
     {
         input.PadRows();
-        var fields = await db.CareerFields.AsNoTracking().OrderBy(f => f.NormalizedName).Select(f => new Choice(f.Id, f.Name)).ToListAsync();
+        var fields = await FieldChoicesAsync();
         var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.NormalizedName).Select(o => o.Name).Take(500).ToListAsync();
         return new ContactForm(input, id, submitLabel, fields, organizations);
     }
+
+    public Task<List<Choice>> FieldChoicesAsync() =>
+        db.CareerFields.AsNoTracking().OrderBy(f => f.NormalizedName).Select(f => new Choice(f.Id, f.Name)).ToListAsync();
 
     public static ContactInput InputFrom(Contact contact, string? referredBy) => new()
     {

@@ -102,9 +102,8 @@ public sealed class LabelledValue
 /// <summary>What the form partial needs besides the fields: where it posts, and the person's lists.</summary>
 public sealed record ContactForm(ContactInput Input, int? Id, string SubmitLabel, IReadOnlyList<Choice> Fields, IReadOnlyList<string> OrganizationNames)
 {
-    /// <summary>On the edit form: the version it was opened at, and the notice when it changed since.</summary>
-    public Shared.OpenedAt? Opened { get; init; }
-    public Shared.EditConflict? Conflict { get; init; }
+    /// <summary>On the edit form: the version it stands at, and the notice when it changed since opened.</summary>
+    public Shared.EditState? Edit { get; init; }
 }
 
 public sealed record Choice(int Id, string Name);

@@ -36,7 +36,7 @@ public class EditModel(RapportDb db, ContactEditor editor, FollowUps.FollowUpEng
         Name = contact.FullName;
         Input = ContactEditor.InputFrom(contact, ReferrerLabel(contact.ReferredBy));
         Form = await editor.FormAsync(Input, Id, "Save changes");
-        Form = Form with { Opened = OpenedAt.Of(contact, ContactEditor.FieldsOf(Input, Form.Fields)) };
+        Form = Form with { Edit = EditState.Opening(contact, ContactEditor.FieldsOf(Input, Form.Fields)) };
         return Page();
     }
 
@@ -45,13 +45,14 @@ public class EditModel(RapportDb db, ContactEditor editor, FollowUps.FollowUpEng
         var contact = await LoadAsync();
         if (contact is null) return NotFound();
         Name = contact.FullName;
-        if (contact.Version != Opened.Version) return await ConflictAsync(contact);
+        var over = Opened.WritableOver(contact, ContactEditor.FieldsOf(ContactEditor.InputFrom(contact, ReferrerLabel(contact.ReferredBy)), await editor.FieldChoicesAsync()));
+        if (over is null) return await ConflictAsync(contact);
         if (!await editor.ApplyAsync(contact, Input, ModelState))
         {
-            Form = await editor.FormAsync(Input, Id, "Save changes") with { Opened = Opened };
+            Form = await editor.FormAsync(Input, Id, "Save changes") with { Edit = new EditState(Opened) };
             return this.Refused(Form);
         }
-        if (!await db.SaveAsOpenedAsync(contact, Opened.Version))
+        if (!await db.SaveAsOpenedAsync(contact, over.Value))
         {
             var saved = await LoadAsync();
             return saved is null ? NotFound() : await ConflictAsync(saved);
@@ -69,11 +70,7 @@ public class EditModel(RapportDb db, ContactEditor editor, FollowUps.FollowUpEng
         ModelState.Clear();
         var form = await editor.FormAsync(Input, Id, "Save mine over it");
         var savedFields = ContactEditor.FieldsOf(ContactEditor.InputFrom(saved, ReferrerLabel(saved.ReferredBy)), form.Fields);
-        Form = form with
-        {
-            Conflict = EditConflict.Between(Opened, savedFields, ContactEditor.FieldsOf(Input, form.Fields)),
-            Opened = new OpenedAt { Version = saved.Version, Fields = ChangesSinceOpened.Fingerprint(savedFields) },
-        };
+        Form = form with { Edit = EditState.Refused(Opened, saved, savedFields, ContactEditor.FieldsOf(Input, form.Fields)) };
         return this.Conflicted("_ContactForm", Form);
     }
 
