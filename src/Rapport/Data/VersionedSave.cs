@@ -18,9 +18,7 @@ public static class VersionedSave
             db.ChangeTracker.Clear();
             return false;
         }
-        // Set explicitly, so the row is updated (and checked) even when only its children changed.
-        version.CurrentValue = openedVersion + 1;
-        version.IsModified = true;
+        db.ExpectVersion(row, openedVersion);
         try
         {
             await db.SaveChangesAsync();
@@ -31,5 +29,16 @@ public static class VersionedSave
             db.ChangeTracker.Clear();
             return false;
         }
+    }
+
+    /// <summary>The next save writes <paramref name="row"/> only if it is still at <paramref name="version"/>,
+    /// and moves it on by one.</summary>
+    private static void ExpectVersion(this RapportDb db, IVersioned row, int version)
+    {
+        var property = db.Entry(row).Property(nameof(IVersioned.Version));
+        property.OriginalValue = version;
+        // Set explicitly, so the row is updated (and checked) even when only its children changed.
+        property.CurrentValue = version + 1;
+        property.IsModified = true;
     }
 }
