@@ -71,4 +71,24 @@ public class ConversationConflictTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Equal(HttpStatusCode.Redirect, (await user.Client.SubmitAsync(page, "main form", [])).StatusCode);
         Assert.Equal("Networking matters.", await _app.WithDbAsync(user.Id, db => db.Conversations.Where(c => c.Id == id).Select(c => c.Learned).SingleAsync()));
     }
+
+    [Fact]
+    public async Task An_own_question_reworded_in_another_tab_is_not_overwritten_and_comes_back_open_as_typed()
+    {
+        var user = await _app.SignUpAsync();
+        var key = Rapport.Domain.QuestionBank.BuiltIn[0].Key;
+        var bank = await user.Client.FollowAsync(await user.Client.SubmitAsync(await user.Client.GetPageAsync("/questions"), $"#q-{key} form[action*='handler=Copy']", []));
+        var id = await _app.WithDbAsync(user.Id, db => db.OwnQuestions.Select(q => q.Id).SingleAsync());
+        var other = await user.Client.GetPageAsync("/questions");
+        var form = $"#own-{id} form[action*='handler=Edit']";
+        Assert.Equal(HttpStatusCode.Redirect, (await user.Client.SubmitAsync(bank, form, new() { ["Input.Text"] = "What surprised you in your first year?" })).StatusCode);
+
+        var refused = await user.Client.SubmitAsync(other, form, new() { ["Input.Text"] = "What do you wish you had known?" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var page = await HtmlPage.ReadAsync(refused, "/questions");
+        Assert.Contains("Question was changed to 'What surprised you in your first year?' (you typed 'What do you wish you had known?').",
+            page.Document.GetElementById("edit-conflict")!.TextContent);
+        Assert.Equal("What do you wish you had known?", page.Document.QuerySelector($"#own-{id} textarea[name='Input.Text']")!.TextContent);
+        Assert.Equal("What surprised you in your first year?", await _app.WithDbAsync(user.Id, db => db.OwnQuestions.Select(q => q.Text).SingleAsync()));
+    }
 }
