@@ -85,6 +85,16 @@ public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner
 
         ApplyOwnership(builder);
         ApplyTrash(builder);
+        ApplyVersions(builder);
+    }
+
+    /// <summary>Every edited row carries a version the app counts up on each change (see
+    /// <see cref="StampingInterceptor"/>): the same column on SQLite, which has no row version, and on
+    /// PostgreSQL. Rows written in bulk by hand-written SQL start at the column's default.</summary>
+    private static void ApplyVersions(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken().HasDefaultValue(1).HasSentinel(0);
     }
 
     /// <summary>Every owned entity gets the owner's foreign key, an index on it, and the named owner

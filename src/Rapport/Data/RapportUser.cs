@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Rapport.Data;
 
 /// <summary>An account. The profile fields live here; everything the user owns points at <c>Id</c>.</summary>
-public class RapportUser : IdentityUser
+public class RapportUser : IdentityUser, Rapport.Domain.IVersioned
 {
     public const int DisplayNameMaxLength = 100;
     public const int TimeZoneIdMaxLength = 64;
@@ -18,6 +18,9 @@ public class RapportUser : IdentityUser
     public string? SelfIntroduction { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The profile and follow-up rules are edited through forms (see <c>IVersioned</c>).</summary>
+    public int Version { get; set; } = 1;
 
     /// <summary>Follow-up policies (product defaults; ranges checked by <c>FollowUpPolicy</c>).</summary>
     public int ThankYouHours { get; set; } = 48;

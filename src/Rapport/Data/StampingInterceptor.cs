@@ -5,7 +5,9 @@ using Rapport.Domain;
 namespace Rapport.Data;
 
 /// <summary>Stamps created and updated times, and refuses text PostgreSQL cannot store (a NUL),
-/// so both providers behave alike. Forms catch NUL earlier with a message; this is the last line.</summary>
+/// so both providers behave alike. Forms catch NUL earlier with a message; this is the last line.
+/// Counts up the version of every changed <see cref="IVersioned"/> row, unless the save already set
+/// it (a form saving what it opened, see <see cref="VersionedSave"/>).</summary>
 public sealed class StampingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -33,6 +35,15 @@ public sealed class StampingInterceptor(TimeProvider clock) : SaveChangesInterce
                 if (entry.State == EntityState.Added) stamped.CreatedAtUtc = now;
                 else entry.Property(nameof(ITimestamped.CreatedAtUtc)).IsModified = false;
                 stamped.UpdatedAtUtc = now;
+            }
+            if (entry.Entity is IVersioned versioned)
+            {
+                if (entry.State == EntityState.Added) versioned.Version = Math.Max(versioned.Version, 1);
+                else
+                {
+                    var version = entry.Property(nameof(IVersioned.Version));
+                    if (Equals(version.CurrentValue, version.OriginalValue)) versioned.Version = (int)version.OriginalValue! + 1;
+                }
             }
             foreach (var property in entry.Properties)
             {

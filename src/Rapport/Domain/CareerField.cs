@@ -1,7 +1,7 @@
 namespace Rapport.Domain;
 
 /// <summary>A career field or occupation the person is learning about.</summary>
-public class CareerField : IOwned, ITimestamped
+public class CareerField : IOwned, ITimestamped, IVersioned
 {
     public const int NameMaxLength = 150;
     public const int DescriptionMaxLength = 2_000;
@@ -9,6 +9,7 @@ public class CareerField : IOwned, ITimestamped
 
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
+    public int Version { get; set; } = 1;
     public string Name { get; set; } = "";
     public string NormalizedName { get; set; } = "";
     public string? Description { get; set; }
@@ -41,7 +42,7 @@ public class CareerFieldLink : IOwned
 }
 
 /// <summary>Something the person wants to find out about a field; answered once someone tells them.</summary>
-public class OpenQuestion : IOwned, ITimestamped
+public class OpenQuestion : IOwned, ITimestamped, IVersioned
 {
     public const int TextMaxLength = 500;
     public const int AnswerMaxLength = 4_000;
@@ -49,6 +50,7 @@ public class OpenQuestion : IOwned, ITimestamped
 
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
+    public int Version { get; set; } = 1;
     public int CareerFieldId { get; set; }
     public string Text { get; set; } = "";
     public string? Answer { get; set; }

@@ -2,7 +2,7 @@ namespace Rapport.Domain;
 
 /// <summary>A person the user may learn from: how they know them, where they work, and everything
 /// gathered about them.</summary>
-public class Contact : IOwned, ITimestamped
+public class Contact : IOwned, ITimestamped, IVersioned
 {
     public const int NameMaxLength = 200;
     public const int TitleMaxLength = 200;
@@ -14,6 +14,7 @@ public class Contact : IOwned, ITimestamped
 
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
+    public int Version { get; set; } = 1;
 
     /// <summary>Stable across exports and imports (the vCard UID).</summary>
     public Guid Uid { get; set; } = Guid.NewGuid();

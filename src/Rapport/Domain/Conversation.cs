@@ -1,7 +1,7 @@
 namespace Rapport.Domain;
 
 /// <summary>One informational interview with one contact: planned, asked for, held, followed up, reflected on.</summary>
-public class Conversation : IOwned, ITimestamped
+public class Conversation : IOwned, ITimestamped, IVersioned
 {
     public const int PlaceMaxLength = 300;
     public const int LinkMaxLength = 500;
@@ -13,6 +13,7 @@ public class Conversation : IOwned, ITimestamped
 
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
+    public int Version { get; set; } = 1;
 
     /// <summary>The iCalendar UID: stable across every update of the meeting.</summary>
     public Guid Uid { get; set; } = Guid.NewGuid();
@@ -145,10 +146,11 @@ public class Referral : IOwned
 }
 
 /// <summary>A question the person wrote for their own bank (new, or an edited copy of a built-in).</summary>
-public class OwnQuestion : IOwned, ITimestamped
+public class OwnQuestion : IOwned, ITimestamped, IVersioned
 {
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
+    public int Version { get; set; } = 1;
     public string Text { get; set; } = "";
     public QuestionTheme Theme { get; set; }
     public ConversationPart Part { get; set; }

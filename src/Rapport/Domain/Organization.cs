@@ -1,7 +1,7 @@
 namespace Rapport.Domain;
 
 /// <summary>An employer or other organization the person researches, and where contacts work.</summary>
-public class Organization : IOwned, ITimestamped
+public class Organization : IOwned, ITimestamped, IVersioned
 {
     public const int NameMaxLength = 200;
     public const int WebsiteMaxLength = 500;
@@ -10,6 +10,7 @@ public class Organization : IOwned, ITimestamped
 
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
+    public int Version { get; set; } = 1;
     public string Name { get; set; } = "";
 
     /// <summary>Case, accents and spacing folded: "Acme Corp" and "acme  corp" are one organization.</summary>

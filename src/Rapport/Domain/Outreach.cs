@@ -1,13 +1,14 @@
 namespace Rapport.Domain;
 
 /// <summary>A message template the person wrote, or an edited copy of a built-in one.</summary>
-public class OwnTemplate : IOwned, ITimestamped
+public class OwnTemplate : IOwned, ITimestamped, IVersioned
 {
     public const int NameMaxLength = 120;
     public const int SubjectMaxLength = 300;
 
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
+    public int Version { get; set; } = 1;
     public string Name { get; set; } = "";
     public Channel Channel { get; set; } = Channel.Email;
     public TemplatePurpose Purpose { get; set; } = TemplatePurpose.Request;
@@ -48,7 +49,7 @@ public class Reply : IOwned
 
 /// <summary>Something to do for someone: made by a rule (its <see cref="RuleKey"/> keeps it from being
 /// made twice) or by the person.</summary>
-public class FollowUpTask : IOwned, ITimestamped
+public class FollowUpTask : IOwned, ITimestamped, IVersioned
 {
     public const int TitleMaxLength = 300;
     public const int NotesMaxLength = 4_000;
@@ -56,6 +57,7 @@ public class FollowUpTask : IOwned, ITimestamped
 
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
+    public int Version { get; set; } = 1;
     public int? ContactId { get; set; }
     public int? ConversationId { get; set; }
     public TaskKind Kind { get; set; }

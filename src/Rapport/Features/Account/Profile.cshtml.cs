@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 
 namespace Rapport.Features.Account;
 
@@ -13,6 +14,12 @@ public class ProfileModel(UserManager<RapportUser> users, SignInSessions session
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
+
+    /// <summary>The version the form was opened at (see docs/decisions/011-edit-conflicts.md).</summary>
+    [BindProperty]
+    public OpenedAt Opened { get; set; } = new();
+
+    public EditState? Edit { get; private set; }
 
     public string Email { get; private set; } = "";
 
@@ -25,12 +32,8 @@ public class ProfileModel(UserManager<RapportUser> users, SignInSessions session
         if (user is null) return Challenge();
         Email = user.Email ?? "";
         IsInstallOwner = await InstallOwner.IsOwnerAsync(db, user.Id, HttpContext.RequestAborted);
-        Input = new ProfileInput
-        {
-            DisplayName = user.DisplayName,
-            TimeZoneId = user.TimeZoneId,
-            SelfIntroduction = user.SelfIntroduction,
-        };
+        Input = ProfileInput.From(user);
+        Edit = EditState.Opening(user, Input.Fields());
         return Page();
     }
 
@@ -41,24 +44,43 @@ public class ProfileModel(UserManager<RapportUser> users, SignInSessions session
         Email = user.Email ?? "";
         var zone = TimeZones.ToIanaId(Input.TimeZoneId);
         if (zone is null) ModelState.AddModelError("Input.TimeZoneId", "Choose a time zone from the list.");
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            Edit = new EditState(Opened);
+            return Page();
+        }
+        if (Opened.WritableOver(user, ProfileInput.From(user).Fields()) is not int over) return Conflict(user);
 
         user.DisplayName = Input.DisplayName.Trim();
         user.TimeZoneId = zone!;
         user.SelfIntroduction = string.IsNullOrWhiteSpace(Input.SelfIntroduction) ? null : Input.SelfIntroduction.Trim();
-        var result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors) ModelState.AddModelError("", error.Description);
-            return Page();
-        }
+        // Saved here rather than through the user manager, so the save is checked against the version
+        // the form opened at; the stamp is renewed as the user manager would.
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        if (!await db.SaveAsOpenedAsync(user, over))
+            return await users.GetUserAsync(User) is { } saved ? Conflict(saved) : Challenge();
         await sessions.RefreshAsync(user);
         TempData["Status"] = "Your profile is saved.";
         return RedirectToPage();
     }
 
+    /// <summary>Saved elsewhere since the form was opened: nothing written, the typing kept, what changed named.</summary>
+    private IActionResult Conflict(RapportUser saved)
+    {
+        ModelState.Clear();
+        Edit = EditState.Refused(Opened, saved, ProfileInput.From(saved).Fields(), Input.Fields());
+        return this.Conflicted();
+    }
+
     public sealed class ProfileInput
     {
+        public static ProfileInput From(RapportUser user) =>
+            new() { DisplayName = user.DisplayName, TimeZoneId = user.TimeZoneId, SelfIntroduction = user.SelfIntroduction };
+
+        /// <summary>The fields as the person reads them, to say what changed since the form was opened.</summary>
+        public IReadOnlyList<FormField> Fields() =>
+            [new("Your name", DisplayName), new("Time zone", TimeZoneId), new("Your self-introduction", SelfIntroduction)];
+
         [Required(ErrorMessage = "Enter your name.")]
         [StringLength(RapportUser.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
         [Display(Name = "Your name")]

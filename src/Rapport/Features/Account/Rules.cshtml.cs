@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 using Rapport.Features.FollowUps;
 
 namespace Rapport.Features.Account;
@@ -19,17 +20,19 @@ public class RulesModel(UserManager<RapportUser> users, RapportDb db, FollowUpEn
     public IReadOnlyList<TagCadence> Cadences { get; private set; } = [];
     public bool EmailConfigured { get; private set; }
 
+    /// <summary>The version the form was opened at (see docs/decisions/011-edit-conflicts.md).</summary>
+    [BindProperty]
+    public OpenedAt Opened { get; set; } = new();
+
+    public EditState? Edit { get; private set; }
+
     public async Task<IActionResult> OnGetAsync([FromServices] Reminders.SmtpOptions smtp)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         EmailConfigured = smtp.IsConfigured;
-        Input = new RulesInput
-        {
-            ThankYouHours = user.ThankYouHours, NudgeBusinessDays = user.NudgeBusinessDays, FollowUpBusinessDays = user.FollowUpBusinessDays,
-            KeepInTouchOn = user.KeepInTouchDays is not null, KeepInTouchDays = user.KeepInTouchDays ?? 90, WeeklyRequestGoal = user.WeeklyRequestGoal,
-            LinkedInPremium = user.LinkedInNoteLimit > BuiltInTemplates.LinkedInNoteLimit, DigestTime = user.DigestTime,
-        };
+        Input = RulesInput.From(user);
+        Edit = EditState.Opening(user, Input.Fields());
         Cadences = await db.TagCadences.AsNoTracking().OrderBy(c => c.TagNormalizedName).ToListAsync();
         return Page();
     }
@@ -39,11 +42,13 @@ public class RulesModel(UserManager<RapportUser> users, RapportDb db, FollowUpEn
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         EmailConfigured = smtp.IsConfigured;
+        Cadences = await db.TagCadences.AsNoTracking().OrderBy(c => c.TagNormalizedName).ToListAsync();
         if (!ModelState.IsValid)
         {
-            Cadences = await db.TagCadences.AsNoTracking().OrderBy(c => c.TagNormalizedName).ToListAsync();
+            Edit = new EditState(Opened);
             return Page();
         }
+        if (Opened.WritableOver(user, RulesInput.From(user).Fields()) is not int over) return Conflict(user);
         user.ThankYouHours = Input.ThankYouHours;
         user.NudgeBusinessDays = Input.NudgeBusinessDays;
         user.FollowUpBusinessDays = Input.FollowUpBusinessDays;
@@ -51,7 +56,11 @@ public class RulesModel(UserManager<RapportUser> users, RapportDb db, FollowUpEn
         user.WeeklyRequestGoal = Input.WeeklyRequestGoal;
         user.LinkedInNoteLimit = Input.LinkedInPremium ? 300 : BuiltInTemplates.LinkedInNoteLimit;
         user.DigestTime = Input.DigestTime;
-        await users.UpdateAsync(user);
+        // Saved here rather than through the user manager, so the save is checked against the version
+        // the form opened at; the stamp is renewed as the user manager would.
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        if (!await db.SaveAsOpenedAsync(user, over))
+            return await users.GetUserAsync(User) is { } saved ? Conflict(saved) : Challenge();
         await engine.SyncAsync();
         TempData["Status"] = "Your follow-up rules are saved; open tasks follow them.";
         return RedirectToPage();
@@ -84,8 +93,40 @@ public class RulesModel(UserManager<RapportUser> users, RapportDb db, FollowUpEn
         return RedirectToPage();
     }
 
+    /// <summary>Saved elsewhere since the form was opened: nothing written, the typing kept, what changed named.</summary>
+    private IActionResult Conflict(RapportUser saved)
+    {
+        ModelState.Clear();
+        Edit = EditState.Refused(Opened, saved, RulesInput.From(saved).Fields(), Input.Fields());
+        return this.Conflicted();
+    }
+
     public sealed class RulesInput
     {
+        public static RulesInput From(RapportUser user) => new()
+        {
+            ThankYouHours = user.ThankYouHours, NudgeBusinessDays = user.NudgeBusinessDays, FollowUpBusinessDays = user.FollowUpBusinessDays,
+            KeepInTouchOn = user.KeepInTouchDays is not null, KeepInTouchDays = user.KeepInTouchDays ?? 90, WeeklyRequestGoal = user.WeeklyRequestGoal,
+            LinkedInPremium = user.LinkedInNoteLimit > BuiltInTemplates.LinkedInNoteLimit, DigestTime = user.DigestTime,
+        };
+
+        /// <summary>The fields as the person reads them, to say what changed since the form was opened.</summary>
+        public IReadOnlyList<FormField> Fields()
+        {
+            static string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return
+            [
+                new("Thank-you note due after (hours)", N(ThankYouHours)),
+                new("Suggest someone else after (business days)", N(NudgeBusinessDays)),
+                new("Follow up after (business days)", N(FollowUpBusinessDays)),
+                new("Remind me to keep in touch", KeepInTouchOn ? "yes" : "no"),
+                new("Keep in touch every (days)", N(KeepInTouchDays)),
+                new("New requests a week", N(WeeklyRequestGoal)),
+                new("LinkedIn Premium", LinkedInPremium ? "yes" : "no"),
+                new("Email me the day's follow-ups at", DigestTime?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            ];
+        }
+
         [Range(24, 168, ErrorMessage = "A thank-you note is due 24 hours to 7 days after a meeting.")]
         [Display(Name = "Thank-you note due after the meeting (hours)")]
         public int ThankYouHours { get; set; } = 48;

@@ -54,7 +54,21 @@ public sealed class FieldLink
     public bool IsEmpty => string.IsNullOrWhiteSpace(Value);
 }
 
-public sealed record CareerFieldForm(CareerFieldInput Input, int? Id, string SubmitLabel);
+public sealed record CareerFieldForm(CareerFieldInput Input, int? Id, string SubmitLabel)
+{
+    /// <summary>On the edit form: the version it stands at, and the notice when it changed since opened.</summary>
+    public Shared.EditState? Edit { get; init; }
+
+    /// <summary>The fields as the person reads them, to say what changed since the form was opened.</summary>
+    public static IReadOnlyList<FormField> FieldsOf(CareerFieldInput input) =>
+    [
+        new("Name", input.Name),
+        new("Description", input.Description),
+        new("Status", Enum.IsDefined(input.Status) ? Labels.Of(input.Status) : null),
+        new("Notes", input.Notes),
+        new("Links", string.Join(", ", input.Links.Where(l => !l.IsEmpty).Select(l => l.Value!.Trim()))),
+    ];
+}
 
 public sealed class CareerFieldEditor(RapportDb db)
 {

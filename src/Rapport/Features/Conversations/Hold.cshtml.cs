@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 using Rapport.Web;
 
 namespace Rapport.Features.Conversations;
@@ -19,6 +20,16 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
     public string ContactName { get; private set; } = "";
     public IReadOnlyList<(int Id, string Name, NameUse MayUseName)> Referrals { get; private set; } = [];
 
+    /// <summary>An autosave carries the conversation's version and the fingerprint of the box as the
+    /// page (or its last save) showed it; see docs/decisions/011-edit-conflicts.md.</summary>
+    [BindProperty]
+    public OpenedAt Opened { get; set; } = new();
+
+    /// <summary>The fingerprint of one box's text, as autosave sends it back.</summary>
+    public static string BoxFingerprint(string? text) => ChangesSinceOpened.Fingerprint([new("", text)]);
+
+    public static string? AgainText(bool? again) => again switch { true => "true", false => "false", _ => null };
+
     /// <summary>When the agreed time runs out, for the timer.</summary>
     public DateTime? EndsAtUtc => (Conversation.StartedAtUtc ?? Conversation.MeetingStartUtc)?.AddMinutes(Conversation.DurationMinutes);
 
@@ -33,32 +44,56 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
         return RedirectToPage(new { id = Id });
     }
 
-    /// <summary>Autosave of one box: "q:&lt;question id&gt;", "free", or "again" (true/false/empty).</summary>
+    /// <summary>Autosave of one box: "q:&lt;question id&gt;", "free", or "again" (true/false/empty). A box
+    /// changed elsewhere since this page last saw it is not overwritten: the answer is 409 with a notice
+    /// naming what it now says, and the version to send to keep the person's text over it.</summary>
     public async Task<IActionResult> OnPostNoteAsync(string? target, string? text)
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
         if (conversation is null) return NotFound();
         if (text?.Length > Conversation.NotesMaxLength) return BadRequest($"A note can hold at most {Conversation.NotesMaxLength:N0} characters.");
         var value = string.IsNullOrWhiteSpace(text) ? null : text;
+        ConversationQuestion? question = null;
+        string label;
+        string? stored;
         switch (target)
         {
             case "free":
-                conversation.FreeNotes = value;
+                (label, stored) = ("Your notes", conversation.FreeNotes);
                 break;
             case "again":
-                conversation.MayContactAgain = value is null ? null : value == "true";
+                (label, stored) = ("May you get in touch again", AgainText(conversation.MayContactAgain));
                 break;
             case { } t when t.StartsWith("q:", StringComparison.Ordinal) && int.TryParse(t.AsSpan(2), out var questionId):
-                var question = await db.ConversationQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.ConversationId == Id);
+                question = await db.ConversationQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.ConversationId == Id);
                 if (question is null) return NotFound();
-                question.Notes = value;
+                (label, stored) = ("The note on “" + question.Text + "”", question.Notes);
                 break;
             default:
                 return NotFound();
         }
-        conversation.StartedAtUtc ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync();
-        return new NoContentResult();
+        // A save from a page older than versions carries none and is taken as before.
+        var over = Opened.Fields is null ? conversation.Version : Opened.WritableOver(conversation, [new(label, stored)]);
+        if (over is int writable)
+        {
+            if (target == "free") conversation.FreeNotes = value;
+            else if (target == "again") conversation.MayContactAgain = value is null ? null : value == "true";
+            else question!.Notes = value;
+            conversation.StartedAtUtc ??= clock.GetUtcNow().UtcDateTime;
+            // The notes belong to the conversation: its version moves with each of them.
+            if (await db.SaveAsOpenedAsync(conversation, writable))
+            {
+                Response.Headers["X-Version"] = conversation.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Response.Headers["X-Opened"] = BoxFingerprint(value);
+                return new NoContentResult();
+            }
+            return await OnPostNoteAsync(target, text);
+        }
+        var notice = EditState.Refused(Opened, conversation, [new(label, stored)], [new(label, value)]);
+        Response.Headers["X-Version"] = notice.Opened.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Response.Headers["X-Opened"] = notice.Opened.Fields;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Partial("_NoteConflict", (Target: target, Conflict: notice.Conflict!));
     }
 
     /// <summary>The plain-form save of every box at once (the page works without JavaScript).</summary>

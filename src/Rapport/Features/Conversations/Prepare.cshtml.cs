@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 using Rapport.Formats;
 using Rapport.Web;
 
@@ -23,6 +24,20 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<Rap
     public string? SelfIntroduction { get; private set; }
     public QuestionListView List { get; private set; } = null!;
     public IReadOnlyList<QuestionCandidate> Suggestions { get; private set; } = [];
+
+    /// <summary>The version the posting form (notes, checklist or question list) was opened at.</summary>
+    [BindProperty]
+    public OpenedAt Opened { get; set; } = new();
+
+    public EditState NotesEdit { get; private set; } = null!;
+    public ChecklistView Checklist { get; private set; } = null!;
+
+    /// <summary>After a refused save of the notes: what the person typed, shown again.</summary>
+    public string? TypedNotes { get; private set; }
+
+    public static IReadOnlyList<FormField> NotesFields(string? notes) => [new("Notes for this conversation", notes)];
+
+    public static IReadOnlyList<FormField> ListFields(IEnumerable<string> questions) => [new("The question list", string.Join(" / ", questions))];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -95,8 +110,16 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<Rap
             TempData["Status"] = $"Research notes can hold at most {Conversation.NotesMaxLength:N0} characters.";
             return RedirectToPage(new { id = Id });
         }
+        var over = Opened.WritableOver(conversation, NotesFields(conversation.ResearchNotes));
         conversation.ResearchNotes = string.IsNullOrWhiteSpace(researchNotes) ? null : researchNotes;
-        await db.SaveChangesAsync();
+        if (over is null || !await db.SaveAsOpenedAsync(conversation, over.Value))
+        {
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync()) return NotFound();
+            TypedNotes = researchNotes;
+            NotesEdit = EditState.Refused(Opened, Conversation, NotesFields(Conversation.ResearchNotes), NotesFields(researchNotes));
+            return this.Conflicted();
+        }
         if (Request.IsHtmx()) return new NoContentResult();
         TempData["Status"] = "Research notes are saved.";
         return RedirectToPage(new { id = Id });
@@ -106,9 +129,19 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<Rap
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
         if (conversation is null) return NotFound();
+        var typed = ChecklistView.Of(conversation) with { RouteChecked = routeChecked, ResumeReady = resumeReady, ClothesReady = clothesReady, ArriveEarly = arriveEarly };
+        var over = Opened.WritableOver(conversation, ChecklistView.Of(conversation).Fields());
         (conversation.RouteChecked, conversation.ResumeReady, conversation.ClothesReady, conversation.ArriveEarly) = (routeChecked, resumeReady, clothesReady, arriveEarly);
-        await db.SaveChangesAsync();
-        if (Request.IsHtmx()) return new NoContentResult();
+        if (over is null || !await db.SaveAsOpenedAsync(conversation, over.Value))
+        {
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync()) return NotFound();
+            var saved = ChecklistView.Of(Conversation);
+            Checklist = typed with { Edit = EditState.Refused(Opened, Conversation, saved.Fields(), typed.Fields()) };
+            return this.Conflicted("_Checklist", Checklist);
+        }
+        // htmx swaps the checklist in again, so its next change carries the new version.
+        if (Request.IsHtmx()) return Partial("_Checklist", ChecklistView.Of(conversation) with { Edit = EditState.Opening(conversation, ChecklistView.Of(conversation).Fields()) });
         return RedirectToPage(null, null, new { id = Id }, "checklist");
     }
 
@@ -123,17 +156,39 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<Rap
     }
 
     /// <summary>Loads the list in order, lets <paramref name="change"/> edit it, renumbers and saves;
-    /// answers with the list fragment for htmx, or goes back to the page.</summary>
+    /// answers with the list fragment for htmx, or goes back to the page. A list changed in another tab
+    /// since this one was shown is not touched: the answer is the list as it now is, with a notice.</summary>
     private async Task<IActionResult> ChangeListAsync(Func<List<ConversationQuestion>, bool> change)
     {
-        if (!await db.Conversations.AnyAsync(c => c.Id == Id)) return NotFound();
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return NotFound();
         var list = await db.ConversationQuestions.Where(q => q.ConversationId == Id).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync();
-        if (!change(list)) return NotFound();
-        for (var i = 0; i < list.Count; i++) list[i].Position = i;
-        await db.SaveChangesAsync();
-        if (!Request.IsHtmx()) return RedirectToPage(null, null, new { id = Id }, "questions");
-        return Partial("_QuestionList", new QuestionListView(Id, list.Select(q => new ListedQuestion(q.Id, q.Text, q.Part, q.Source)).ToList()));
+        var over = Opened.Fields is null ? conversation.Version : Opened.WritableOver(conversation, ListFields(list.Select(q => q.Text)));
+        if (over is not null)
+        {
+            if (!change(list)) return NotFound();
+            for (var i = 0; i < list.Count; i++) list[i].Position = i;
+            // The list belongs to the conversation: its version moves with the list.
+            if (await db.SaveAsOpenedAsync(conversation, over.Value))
+            {
+                if (!Request.IsHtmx()) return RedirectToPage(null, null, new { id = Id }, "questions");
+                return Partial("_QuestionList", ListView(conversation, list));
+            }
+        }
+        if (!await LoadAsync()) return NotFound();
+        var view = List with
+        {
+            Edit = List.Edit! with { Conflict = new EditConflict(["The question list was changed somewhere else since this page was shown. Here it is as it is now; nothing was moved."]) },
+        };
+        if (!Request.IsHtmx()) List = view;
+        return this.Conflicted("_QuestionList", view);
     }
+
+    private static QuestionListView ListView(Conversation conversation, IReadOnlyList<ConversationQuestion> list) =>
+        new(conversation.Id, list.Select(q => new ListedQuestion(q.Id, q.Text, q.Part, q.Source)).ToList())
+        {
+            Edit = EditState.Opening(conversation, ListFields(list.Select(q => q.Text))),
+        };
 
     private async Task<bool> LoadAsync()
     {
@@ -147,7 +202,9 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<Rap
         OrganizationNotesHtml = SafeMarkdown.ToHtml(conversation.Organization?.Notes);
         SelfIntroduction = (await users.GetUserAsync(User))?.SelfIntroduction;
         var listed = conversation.Questions.OrderBy(q => q.Position).ThenBy(q => q.Id).ToList();
-        List = new QuestionListView(Id, listed.Select(q => new ListedQuestion(q.Id, q.Text, q.Part, q.Source)).ToList());
+        List = ListView(conversation, listed);
+        NotesEdit = EditState.Opening(conversation, NotesFields(conversation.ResearchNotes));
+        Checklist = ChecklistView.Of(conversation) with { Edit = EditState.Opening(conversation, ChecklistView.Of(conversation).Fields()) };
         var taken = listed.Select(q => q.Source).ToHashSet(StringComparer.Ordinal);
         var hasOrganization = conversation.OrganizationId is not null;
         Suggestions = (await planner.CandidatesAsync(conversation.Fields.Select(f => f.CareerFieldId).ToList()))
@@ -160,5 +217,24 @@ public sealed record ListedQuestion(int Id, string Text, ConversationPart Part, 
 
 public sealed record QuestionListView(int ConversationId, IReadOnlyList<ListedQuestion> Questions)
 {
+    /// <summary>The version the list was shown at; each of its buttons posts it.</summary>
+    public EditState? Edit { get; init; }
+
     public string? Advice => QuestionTailoring.AdviceFor(Questions.Count);
+}
+
+/// <summary>The checklist for the day, as shown and as ticked.</summary>
+public sealed record ChecklistView(int ConversationId, MeetingMode? Mode, int DurationMinutes, bool RouteChecked, bool ResumeReady, bool ClothesReady, bool ArriveEarly)
+{
+    public EditState? Edit { get; init; }
+
+    public static ChecklistView Of(Conversation c) => new(c.Id, c.Mode, c.DurationMinutes, c.RouteChecked, c.ResumeReady, c.ClothesReady, c.ArriveEarly);
+
+    public IReadOnlyList<FormField> Fields() =>
+    [
+        new("Route or link checked", RouteChecked ? "ticked" : "not ticked"),
+        new("Resume ready", ResumeReady ? "ticked" : "not ticked"),
+        new("Dressed for it", ClothesReady ? "ticked" : "not ticked"),
+        new("Arrive early", ArriveEarly ? "ticked" : "not ticked"),
+    ];
 }

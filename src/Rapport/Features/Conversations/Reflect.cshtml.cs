@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 
 namespace Rapport.Features.Conversations;
 
@@ -17,6 +18,12 @@ public class ReflectModel(RapportDb db) : PageModel
     [BindProperty]
     public ReflectionInput Input { get; set; } = new();
 
+    /// <summary>The version the form was opened at (see docs/decisions/011-edit-conflicts.md).</summary>
+    [BindProperty]
+    public OpenedAt Opened { get; set; } = new();
+
+    public EditState? Edit { get; private set; }
+
     public string ContactName { get; private set; } = "";
     public IReadOnlyList<People.Choice> Fields { get; private set; } = [];
 
@@ -24,11 +31,8 @@ public class ReflectModel(RapportDb db) : PageModel
     {
         var conversation = await LoadAsync(tracked: false);
         if (conversation is null) return NotFound();
-        Input = new ReflectionInput
-        {
-            Learned = conversation.Learned, StillWantToKnow = conversation.StillWantToKnow, NextSteps = conversation.NextSteps,
-            FitRating = conversation.FitRating, FitNote = conversation.FitNote,
-        };
+        Input = ReflectionInput.From(conversation);
+        Edit = EditState.Opening(conversation, Input.Fields());
         return Page();
     }
 
@@ -39,7 +43,13 @@ public class ReflectModel(RapportDb db) : PageModel
         var fieldIds = conversation.Fields.Select(f => f.CareerFieldId).ToList();
         if (Input.AddQuestionsTo is int target && !fieldIds.Contains(target))
             ModelState.AddModelError("Input.AddQuestionsTo", "Choose one of this conversation's fields.");
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            Edit = new EditState(Opened);
+            return Page();
+        }
+        var over = Opened.WritableOver(conversation, ReflectionInput.From(conversation).Fields());
+        if (over is null) return Conflict(conversation);
 
         conversation.Learned = Blank(Input.Learned);
         conversation.StillWantToKnow = Blank(Input.StillWantToKnow);
@@ -60,7 +70,11 @@ public class ReflectModel(RapportDb db) : PageModel
                 added++;
             }
         }
-        await db.SaveChangesAsync();
+        if (!await db.SaveAsOpenedAsync(conversation, over.Value))
+        {
+            var saved = await LoadAsync(tracked: false);
+            return saved is null ? NotFound() : Conflict(saved);
+        }
         TempData["Status"] = added > 0 ? $"Your reflection is saved, and {added} open {(added == 1 ? "question was" : "questions were")} added to the field." : "Your reflection is saved.";
         return RedirectToPage("/Conversations/Details", new { id = Id });
     }
@@ -75,10 +89,33 @@ public class ReflectModel(RapportDb db) : PageModel
         return conversation;
     }
 
+    /// <summary>Saved elsewhere since the form was opened: nothing written, the typing kept, what changed named.</summary>
+    private IActionResult Conflict(Conversation saved)
+    {
+        ModelState.Clear();
+        Edit = EditState.Refused(Opened, saved, ReflectionInput.From(saved).Fields(), Input.Fields());
+        return this.Conflicted();
+    }
+
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public sealed class ReflectionInput
     {
+        public static ReflectionInput From(Conversation c) => new()
+        {
+            Learned = c.Learned, StillWantToKnow = c.StillWantToKnow, NextSteps = c.NextSteps, FitRating = c.FitRating, FitNote = c.FitNote,
+        };
+
+        /// <summary>The fields as the person reads them, to say what changed since the form was opened.</summary>
+        public IReadOnlyList<FormField> Fields() =>
+        [
+            new("What I learned", Learned),
+            new("What I still want to know", StillWantToKnow),
+            new("Next steps", NextSteps),
+            new("How well the field fits", FitRating?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Why", FitNote),
+        ];
+
         [StringLength(Conversation.ReflectionMaxLength, ErrorMessage = "Use at most {1} characters.")]
         [Display(Name = "What I learned")]
         public string? Learned { get; set; }

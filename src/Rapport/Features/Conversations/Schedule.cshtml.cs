@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 using Rapport.Formats;
 
 namespace Rapport.Features.Conversations;
@@ -17,6 +18,12 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Follow
 
     [BindProperty]
     public ScheduleInput Input { get; set; } = new();
+
+    /// <summary>The version the form was opened at (see docs/decisions/011-edit-conflicts.md).</summary>
+    [BindProperty]
+    public OpenedAt Opened { get; set; } = new();
+
+    public EditState? Edit { get; private set; }
 
     public string ContactName { get; private set; } = "";
     public IReadOnlyList<ConversationRow> Overlaps { get; private set; } = [];
@@ -35,9 +42,16 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Follow
         var conversation = await db.Conversations.AsNoTracking().Include(c => c.Contact).FirstOrDefaultAsync(c => c.Id == Id);
         if (conversation is null) return NotFound();
         ContactName = conversation.Contact!.FullName;
+        Input = InputFrom(conversation);
+        Edit = EditState.Opening(conversation, Input.Fields());
+        return Page();
+    }
+
+    private static ScheduleInput InputFrom(Conversation conversation)
+    {
         var zone = TimeZones.FindOrUtc(conversation.TimeZoneId);
         var local = conversation.MeetingStartUtc is DateTime start ? TimeZones.ToLocal(start, zone) : (DateTime?)null;
-        Input = new ScheduleInput
+        return new ScheduleInput
         {
             Date = local is null ? null : DateOnly.FromDateTime(local.Value),
             Time = local is null ? null : TimeOnly.FromDateTime(local.Value),
@@ -48,7 +62,14 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Follow
             VideoLink = conversation.VideoLink,
             MarkScheduled = conversation.Stage is ConversationStage.Idea or ConversationStage.Requested or ConversationStage.NoReply or ConversationStage.Cancelled,
         };
-        return Page();
+    }
+
+    /// <summary>Saved elsewhere since the form was opened: nothing written, the typing kept, what changed named.</summary>
+    private IActionResult Conflict(Conversation saved)
+    {
+        ModelState.Clear();
+        Edit = EditState.Refused(Opened, saved, InputFrom(saved).Fields(), Input.Fields());
+        return this.Conflicted();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -76,7 +97,13 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Follow
         {
             ModelState.AddModelError(Input.Date is null ? "Input.Date" : "Input.Time", "Give both the date and the time, or neither.");
         }
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            Edit = new EditState(Opened);
+            return Page();
+        }
+        var over = Opened.WritableOver(conversation, InputFrom(conversation).Fields());
+        if (over is null) return Conflict(conversation);
 
         var changed = startUtc != conversation.MeetingStartUtc || zoneId != conversation.TimeZoneId || Input.DurationMinutes != conversation.DurationMinutes
             || Input.Mode != conversation.Mode || Input.Place?.Trim() != conversation.Place || link != conversation.VideoLink;
@@ -93,7 +120,11 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Follow
             var move = stages.Move(conversation, ConversationStage.Scheduled);
             status = move.Allowed ? "The meeting is saved and the conversation is scheduled." : $"The meeting is saved. {move.Reason}";
         }
-        await db.SaveChangesAsync();
+        if (!await db.SaveAsOpenedAsync(conversation, over.Value))
+        {
+            var saved = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id);
+            return saved is null ? NotFound() : Conflict(saved);
+        }
         await followUps.SyncAsync();
         if (startUtc is DateTime s)
         {
@@ -135,5 +166,17 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Follow
 
         [Display(Name = "Mark the conversation as scheduled")]
         public bool MarkScheduled { get; set; } = true;
+
+        /// <summary>The fields as the person reads them, to say what changed since the form was opened.</summary>
+        public IReadOnlyList<FormField> Fields() =>
+        [
+            new("Date", Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Time", Time?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Time zone", TimeZoneId),
+            new("Length in minutes", DurationMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("How", Enum.IsDefined(Mode) ? ModeLabel(Mode) : null),
+            new("Where", Place),
+            new("Video or call link", VideoLink),
+        ];
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 using Rapport.Web;
 
 namespace Rapport.Features.FollowUps;
@@ -45,23 +46,49 @@ public class IndexModel(RapportDb db, UserTime time, WhoAnswers whoAnswers, Time
         ? Task.FromResult<IActionResult>(BadRequest())
         : ChangeAsync(id, t => t.SnoozedUntilUtc = Morning(days), $"Snoozed for {days} {(days == 1 ? "day" : "days")}.");
 
-    public Task<IActionResult> OnPostEditAsync(int id, string? title, string? notes, DateOnly? due)
+    /// <summary>The version an edit form of a task was opened at (see docs/decisions/011-edit-conflicts.md).</summary>
+    [BindProperty]
+    public Shared.OpenedAt Opened { get; set; } = new();
+
+    /// <summary>A task edit refused because the task changed since its form was shown.</summary>
+    public TaskEdit? Refused { get; private set; }
+
+    public async Task<IActionResult> OnPostEditAsync(int id, string? title, string? notes, DateOnly? due)
     {
         if (string.IsNullOrWhiteSpace(title) || title.Length > FollowUpTask.TitleMaxLength || notes?.Length > FollowUpTask.NotesMaxLength)
         {
             TempData["Status"] = $"A task needs a title (at most {FollowUpTask.TitleMaxLength} characters).";
-            return Task.FromResult<IActionResult>(RedirectToPage());
+            return RedirectToPage();
         }
-        return ChangeAsync(id, t =>
+        var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == id);
+        if (task is null) return NotFound();
+        var typed = TaskEdit.Fields(title, notes, due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var over = Opened.WritableOver(task, TaskEdit.Fields(task, time));
+        if (over is int writable)
         {
-            t.Title = title.Trim();
-            t.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+            task.Title = title.Trim();
+            task.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
             if (due is DateOnly d)
             {
-                t.DueUtc = TimeZones.ToUtc(d.ToDateTime(new TimeOnly(9, 0)), time.Zone);
-                t.SnoozedUntilUtc = null;
+                task.DueUtc = TimeZones.ToUtc(d.ToDateTime(new TimeOnly(9, 0)), time.Zone);
+                task.SnoozedUntilUtc = null;
             }
-        }, "Saved.");
+            if (await db.SaveAsOpenedAsync(task, writable))
+            {
+                if (Request.IsHtmx()) return new NoContentResult();
+                TempData["Status"] = "Saved.";
+                var back = Request.Form["returnUrl"].ToString();
+                return Url.IsLocalUrl(back) ? Redirect(back) : RedirectToPage();
+            }
+            task = await db.FollowUpTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id);
+            if (task is null) return NotFound();
+        }
+        // Changed elsewhere since the form was shown (by hand in another tab, or by the rules): the
+        // edit comes back at the top of the page with what the person typed and what changed.
+        var edit = Shared.EditState.Refused(Opened, task, TaskEdit.Fields(task, time), typed);
+        Refused = new TaskEdit(id, title, notes, due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), edit);
+        await LoadAsync();
+        return this.Conflicted();
     }
 
     public async Task<IActionResult> OnPostAddAsync()
@@ -100,4 +127,13 @@ public class IndexModel(RapportDb db, UserTime time, WhoAnswers whoAnswers, Time
         var back = Request.Form["returnUrl"].ToString();
         return Url.IsLocalUrl(back) ? Redirect(back) : RedirectToPage();
     }
+}
+
+/// <summary>A task's edit form: what it shows, to say what changed since it was opened.</summary>
+public sealed record TaskEdit(int Id, string? Title, string? Notes, string? Due, EditState Edit)
+{
+    public static IReadOnlyList<FormField> Fields(string? title, string? notes, string? due) => [new("What", title), new("Notes", notes), new("Due", due)];
+
+    public static IReadOnlyList<FormField> Fields(FollowUpTask task, Web.UserTime time) =>
+        Fields(task.Title, task.Notes, time.ToLocal(task.ShowsAtUtc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 }

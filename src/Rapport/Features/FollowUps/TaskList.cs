@@ -6,7 +6,7 @@ using Rapport.Web;
 
 namespace Rapport.Features.FollowUps;
 
-public sealed record TaskRow(int Id, TaskKind Kind, string Title, string? Notes, DateTime ShowsAtUtc, bool AllDay, int? ContactId, string? ContactName, int? ConversationId)
+public sealed record TaskRow(int Id, TaskKind Kind, string Title, string? Notes, DateTime ShowsAtUtc, bool AllDay, int? ContactId, string? ContactName, int? ConversationId, int Version)
 {
     /// <summary>For a nudge: the organization and the people Rapport knows there to ask too.</summary>
     public SecondPeople? Others { get; init; }
@@ -37,6 +37,7 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
         public TaskKind Kind { get; init; }
         public string Title { get; init; } = "";
         public string? Notes { get; init; }
+        public int Version { get; init; }
         public DateTime ShowsAt { get; init; }
         public bool AllDay { get; init; }
         public int? ContactId { get; init; }
@@ -46,7 +47,7 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
     // FollowUpTask.ShowsAtUtc in a form SQL can run: a snoozed task shows when its snooze ends, never before its due time.
     private static readonly Expression<Func<FollowUpTask, Row>> ToRow = t => new Row
     {
-        Id = t.Id, Kind = t.Kind, Title = t.Title, Notes = t.Notes,
+        Id = t.Id, Kind = t.Kind, Title = t.Title, Notes = t.Notes, Version = t.Version,
         ShowsAt = t.SnoozedUntilUtc != null && t.SnoozedUntilUtc > t.DueUtc ? t.SnoozedUntilUtc.Value : t.DueUtc,
         AllDay = t.AllDay, ContactId = t.ContactId, ConversationId = t.ConversationId,
     };
@@ -73,7 +74,7 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
                 .OrderBy(t => t.SnoozedUntilUtc).Take(laterTake).Select(ToRow))
             .Select(r => new TaskRow(r.Id, r.Kind, r.Title, r.Notes, r.ShowsAt, r.AllDay, r.ContactId,
                 db.Contacts.Where(c => c.Id == r.ContactId).Select(c => c.FirstName + (c.LastName == null ? "" : " " + c.LastName)).FirstOrDefault(),
-                r.ConversationId)));
+                r.ConversationId, r.Version)));
 
     /// <param name="overdueLimit">How many overdue tasks to list, the most recently due first.</param>
     /// <param name="weekLimit">How many tasks of today and the coming week to list, the nearest first.</param>
@@ -109,7 +110,7 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
     // Compiled once: the contact page runs it on every view.
     private static readonly Func<RapportDb, int, IAsyncEnumerable<TaskRow>> ContactTasks = EF.CompileAsyncQuery((RapportDb db, int contactId) =>
         db.FollowUpTasks.AsNoTracking().Where(t => t.ContactId == contactId && t.DoneAtUtc == null && t.DismissedAtUtc == null)
-            .Select(ToRow).Select(r => new TaskRow(r.Id, r.Kind, r.Title, r.Notes, r.ShowsAt, r.AllDay, r.ContactId, null, r.ConversationId)));
+            .Select(ToRow).Select(r => new TaskRow(r.Id, r.Kind, r.Title, r.Notes, r.ShowsAt, r.AllDay, r.ContactId, null, r.ConversationId, r.Version)));
 
     /// <summary>One contact's open tasks are few: read them all through the contact's own index and group them here.</summary>
     private static async Task<TaskGroups> OneContactAsync(RapportDb db, int contactId, UserTime time, DateTime todayStart, DateTime weekEnd,

@@ -53,7 +53,25 @@ public sealed class OrganizationInput
     };
 }
 
-public sealed record OrganizationForm(OrganizationInput Input, int? Id, string SubmitLabel, IReadOnlyList<Choice> Fields);
+public sealed record OrganizationForm(OrganizationInput Input, int? Id, string SubmitLabel, IReadOnlyList<Choice> Fields)
+{
+    /// <summary>On the edit form: the version it stands at, and the notice when it changed since opened.</summary>
+    public Shared.EditState? Edit { get; init; }
+
+    /// <summary>The fields as the person reads them, to say what changed since the form was opened.</summary>
+    public IReadOnlyList<FormField> FieldsOf(OrganizationInput input) =>
+    [
+        new("Name", input.Name),
+        new("Website", input.Website),
+        new("City", input.City),
+        new("Status", Enum.IsDefined(input.Status) ? Labels.Of(input.Status) : null),
+        new("Career fields", string.Join(", ", Fields.Where(f => input.FieldIds.Contains(f.Id)).Select(f => f.Name))),
+        new("Motivation", input.Motivation?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Relevant postings", input.Postings?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Someone there could advocate for you", input.Advocate),
+        new("Research notes", input.Notes),
+    ];
+}
 
 /// <summary>Checks and applies <see cref="OrganizationInput"/> for the new and edit pages.</summary>
 public sealed class OrganizationEditor(RapportDb db)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 
 namespace Rapport.Features.Outreach;
 
@@ -18,6 +19,12 @@ public class TemplatesModel(RapportDb db, UserManager<RapportUser> users) : Page
 
     [BindProperty]
     public TemplateInput Input { get; set; } = new();
+
+    /// <summary>The version an own template's form was opened at (see docs/decisions/011-edit-conflicts.md).</summary>
+    [BindProperty]
+    public OpenedAt Opened { get; set; } = new();
+
+    public EditState? Editing { get; private set; }
 
     public IReadOnlyList<TemplateChoice> All { get; private set; } = [];
     public string? Preview { get; private set; }
@@ -38,6 +45,8 @@ public class TemplatesModel(RapportDb db, UserManager<RapportUser> users) : Page
             Input = new TemplateInput { Name = chosen.IsOwn ? chosen.Name : chosen.Name + " (my copy)", Channel = chosen.Channel, Purpose = chosen.Purpose, Subject = chosen.Subject, Body = chosen.Body };
             if (!chosen.IsOwn) Edit = null;
             Input.CopiedFrom = chosen.IsOwn ? null : chosen.Key;
+            if (OwnId() is int id && await db.OwnTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id) is { } own)
+                Editing = EditState.Opening(own, TemplateInput.From(own).Fields());
             ShowPreview();
         }
         return Page();
@@ -53,14 +62,21 @@ public class TemplatesModel(RapportDb db, UserManager<RapportUser> users) : Page
         ShowPreview();
         if (Input.Channel == Channel.LinkedIn && Preview?.Length > LinkedInLimit)
             ModelState.AddModelError("Input.Body", $"Filled in, this note has {Preview.Length} characters; LinkedIn allows {LinkedInLimit}.");
-        if (!ModelState.IsValid) return Page();
+        var editing = OwnId() is not null;
+        if (!ModelState.IsValid)
+        {
+            if (editing) Editing = new EditState(Opened);
+            return Page();
+        }
 
         OwnTemplate template;
-        if (Edit is { } key && key.StartsWith("own:", StringComparison.Ordinal) && int.TryParse(key.AsSpan(4), out var id))
+        var over = 0;
+        if (OwnId() is int id)
         {
             var found = await db.OwnTemplates.FirstOrDefaultAsync(t => t.Id == id);
             if (found is null) return NotFound();
-            template = found;
+            if (Opened.WritableOver(found, TemplateInput.From(found).Fields()) is not int writable) return Conflict(found);
+            (template, over) = (found, writable);
         }
         else
         {
@@ -72,7 +88,12 @@ public class TemplatesModel(RapportDb db, UserManager<RapportUser> users) : Page
         template.Purpose = Input.Purpose;
         template.Subject = string.IsNullOrWhiteSpace(Input.Subject) ? null : Input.Subject.Trim();
         template.Body = Input.Body!;
-        await db.SaveChangesAsync();
+        if (!editing) await db.SaveChangesAsync();
+        else if (!await db.SaveAsOpenedAsync(template, over))
+        {
+            var saved = await db.OwnTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == template.Id);
+            return saved is null ? NotFound() : Conflict(saved);
+        }
         TempData["Status"] = $"“{template.Name}” is saved.";
         return RedirectToPage(new { edit = $"own:{template.Id}" });
     }
@@ -85,6 +106,17 @@ public class TemplatesModel(RapportDb db, UserManager<RapportUser> users) : Page
         await db.SaveChangesAsync();
         TempData["Status"] = $"“{template.Name}” is deleted.";
         return RedirectToPage();
+    }
+
+    private int? OwnId() =>
+        Edit is { } key && key.StartsWith("own:", StringComparison.Ordinal) && int.TryParse(key.AsSpan(4), out var id) ? id : null;
+
+    /// <summary>Saved elsewhere since the form was opened: nothing written, the typing kept, what changed named.</summary>
+    private IActionResult Conflict(OwnTemplate saved)
+    {
+        ModelState.Clear();
+        Editing = EditState.Refused(Opened, saved, TemplateInput.From(saved).Fields(), Input.Fields());
+        return this.Conflicted();
     }
 
     private void ShowPreview()
@@ -116,5 +148,17 @@ public class TemplatesModel(RapportDb db, UserManager<RapportUser> users) : Page
         public string? Body { get; set; }
 
         public string? CopiedFrom { get; set; }
+
+        public static TemplateInput From(OwnTemplate t) => new() { Name = t.Name, Channel = t.Channel, Purpose = t.Purpose, Subject = t.Subject, Body = t.Body };
+
+        /// <summary>The fields as the person reads them, to say what changed since the form was opened.</summary>
+        public IReadOnlyList<FormField> Fields() =>
+        [
+            new("Name", Name),
+            new("Channel", Channel.ToString()),
+            new("What it is for", Purpose.ToString()),
+            new("Subject", Subject),
+            new("Message", Body),
+        ];
     }
 }

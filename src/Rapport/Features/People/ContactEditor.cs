@@ -14,10 +14,13 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
     public async Task<ContactForm> FormAsync(ContactInput input, int? id, string submitLabel)
     {
         input.PadRows();
-        var fields = await db.CareerFields.AsNoTracking().OrderBy(f => f.NormalizedName).Select(f => new Choice(f.Id, f.Name)).ToListAsync();
+        var fields = await FieldChoicesAsync();
         var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.NormalizedName).Select(o => o.Name).Take(500).ToListAsync();
         return new ContactForm(input, id, submitLabel, fields, organizations);
     }
+
+    public Task<List<Choice>> FieldChoicesAsync() =>
+        db.CareerFields.AsNoTracking().OrderBy(f => f.NormalizedName).Select(f => new Choice(f.Id, f.Name)).ToListAsync();
 
     public static ContactInput InputFrom(Contact contact, string? referredBy) => new()
     {
@@ -39,6 +42,28 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         LastContactedOn = contact.LastContactedOn,
         Notes = contact.Notes,
     };
+
+    /// <summary>The form's fields as the person reads them, to say what changed since it was opened.</summary>
+    public static IReadOnlyList<FormField> FieldsOf(ContactInput input, IReadOnlyList<Choice> fields) =>
+    [
+        new("First name", input.FirstName),
+        new("Last name", input.LastName),
+        new("Role or title", input.Title),
+        new("Organization", input.OrganizationName),
+        new("City", input.City),
+        new("LinkedIn profile", input.LinkedInUrl),
+        new("Email addresses", string.Join(", ", input.Emails.Where(e => !e.IsEmpty).Select(e => e.Value!.Trim()))),
+        new("Phone numbers", string.Join(", ", input.Phones.Where(p => !p.IsEmpty).Select(p => p.Value!.Trim()))),
+        new("How you know them", input.Source is { } source && Enum.IsDefined(source) ? Labels.Of(source) : null),
+        new("Referred by", input.ReferredByName),
+        new("Alumni of", input.AlumniOf),
+        new("Career fields", string.Join(", ", fields.Where(f => input.FieldIds.Contains(f.Id)).Select(f => f.Name))),
+        new("Tags", string.Join(", ", input.TagNames())),
+        new("Priority", Enum.IsDefined(input.Priority) ? Labels.Of(input.Priority) : null),
+        new("Do not contact", input.DoNotContact ? "yes" : "no"),
+        new("Last in touch", input.LastContactedOn?.ToString("yyyy-MM-dd")),
+        new("Notes", input.Notes),
+    ];
 
     /// <summary>Applies the input to <paramref name="contact"/> (new or loaded with its collections and
     /// organization). Returns false, with errors in <paramref name="modelState"/>, when it cannot.</summary>

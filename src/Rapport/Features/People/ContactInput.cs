@@ -100,6 +100,10 @@ public sealed class LabelledValue
 }
 
 /// <summary>What the form partial needs besides the fields: where it posts, and the person's lists.</summary>
-public sealed record ContactForm(ContactInput Input, int? Id, string SubmitLabel, IReadOnlyList<Choice> Fields, IReadOnlyList<string> OrganizationNames);
+public sealed record ContactForm(ContactInput Input, int? Id, string SubmitLabel, IReadOnlyList<Choice> Fields, IReadOnlyList<string> OrganizationNames)
+{
+    /// <summary>On the edit form: the version it stands at, and the notice when it changed since opened.</summary>
+    public Shared.EditState? Edit { get; init; }
+}
 
 public sealed record Choice(int Id, string Name);

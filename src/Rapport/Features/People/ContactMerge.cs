@@ -46,8 +46,8 @@ public sealed class ContactMerge(RapportDb db, TimeProvider clock, FollowUps.Fol
             keep.Fields.Add(new ContactField { CareerFieldId = field.CareerFieldId });
 
         await db.ContactEvents.Where(e => e.ContactId == other.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.ContactId, keep.Id));
-        await db.Contacts.Where(c => c.ReferredById == other.Id && c.Id != keep.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ReferredById, keep.Id));
-        await db.Conversations.Where(c => c.ContactId == other.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ContactId, keep.Id));
+        await db.Contacts.Where(c => c.ReferredById == other.Id && c.Id != keep.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ReferredById, keep.Id).SetProperty(c => c.Version, c => c.Version + 1));
+        await db.Conversations.Where(c => c.ContactId == other.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ContactId, keep.Id).SetProperty(c => c.Version, c => c.Version + 1));
         await db.Referrals.Where(r => r.ContactId == other.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ContactId, keep.Id));
         if (keep.ReferredById == other.Id) keep.ReferredById = null;
         keep.Events.Add(new ContactEvent

@@ -51,9 +51,24 @@ public class DetailsModel(RapportDb db, Web.UserTime time, FollowUps.FollowUpEng
         // A day without a time: today is now, an earlier day is its noon, so the order of the timeline holds.
         var at = on == today ? time.UtcNow : TimeZones.ToUtc(on.ToDateTime(new TimeOnly(12, 0)), time.Zone);
         var note = string.IsNullOrWhiteSpace(Log.Note) ? "" : ": " + Log.Note.Trim();
-        db.ContactEvents.Add(new ContactEvent { ContactId = id, Kind = ContactEventKind.Interaction, OccurredAtUtc = at, Text = InteractionInput.Label(Log.Kind) + note });
-        if (contact.LastContactedOn is null || contact.LastContactedOn < on) contact.LastContactedOn = on;
-        await db.SaveChangesAsync();
+        // An entry is added, never edited: when another save moved the contact's version meanwhile (a
+        // log from another tab), it is added again on the contact as it now is, so no entry is lost.
+        for (var attempt = 0; ; attempt++)
+        {
+            db.ContactEvents.Add(new ContactEvent { ContactId = id, Kind = ContactEventKind.Interaction, OccurredAtUtc = at, Text = InteractionInput.Label(Log.Kind) + note });
+            if (contact.LastContactedOn is null || contact.LastContactedOn < on) contact.LastContactedOn = on;
+            try
+            {
+                await db.SaveChangesAsync();
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 20)
+            {
+                db.ChangeTracker.Clear();
+                contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id);
+                if (contact is null) return NotFound();
+            }
+        }
         await followUps.SyncAsync();
         TempData["Status"] = "Logged. Keeping in touch now counts from " + on.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) + ".";
         return RedirectToPage(new { id });

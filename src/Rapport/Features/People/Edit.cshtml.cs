@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 
 namespace Rapport.Features.People;
 
@@ -10,6 +11,10 @@ public class EditModel(RapportDb db, ContactEditor editor, FollowUps.FollowUpEng
 {
     [BindProperty]
     public ContactInput Input { get; set; } = new();
+
+    /// <summary>The version the form was opened at (see docs/decisions/011-edit-conflicts.md).</summary>
+    [BindProperty]
+    public OpenedAt Opened { get; set; } = new();
 
     [FromRoute]
     public int Id { get; set; }
@@ -31,6 +36,7 @@ public class EditModel(RapportDb db, ContactEditor editor, FollowUps.FollowUpEng
         Name = contact.FullName;
         Input = ContactEditor.InputFrom(contact, ReferrerLabel(contact.ReferredBy));
         Form = await editor.FormAsync(Input, Id, "Save changes");
+        Form = Form with { Edit = EditState.Opening(contact, ContactEditor.FieldsOf(Input, Form.Fields)) };
         return Page();
     }
 
@@ -39,16 +45,33 @@ public class EditModel(RapportDb db, ContactEditor editor, FollowUps.FollowUpEng
         var contact = await LoadAsync();
         if (contact is null) return NotFound();
         Name = contact.FullName;
+        var over = Opened.WritableOver(contact, ContactEditor.FieldsOf(ContactEditor.InputFrom(contact, ReferrerLabel(contact.ReferredBy)), await editor.FieldChoicesAsync()));
+        if (over is null) return await ConflictAsync(contact);
         if (!await editor.ApplyAsync(contact, Input, ModelState))
         {
-            Form = await editor.FormAsync(Input, Id, "Save changes");
+            Form = await editor.FormAsync(Input, Id, "Save changes") with { Edit = new EditState(Opened) };
             return this.Refused(Form);
         }
-        await db.SaveChangesAsync();
+        if (!await db.SaveAsOpenedAsync(contact, over.Value))
+        {
+            var saved = await LoadAsync();
+            return saved is null ? NotFound() : await ConflictAsync(saved);
+        }
         // "Do not contact", tags (their keep-in-touch cadence) and "last in touch" are facts the rules read.
         await followUps.SyncAsync();
         TempData["Status"] = $"{contact.FullName} is saved.";
         return this.SavedGoTo(Url.Page("/People/Details", new { id = contact.Id })!);
+    }
+
+    /// <summary>Saved elsewhere since the form was opened: nothing is written; the form comes back with
+    /// what the person typed, what changed, and the new version, so saving again keeps theirs.</summary>
+    private async Task<IActionResult> ConflictAsync(Contact saved)
+    {
+        ModelState.Clear();
+        var form = await editor.FormAsync(Input, Id, "Save mine over it");
+        var savedFields = ContactEditor.FieldsOf(ContactEditor.InputFrom(saved, ReferrerLabel(saved.ReferredBy)), form.Fields);
+        Form = form with { Edit = EditState.Refused(Opened, saved, savedFields, ContactEditor.FieldsOf(Input, form.Fields)) };
+        return this.Conflicted("_ContactForm", Form);
     }
 
     /// <summary>How the referrer is written in the form, so saving again finds the same person.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 
 namespace Rapport.Features.Questions;
 
@@ -60,6 +61,14 @@ public class IndexModel(RapportDb db) : PageModel
         return RedirectToPage(null, null, null, "own");
     }
 
+    /// <summary>The version an own question's form was opened at (see docs/decisions/011-edit-conflicts.md).</summary>
+    [BindProperty]
+    public OpenedAt Opened { get; set; } = new();
+
+    /// <summary>The own question whose save was refused, shown open with the typing and the notice.</summary>
+    public int? RefusedId { get; private set; }
+    public EditState? RefusedEdit { get; private set; }
+
     public async Task<IActionResult> OnPostEditAsync(int id)
     {
         var question = await db.OwnQuestions.FirstOrDefaultAsync(q => q.Id == id);
@@ -70,11 +79,34 @@ public class IndexModel(RapportDb db) : PageModel
             TempData["Status"] = ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
             return RedirectToPage(null, null, null, "own-" + id);
         }
-        Apply(question);
-        await db.SaveChangesAsync();
-        TempData["Status"] = "Your question is saved.";
-        return RedirectToPage(null, null, null, "own-" + id);
+        if (Opened.WritableOver(question, Fields(question)) is int over)
+        {
+            Apply(question);
+            if (await db.SaveAsOpenedAsync(question, over))
+            {
+                TempData["Status"] = "Your question is saved.";
+                return RedirectToPage(null, null, null, "own-" + id);
+            }
+            question = await db.OwnQuestions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id);
+            if (question is null) return NotFound();
+        }
+        // Changed elsewhere since the form was shown: the question comes back open, as typed, with what changed.
+        var typed = Apply(new OwnQuestion { Id = id });
+        await LoadAsync();
+        Own = Own.Select(q => q.Id == id ? typed : q).ToList();
+        (RefusedId, RefusedEdit) = (id, EditState.Refused(Opened, question, Fields(question), Fields(typed)));
+        return this.Conflicted();
     }
+
+    /// <summary>The fields as the person reads them, to say what changed since the form was opened.</summary>
+    public static IReadOnlyList<FormField> Fields(OwnQuestion q) =>
+    [
+        new("Question", q.Text),
+        new("Theme", QuestionBank.Label(q.Theme)),
+        new("Part of the conversation", QuestionBank.Label(q.Part)),
+        new("Goals", string.Join(", ", QuestionBank.Goals.Where(g => q.Goals.HasFlag(g)).Select(QuestionBank.Label))),
+        new("About the organization", q.NeedsOrganization ? "yes" : "no"),
+    ];
 
     public async Task<IActionResult> OnPostDeleteAsync(int id)
     {

@@ -11,6 +11,8 @@
   var token = (document.querySelector('meta[name="antiforgery-token"]') || {}).content || "";
   var timers = {};
   var pending = {};
+  // Boxes changed somewhere else: not sent again until the person chooses to keep theirs.
+  var conflicts = {};
 
   function key(target) { return "rapport:draft:" + url + ":" + target; }
   function say(text, state) { if (status) { status.textContent = text; status.setAttribute("data-state", state); } }
@@ -19,17 +21,49 @@
   function stored(target) { try { return localStorage.getItem(key(target)); } catch (e) { return null; } }
   function forget(target, text) { try { if (localStorage.getItem(key(target)) === text) localStorage.removeItem(key(target)); } catch (e) { /* ignore */ } }
 
+  function box(target) { return form.querySelector('[data-autosave="' + target + '"]'); }
+
+  // The notice under a box from the server (409): what the box now says elsewhere, and "Keep mine".
+  function showConflict(target, html) {
+    var field = box(target);
+    if (!field) return;
+    var holder = form.querySelector('[data-conflict-for="' + target + '"]');
+    if (!holder) {
+      holder = document.createElement("div");
+      holder.setAttribute("data-conflict-for", target);
+      field.parentNode.insertBefore(holder, field.nextSibling);
+    }
+    holder.innerHTML = html;
+  }
+
   function send(target) {
     var text = stored(target);
     if (text === null) return Promise.resolve(true);
+    if (conflicts[target] !== undefined) return Promise.resolve(false);
     pending[target] = true;
+    var field = box(target);
     var body = new URLSearchParams();
     body.set("target", target);
     body.set("text", text);
+    // The version and the box as this page last saw them: the server refuses to overwrite a box changed elsewhere.
+    body.set("Opened.Version", form.getAttribute("data-version") || "0");
+    body.set("Opened.Fields", (field && field.getAttribute("data-opened")) || "");
     return fetch(url, { method: "POST", credentials: "same-origin", headers: { "RequestVerificationToken": token }, body: body })
       .then(function (response) {
         delete pending[target];
-        if (response.ok) { forget(target, text); return true; }
+        var version = response.headers.get("X-Version");
+        var opened = response.headers.get("X-Opened");
+        if (version) form.setAttribute("data-version", version);
+        if (response.ok) {
+          if (field && opened) field.setAttribute("data-opened", opened);
+          forget(target, text);
+          return true;
+        }
+        if (response.status === 409) {
+          conflicts[target] = opened || "";
+          say("A note was changed somewhere else: see below it. Your text is kept.", "error");
+          return response.text().then(function (html) { showConflict(target, html); return false; });
+        }
         if (response.status === 401 || response.status === 403) { say("You are signed out: sign in again; your notes are kept on this device.", "error"); return false; }
         say("Not saved (" + response.status + "): kept on this device.", "error");
         return false;
@@ -73,6 +107,21 @@
       }, 600);
     };
     field.addEventListener(field.type === "checkbox" ? "change" : "input", handler);
+  });
+
+  // "Keep mine": save the person's text over the other change, now that they have seen it.
+  form.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-keep-mine]") : null;
+    if (!button) return;
+    var target = button.getAttribute("data-keep-mine");
+    var field = box(target);
+    if (field && conflicts[target]) field.setAttribute("data-opened", conflicts[target]);
+    delete conflicts[target];
+    var holder = form.querySelector('[data-conflict-for="' + target + '"]');
+    if (holder) holder.parentNode.removeChild(holder);
+    if (field) store(target, valueOf(field));
+    say("Saving…", "saving");
+    send(target).then(function (ok) { if (ok && Object.keys(pending).length === 0) say("All notes saved.", "saved"); });
   });
 
   window.addEventListener("online", flush);

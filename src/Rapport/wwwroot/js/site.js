@@ -53,11 +53,16 @@
     dragged = null;
     var body = new URLSearchParams();
     Array.prototype.forEach.call(list.children, function (li) { body.append("order", li.getAttribute("data-id")); });
+    // The version the list was shown at: a list changed elsewhere since is answered with 409 and the list as it is.
+    if (list.hasAttribute("data-opened-version")) {
+      body.append("Opened.Version", list.getAttribute("data-opened-version"));
+      body.append("Opened.Fields", list.getAttribute("data-opened-fields") || "");
+    }
     var meta = document.querySelector('meta[name="antiforgery-token"]');
     fetch(list.getAttribute("data-sortable"), {
       method: "POST", credentials: "same-origin", body: body,
       headers: { "RequestVerificationToken": meta ? meta.content : "", "HX-Request": "true" }
-    }).then(function (response) { return response.ok ? response.text() : null; })
+    }).then(function (response) { return response.ok || response.status === 409 ? response.text() : null; })
       .then(function (html) {
         if (!html) return;
         var holder = list.closest("#question-list");
