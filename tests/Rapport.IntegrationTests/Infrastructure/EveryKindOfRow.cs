@@ -24,6 +24,10 @@ public enum Owned
     PendingImport,
     /// <summary>Every question of the conversation, in order: a new order must name them all.</summary>
     EveryConversationQuestion,
+    /// <summary>A contact in the trash (restore and delete-forever name it).</summary>
+    TrashedContact,
+    /// <summary>A conversation in the trash on its own.</summary>
+    TrashedConversation,
 }
 
 /// <summary>One id of each <see cref="Owned"/> kind, as it is written in a request.</summary>
@@ -94,8 +98,17 @@ public static class EveryKindOfRow
                 conversation.MeetingStartUtc = now.AddDays(-1);
                 await db.SaveChangesAsync();
             }
+            // One contact with no conversation, and one conversation of another contact, wait in the trash.
+            var trashedContact = await db.Contacts.Where(c => c.Id != contact.Id && !db.Conversations.Any(v => v.ContactId == c.Id))
+                .OrderByDescending(c => c.Id).FirstAsync();
+            var trashedConversation = await db.Conversations.Where(c => c.Id != conversation.Id).OrderByDescending(c => c.Id).FirstAsync();
+            var trash = new Rapport.Features.Trash.TrashCan(db, app.Clock);
+            await trash.MoveContactsAsync([trashedContact]);
+            await trash.MoveConversationAsync(trashedConversation);
             var ids = new Dictionary<Owned, string>
             {
+                [Owned.TrashedContact] = trashedContact.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [Owned.TrashedConversation] = trashedConversation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [Owned.Contact] = await First(db.Contacts, c => c.Id),
                 [Owned.SecondContact] = await First(db.Contacts.OrderBy(c => c.Id).Skip(1), c => c.Id),
                 [Owned.Organization] = await First(db.Organizations, o => o.Id),

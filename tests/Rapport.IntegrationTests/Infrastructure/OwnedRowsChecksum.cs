@@ -56,8 +56,10 @@ public sealed record OwnedRowsChecksum(string OwnerId, IReadOnlyDictionary<strin
     public int RowsIn(string table) => int.Parse(Tables[table].Split(' ')[0], CultureInfo.InvariantCulture);
 
     /// <summary>Every table of an <see cref="IOwned"/> entity (by its OwnerId), the account row (by its
-    /// Id), and Identity's per-user tables (by UserId). Sign-in sessions are left out: they are the
-    /// browser's, not the person's data, and a request may renew one.</summary>
+    /// Id), and Identity's per-user tables (by UserId). Left out: sign-in sessions (the
+    /// browser's, and a request may renew one) and audit events (a refused request is recorded, on purpose).</summary>
+    public static IReadOnlySet<Type> NotCompared { get; } = new HashSet<Type> { typeof(UserSession), typeof(AuditEvent) };
+
     public static IEnumerable<(string Table, IReadOnlyList<string> Columns, string OwnerColumn)> OwnedTables(IModel model)
     {
         foreach (var entity in model.GetEntityTypes().Where(e => e.GetTableName() is not null).OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
@@ -66,7 +68,7 @@ public sealed record OwnedRowsChecksum(string OwnerId, IReadOnlyDictionary<strin
                 : entity.ClrType == typeof(RapportUser) ? nameof(RapportUser.Id)
                 : entity.FindProperty("UserId") is not null ? "UserId"
                 : null;
-            if (ownerProperty is null || entity.ClrType == typeof(UserSession)) continue;
+            if (ownerProperty is null || NotCompared.Contains(entity.ClrType)) continue;
             var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var columns = entity.GetProperties().Select(p => p.GetColumnName(store)).OfType<string>().Order(StringComparer.Ordinal).ToList();
             yield return (entity.GetTableName()!, columns, entity.FindProperty(ownerProperty)!.GetColumnName(store)!);

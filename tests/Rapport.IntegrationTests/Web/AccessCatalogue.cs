@@ -116,6 +116,16 @@ public static class AccessCatalogue
         NoId("POST", "/questions", "Copy", "key names a built-in question, the same for everyone"),
         NoId("POST", "/questions", "Add", "a new question of one's own"),
         NoId("GET", "/research", null, "lists the person's own"),
+        NoId("GET", "/trash", null, "lists the person's own trash"),
+        NoId("POST", "/trash", "Empty", "empties the person's own trash"),
+        NoId("GET", "/account/activity", null, "the person's own audit events"),
+        NoId("GET", "/account/delete", null, "the signed-in account"),
+        NoId("POST", "/account/delete", null, "the signed-in account"),
+        NoId("GET", "/import/restore", null, "an empty form"),
+        NoId("GET", "/import/restore", "Export", "all of the person's own data"),
+        NoId("POST", "/import/restore", null, "restores a file into the person's own (empty) account"),
+        NoId("GET", "/admin/backup", null, "the whole install, for its owner only; anyone else gets 404 (BackupTests)"),
+        NoId("POST", "/admin/backup", null, "the whole install, for its owner only; anyone else gets 404 (BackupTests)"),
 
         // Contacts.
         Get("/people/{Contact}"),
@@ -211,6 +221,12 @@ public static class AccessCatalogue
         Post("/follow-ups", "Edit", Form("id", Owned.FollowUpTask)).With("title", "planted", "notes", "planted"),
         Post("/questions", "Edit", Form("id", Owned.OwnQuestion)).With("Input.Text", "planted", "Input.Theme", "DayToDay", "Input.Part", "Insights"),
         Post("/questions", "Delete", Form("id", Owned.OwnQuestion)),
+
+        // The trash.
+        Post("/trash", "RestoreContact", Form("id", Owned.TrashedContact)),
+        Post("/trash", "PurgeContact", Form("id", Owned.TrashedContact)),
+        Post("/trash", "RestoreConversation", Form("id", Owned.TrashedConversation)),
+        Post("/trash", "PurgeConversation", Form("id", Owned.TrashedConversation)),
 
         // Imports waiting for confirmation.
         Get("/import/{PendingImport}"),

@@ -52,7 +52,7 @@ public class AccessSweepTests(AppFixture fixture) : IClassFixture<AppFixture>
         await _app.AddEveryKindAsync(person);
         var rows = await OwnedRowsChecksum.TakeAsync(_app, person.Id);
         var ownedTables = await _app.WithDbAsync(null, db => Task.FromResult(db.Model.GetEntityTypes()
-            .Where(e => typeof(IOwned).IsAssignableFrom(e.ClrType)).Select(e => Microsoft.EntityFrameworkCore.RelationalEntityTypeExtensions.GetTableName(e)!).ToList()));
+            .Where(e => typeof(IOwned).IsAssignableFrom(e.ClrType) && !OwnedRowsChecksum.NotCompared.Contains(e.ClrType)).Select(e => Microsoft.EntityFrameworkCore.RelationalEntityTypeExtensions.GetTableName(e)!).ToList()));
         Assert.NotEmpty(ownedTables);
         var empty = ownedTables.Where(t => rows.RowsIn(t) == 0).ToList();
         Assert.True(empty.Count == 0, "The sweep's seed (EveryKindOfRow) leaves these owned tables empty, so no id of theirs is tried: " + string.Join(", ", empty));

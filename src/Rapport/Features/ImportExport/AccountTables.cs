@@ -22,6 +22,7 @@ public static class AccountTables
         [typeof(UserSession)] = "sign-ins of browsers on this install; they mean nothing elsewhere",
         [typeof(PendingImport)] = "uploads waiting for a confirmation that never came; dropped after a day",
         [typeof(CalendarFeed)] = "the secret of a feed address on this install; renew it on the new one",
+        [typeof(AuditEvent)] = "this install's record of sign-ins and access; the new install keeps its own",
     };
 
     /// <summary>The exported tables, each after every table it refers to, so rows can be restored in this order.</summary>
@@ -66,7 +67,9 @@ public static class AccountTables
                 ? new AccountReference(column, fk.PrincipalEntityType)
                 : throw new InvalidOperationException($"{type.ClrType.Name} has a composite foreign key the export cannot map."))
             .ToList();
-        var columns = type.GetProperties().Where(p => p.Name != nameof(IOwned.OwnerId) && !p.IsShadowProperty()).ToList();
+        // The edit version counts saves on this install; a restored row starts afresh.
+        var columns = type.GetProperties()
+            .Where(p => p.Name != nameof(IOwned.OwnerId) && p.Name != nameof(IVersioned.Version) && !p.IsShadowProperty()).ToList();
         return new AccountTable(type, type.GetTableName() ?? type.ClrType.Name, generated, columns, references);
     }
 
