@@ -73,7 +73,11 @@ public static class DataServices
             await db.Database.CloseConnectionAsync();
         }
         // Most starts have nothing to apply, and asking EF to migrate anyway costs a tenth of a second of start-up.
-        if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            await StaleMigrationLock.ClearAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StaleMigrationLock)));
+            await db.Database.MigrateAsync();
+        }
         if (db.Database.IsSqlite()) await SqlitePlannerStats.WriteAsync(db);
         await SearchTextRepair.RunAsync(services);
     }
