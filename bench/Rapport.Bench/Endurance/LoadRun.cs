@@ -97,13 +97,14 @@ public sealed class LoadRun(EnduranceSettings settings, PublishedApps apps, stri
             $"Load on {name}: {clients} clients, {elapsed.TotalMinutes:0.0} min, {all.Milliseconds.Count:N0} requests ({writes.Milliseconds.Count:N0} writes), {PerSecond(all.PerSecond)}",
             $"  latency p50 {Ms(p(0.50))}, p95 {Ms(p(0.95))}, p99 {Ms(p(0.99))}; writes p95 {(writes.Milliseconds.Count == 0 ? "-" : Ms(writes.Percentile(0.95)))}",
             $"  statuses {tally.Statuses}; failed requests {tally.Errors}; 5xx {tally.ServerErrors}; \"database is locked\" in the log {locked}; errors logged {failLines}",
-            $"  imports of 1,000 rows completed beside the load: {imports} (median {(importSeconds.Count == 0 ? "-" : Seconds(Load.Median(importSeconds)))}); backups: {(postgres ? (backups < 0 ? "not run (pg_dump not found)" : $"{backups} (pg_dump)") : $"{backups} (VACUUM INTO)")}",
+            $"  imports of 1,000 rows (4 files in turn) completed beside the load: {imports} (median {(importSeconds.Count == 0 ? "-" : Seconds(Load.Median(importSeconds)))}); backups: {(postgres ? (backups < 0 ? "not run (pg_dump not found)" : $"{backups} (pg_dump)") : $"{backups} (VACUUM INTO)")}",
         };
         var ok = tally.Errors == 0 && tally.ServerErrors == 0 && locked == 0 && failLines == 0 && imports > 0 && (postgres || backups > 0);
+        // Timings are judged in the long mode only: the quick one runs on a CI machine busy with other work.
         if (postgres && !(p(0.95) < PostgresP95TargetMs))
         {
-            lines.Add($"  p95 is not under {PostgresP95TargetMs} ms");
-            ok = false;
+            lines.Add($"  p95 is not under {PostgresP95TargetMs} ms{(settings.Quick ? " (not judged in quick mode)" : "")}");
+            if (!settings.Quick) ok = false;
         }
         var flat = MemoryVerdict(memory, out var memoryLine);
         lines.Add("  " + memoryLine);
@@ -138,14 +139,16 @@ public sealed class LoadRun(EnduranceSettings settings, PublishedApps apps, stri
         return flat;
     }
 
-    /// <summary>The first account uploads and confirms a new export of 1,000 rows, pauses a little, and again.</summary>
+    /// <summary>The first account uploads and confirms an export of 1,000 rows, pauses a little, and again.</summary>
     private async Task<(int, List<double>)> ImportAgainAndAgainAsync(RapportSession session, DateTime until, Tally tally)
     {
         var done = 0;
         var seconds = new List<double>();
         for (var i = 0; DateTime.UtcNow < until; i++)
         {
-            var file = ConnectionsGenerator.Generate(1_000, 150, settings.Seed + 10_000 + i);
+            // Four different exports in turn: the first four imports add 1,000 people each, the later ones update
+            // them, so a long run's database stops growing from imports (the visitors still add a few a second).
+            var file = ConnectionsGenerator.Generate(1_000, 150, settings.Seed + 10_000 + i % 4);
             var clock = Stopwatch.StartNew();
             try
             {
