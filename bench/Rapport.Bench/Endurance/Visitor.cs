@@ -114,6 +114,7 @@ public sealed partial class Visitor(int number, RapportSession session, IReadOnl
         var clock = Stopwatch.StartNew();
         using var response = await session.Client.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
+        if (body.Contains("database is locked", StringComparison.OrdinalIgnoreCase)) tally.Error($"GET {path}: the page says \"database is locked\"");
         return tally.Count("GET " + path, response, clock.Elapsed.TotalMilliseconds, write: false, HttpStatusCode.OK) ? body : null;
     }
 
@@ -123,7 +124,8 @@ public sealed partial class Visitor(int number, RapportSession session, IReadOnl
         var clock = Stopwatch.StartNew();
         if (token is not null) fields["__RequestVerificationToken"] = token;
         using var response = await session.Client.PostAsync(path, new FormUrlEncodedContent(fields));
-        await response.Content.LoadIntoBufferAsync();
+        if ((await response.Content.ReadAsStringAsync()).Contains("database is locked", StringComparison.OrdinalIgnoreCase))
+            tally.Error($"{what}: the answer says \"database is locked\"");
         var ok = tally.Count(what, response, clock.Elapsed.TotalMilliseconds, write: true, HttpStatusCode.Redirect);
         return ok ? response.Headers.Location?.OriginalString ?? "" : null;
     }
