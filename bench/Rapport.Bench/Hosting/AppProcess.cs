@@ -21,10 +21,25 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int Id => _process.Id;
+
+    /// <summary>Called with every line the app writes (stdout and stderr), from the reading threads.</summary>
+    public Action<string>? OnLine { get; set; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL, as a power cut or the OOM killer would: no shutdown code runs.</summary>
+    public async Task KillHardAsync()
+    {
+        if (_process.HasExited) return;
+        try { _process.Kill(entireProcessTree: false); } catch (InvalidOperationException) { }
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>The app started last, whose output explains a failure.</summary>
     public static AppProcess? LastStarted { get; private set; }
 
-    public static AppProcess Start(string dll, IReadOnlyDictionary<string, string> settings)
+    public static AppProcess Start(string dll, IReadOnlyDictionary<string, string> settings, Action<string>? onLine = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -44,6 +59,7 @@ public sealed class AppProcess : IAsyncDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll}");
         var app = new AppProcess(process, clock, address);
         LastStarted = app;
+        app.OnLine = onLine;
         process.OutputDataReceived += (_, e) => app.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -93,6 +109,7 @@ public sealed class AppProcess : IAsyncDisposable
     private void Keep(string? line)
     {
         if (line is null) return;
+        OnLine?.Invoke(line);
         lock (_lastLines)
         {
             _lastLines.Enqueue(line);

@@ -13,11 +13,12 @@ public sealed partial class RapportSession : IDisposable
 
     private readonly HttpClient _client;
 
-    public RapportSession(Uri address, int connections = 64)
+    /// <param name="cookies">Kept across restarts of the app (cookies ignore the port), so a session survives them.</param>
+    public RapportSession(Uri address, int connections = 64, CookieContainer? cookies = null)
     {
         var handler = new SocketsHttpHandler
         {
-            CookieContainer = new CookieContainer(),
+            CookieContainer = cookies ?? new CookieContainer(),
             UseCookies = true,
             AllowAutoRedirect = false,
             MaxConnectionsPerServer = connections,
@@ -49,16 +50,23 @@ public sealed partial class RapportSession : IDisposable
         await EnsureSignedInAsync();
     }
 
-    public async Task SignInAsync()
+    public async Task SignInAsync(string email = Email)
     {
         var token = await TokenAsync("/account/sign-in");
-        using var response = await PostFormAsync("/account/sign-in", token, new() { ["Input.Email"] = Email, ["Input.Password"] = Password });
+        using var response = await PostFormAsync("/account/sign-in", token, new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Expect(response, HttpStatusCode.Redirect, "signing in");
         await EnsureSignedInAsync();
     }
 
     /// <summary>Upload, look at the preview, confirm: what a person does to import their LinkedIn export.</summary>
     public async Task ImportLinkedInAsync(byte[] file)
+    {
+        using var confirm = await ConfirmImportAsync(await UploadLinkedInAsync(file));
+        Expect(confirm, HttpStatusCode.Redirect, "confirming the import");
+    }
+
+    /// <summary>Uploads the export; the answer is the address of its preview.</summary>
+    public async Task<string> UploadLinkedInAsync(byte[] file)
     {
         var token = await TokenAsync("/import");
         using var form = new MultipartFormDataContent
@@ -70,10 +78,14 @@ public sealed partial class RapportSession : IDisposable
         form.Add(content, "file", "Connections.csv");
         using var upload = await _client.PostAsync("/import?handler=LinkedIn", form);
         Expect(upload, HttpStatusCode.Redirect, "uploading the export");
-        var preview = upload.Headers.Location!.OriginalString;
+        return upload.Headers.Location!.OriginalString;
+    }
+
+    /// <summary>Opens the preview and confirms it; a redirect means the import is done.</summary>
+    public async Task<HttpResponseMessage> ConfirmImportAsync(string preview)
+    {
         var previewToken = await TokenAsync(preview);
-        using var confirm = await PostFormAsync(preview, previewToken, new() { ["SkipRejected"] = "true" });
-        Expect(confirm, HttpStatusCode.Redirect, "confirming the import");
+        return await PostFormAsync(preview, previewToken, new() { ["SkipRejected"] = "true" });
     }
 
     public async Task<string> GetTextAsync(string path)
@@ -102,14 +114,15 @@ public sealed partial class RapportSession : IDisposable
         Expect(response, HttpStatusCode.OK, "opening a page once signed in");
     }
 
-    private async Task<string> TokenAsync(string path)
+    /// <summary>The antiforgery token of the form on <paramref name="path"/>.</summary>
+    public async Task<string> TokenAsync(string path)
     {
         var html = await GetTextAsync(path);
         var match = AntiforgeryToken().Match(html);
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No form token on {path}");
     }
 
-    private Task<HttpResponseMessage> PostFormAsync(string path, string token, Dictionary<string, string> fields)
+    public Task<HttpResponseMessage> PostFormAsync(string path, string token, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = token;
         return _client.PostAsync(path, new FormUrlEncodedContent(fields));

@@ -50,7 +50,7 @@ public static class DataServices
         {
             return string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? throw new InvalidOperationException("Database:Provider is PostgreSql but no connection string is set (Database:ConnectionString or ConnectionStrings:Rapport).")
-                : options.ConnectionString;
+                : PostgresPool.Bounded(options.ConnectionString);
         }
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? "");
         if (string.IsNullOrEmpty(builder.DataSource)) builder.DataSource = Path.Combine(dataFolder.Path, "rapport.db");
@@ -74,7 +74,11 @@ public static class DataServices
             await db.Database.CloseConnectionAsync();
         }
         // Most starts have nothing to apply, and asking EF to migrate anyway costs a tenth of a second of start-up.
-        if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            await StaleMigrationLock.ClearAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StaleMigrationLock)));
+            await db.Database.MigrateAsync();
+        }
         if (db.Database.IsSqlite()) await SqlitePlannerStats.WriteAsync(db);
         await SearchTextRepair.RunAsync(services);
     }

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Rapport.Bench.Hosting;
+using Rapport.Data;
+
+namespace Rapport.Bench.Endurance;
+
+/// <summary>Takes a database back a few migrations with the migrations' own Down steps, rows kept, so the
+/// next start of the app has migrations to apply, as after an upgrade.</summary>
+public static class OlderSchema
+{
+    /// <returns>The number of migrations the app will have to apply.</returns>
+    public static async Task<int> StepBackAsync(BenchDatabase database, int steps)
+    {
+        var options = new DbContextOptionsBuilder<RapportDb>();
+        if (database.IsPostgres) options.UseNpgsql(database.ConnectionString);
+        else options.UseSqlite(database.ConnectionString);
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        await using var db = new RapportDb(options.Options, new CurrentOwner(new HttpContextAccessor()));
+        var all = db.Database.GetMigrations().ToList();
+        var target = all[^(steps + 1)];
+        await db.GetService<IMigrator>().MigrateAsync(target);
+        return steps;
+    }
+}

@@ -1,0 +1,26 @@
+using Npgsql;
+using Rapport.Data;
+
+namespace Rapport.UnitTests.Data;
+
+public class PostgresPoolTests
+{
+    [Fact]
+    public void A_connection_string_without_a_pool_size_gets_one_well_under_the_servers_default_limit()
+    {
+        var bounded = new NpgsqlConnectionStringBuilder(PostgresPool.Bounded("Host=db;Username=rapport;Password=secret;Database=rapport"));
+        Assert.Equal(PostgresPool.DefaultMaximum, bounded.MaxPoolSize);
+        Assert.True(bounded.MaxPoolSize < 100);
+        Assert.Equal("db", bounded.Host);
+        Assert.Equal("secret", bounded.Password);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Maximum Pool Size=120")]
+    [InlineData("Host=db;max pool size=7")]
+    [InlineData("Host=db;MaxPoolSize=7")]
+    public void A_pool_size_the_person_set_is_kept(string connectionString)
+    {
+        Assert.Equal(connectionString, PostgresPool.Bounded(connectionString));
+    }
+}
