@@ -20,6 +20,10 @@ public static class OlderSchema
         else options.UseSqlite(database.ConnectionString);
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         await using var db = new RapportDb(options.Options, new CurrentOwner(new HttpContextAccessor()));
+        // A kill after the last migration but before EF deleted its lock row leaves the row on SQLite; the app
+        // clears it only when it has migrations to apply, so the step back (with the app stopped) clears it too.
+        if (!database.IsPostgres)
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL PRIMARY KEY, \"Timestamp\" TEXT NOT NULL); DELETE FROM \"__EFMigrationsLock\";");
         var all = db.Database.GetMigrations().ToList();
         var target = all[^(steps + 1)];
         await db.GetService<IMigrator>().MigrateAsync(target);
