@@ -72,7 +72,8 @@ public sealed class TcpProxy : IAsyncDisposable
     private void Close(TcpClient client)
     {
         _open.TryRemove(client, out _);
-        try { client.Client.Close(0); } catch (ObjectDisposedException) { }
+        // Cut and the forwarding loop may both close a connection; a disposed client has no socket left.
+        try { client.Client?.Close(0); } catch (ObjectDisposedException) { }
         client.Dispose();
     }
 

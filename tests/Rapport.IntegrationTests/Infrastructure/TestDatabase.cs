@@ -73,7 +73,20 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var connection = new NpgsqlConnection(_postgresAdmin);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            // A server process of another role (an autovacuum worker) may still be on the database, and
+            // only pg_signal_backend may end it: it finishes soon, so try again for a while.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 40)
+                {
+                    await Task.Delay(250);
+                }
+            }
         }
         else
         {
