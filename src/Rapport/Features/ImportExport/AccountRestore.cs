@@ -117,15 +117,7 @@ public sealed class AccountRestore(RapportDb db)
             {
                 var column = table.Columns.FirstOrDefault(c => c.Name == field.Name)
                     ?? throw new Problem($"{Where(field.Name)} this version of Rapport has no such field.");
-                object? value;
-                try
-                {
-                    value = field.Value.Deserialize(column.ClrType, AccountExport.Values);
-                }
-                catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException)
-                {
-                    throw new Problem($"{Where(field.Name)} the value is not valid here.");
-                }
+                var value = Read(field.Value, column.ClrType, $"{Where(field.Name)} the value is not valid here.");
                 if (value is null && !column.IsNullable) throw new Problem($"{Where(field.Name)} a value is required.");
                 if (value is string text && column.GetMaxLength() is { } max && text.Length > max)
                     throw new Problem($"{Where(field.Name)} the text is longer than {max} characters.");
@@ -172,6 +164,18 @@ public sealed class AccountRestore(RapportDb db)
         return added.Count;
     }
 
+    private static object? Read(JsonElement value, Type type, string whenInvalid)
+    {
+        try
+        {
+            return value.Deserialize(type, AccountExport.Values);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException)
+        {
+            throw new Problem(whenInvalid);
+        }
+    }
+
     private async Task RestoreProfileAsync(string ownerId, JsonElement profile, CancellationToken cancellationToken)
     {
         if (profile.ValueKind != JsonValueKind.Object) throw new Problem("The profile in this export is not readable.");
@@ -180,15 +184,7 @@ public sealed class AccountRestore(RapportDb db)
         {
             var property = AccountExport.ProfileFields.FirstOrDefault(p => p.Name == field.Name)
                 ?? throw new Problem($"The profile field \"{field.Name}\" is not one this version of Rapport knows.");
-            object? value;
-            try
-            {
-                value = field.Value.Deserialize(property.PropertyType, AccountExport.Values);
-            }
-            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException)
-            {
-                throw new Problem($"The profile field \"{field.Name}\" is not valid.");
-            }
+            var value = Read(field.Value, property.PropertyType, $"The profile field \"{field.Name}\" is not valid.");
             var column = db.Model.FindEntityType(typeof(RapportUser))!.FindProperty(property.Name)!;
             if (value is null && !column.IsNullable) throw new Problem($"The profile field \"{field.Name}\" needs a value.");
             if (value is string text && column.GetMaxLength() is { } max && text.Length > max)
