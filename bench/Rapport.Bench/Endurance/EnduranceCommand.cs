@@ -33,9 +33,9 @@ public static class EnduranceCommand
             }
             if (mode is "crash" or "endurance")
             {
-                var crash = new CrashRun(settings, apps, work, summary);
-                if (!postgresOnly) crashOk = await crash.RunAsync(postgres: false);
-                if (settings.PostgresConnection is not null) crashOk &= await crash.RunAsync(postgres: true);
+                // A run per database: a run keeps what it saw acknowledged, which the other database never held.
+                if (!postgresOnly) crashOk = await new CrashRun(settings, apps, work, summary).RunAsync(postgres: false);
+                if (settings.PostgresConnection is not null) crashOk &= await new CrashRun(settings, apps, work, summary).RunAsync(postgres: true);
             }
             if (settings.PostgresConnection is null)
             {
