@@ -1,3 +1,4 @@
+using Rapport;
 using Rapport.Data;
 using Rapport.Features;
 using Rapport.Features.Account;

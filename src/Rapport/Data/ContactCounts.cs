@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Rapport.Domain;
 
 namespace Rapport.Data;
 
@@ -30,54 +28,5 @@ public sealed class ContactCounts(TimeProvider clock)
     public void Forget(string? owner)
     {
         if (owner is not null) _counts.TryRemove(owner, out _);
-    }
-}
-
-/// <summary>Forgets a person's contact count when a save adds or removes contacts: before the save (so no
-/// request counts the old figure again while it runs) and after it.</summary>
-public sealed class ContactCountInterceptor(ContactCounts counts) : SaveChangesInterceptor
-{
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Note(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Settle(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Settle(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Note(DbContext? context)
-    {
-        if (context is not RapportDb db) return;
-        // Moving to or from the trash changes the count as much as adding or removing.
-        if (db.ChangeTracker.Entries<Contact>().Any(e => e.State is EntityState.Added or EntityState.Deleted
-                || (e.State == EntityState.Modified && e.Property(c => c.DeletedAtUtc).IsModified)))
-        {
-            db.ContactCountChanging = true;
-            counts.Forget(db.OwnerId);
-        }
-    }
-
-    private void Settle(DbContext? context)
-    {
-        if (context is not RapportDb { ContactCountChanging: true } db) return;
-        db.ContactCountChanging = false;
-        counts.Forget(db.OwnerId);
     }
 }

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Rapport.Features.Account;
-using Rapport.Features.Calendar;
-using Rapport.Features.Health;
 
 namespace Rapport.Web;
 
@@ -45,33 +42,7 @@ public static class WebSetup
         services.AddProxyHeaders(configuration);
         services.AddSingleton<PublicUrl>();
         services.AddScoped<UserTime>();
+        services.AddScoped<AuditTrail>();
         return services;
-    }
-
-    public static WebApplication UseRapportPipeline(this WebApplication app)
-    {
-        app.UseProxyHeaders();
-        // The error page logs the exception with the reference code it shows, so the middleware does not log it again.
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", SuppressDiagnosticsCallback = _ => true });
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSecurityHeaders();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=604800",
-        });
-        app.UseNulTolerantForms();
-        if (app.Configuration.GetValue<bool>(Data.SqlCommandCount.Setting)) Data.SqlCommandCount.UseSqlCommandCount(app);
-        app.UseRateLimiter();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseSessionCheckFailure();
-        app.UseFirstRunSetup();
-        app.UseAuthorization();
-        AuditTrail.UseDeniedAccessAudit(app);
-        app.MapHealthz();
-        app.MapCalendarFeed();
-        app.MapRazorPages();
-        return app;
     }
 }

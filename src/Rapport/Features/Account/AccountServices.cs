@@ -94,7 +94,6 @@ public static class AccountServices
         services.AddScoped<SignInSessions>();
         services.AddScoped<AccountCreation>();
         services.AddSingleton<UnknownAccountAttempts>();
-        services.AddScoped<AuditTrail>();
         services.AddSignInLimits(configuration);
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Web;
 
 namespace Rapport.Features.Account;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Web;
 
 namespace Rapport.Features.Account;
 

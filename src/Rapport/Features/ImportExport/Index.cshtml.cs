@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Web;
 
 namespace Rapport.Features.ImportExport;
 
@@ -10,7 +11,7 @@ namespace Rapport.Features.ImportExport;
 /// An upload is kept until the person confirms its preview.</summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class IndexModel(RapportDb db, TimeProvider clock, ContactExport export, ContactCounts counts, Account.AuditTrail audit) : PageModel
+public class IndexModel(RapportDb db, TimeProvider clock, ContactExport export, ContactCounts counts, AuditTrail audit) : PageModel
 {
     public const long MaxFileBytes = 25 * 1024 * 1024;
     private const long MaxRequestBytes = 40 * 1024 * 1024;

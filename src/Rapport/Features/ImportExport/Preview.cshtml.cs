@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Web;
 
 namespace Rapport.Features.ImportExport;
 
 /// <summary>Shows what an upload would do, then imports it all at once on confirmation, or drops it.</summary>
-public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardContactImport vCard, ContactCounts counts, Account.AuditTrail audit) : PageModel
+public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardContactImport vCard, ContactCounts counts, AuditTrail audit) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
 using Rapport.Features.ImportExport;
+using Rapport.Web;
 
 namespace Rapport.Features.People;
 
 /// <summary>One action on several contacts at once. Every id must be the person's own: a list that
 /// names anyone else's contact (or one that does not exist) is refused whole with 404.</summary>
-public class BulkModel(RapportDb db, ContactExport export, FollowUps.FollowUpEngine followUps, Trash.TrashCan trash, Account.AuditTrail audit) : PageModel
+public class BulkModel(RapportDb db, ContactExport export, FollowUps.FollowUpEngine followUps, Trash.TrashCan trash, AuditTrail audit) : PageModel
 {
     public const int MaxSelection = 5_000;
 

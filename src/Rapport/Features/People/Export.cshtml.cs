@@ -3,12 +3,13 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Features.ImportExport;
+using Rapport.Web;
 
 namespace Rapport.Features.People;
 
 /// <summary>One person's data on its own: a vCard for an address book, or everything Rapport holds
 /// about them as JSON (to answer a request to see or take one's data).</summary>
-public class ExportModel(ContactExport export, Account.AuditTrail audit) : PageModel
+public class ExportModel(ContactExport export, AuditTrail audit) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -6,11 +6,11 @@ using Rapport.Data;
 using Rapport.Domain;
 using Rapport.Web;
 
-namespace Rapport.Features.Account;
+namespace Rapport.Features.Calendar;
 
 /// <summary>The private calendar feed: made once and shown once, renewed with the password (the old
 /// address stops at once), turned off, and with or without the meetings' details.</summary>
-public class CalendarModel(RapportDb db, UserManager<RapportUser> users, PublicUrl links, TimeProvider clock, AuditTrail audit) : PageModel
+public class FeedSettingsModel(RapportDb db, UserManager<RapportUser> users, PublicUrl links, TimeProvider clock, AuditTrail audit) : PageModel
 {
     public CalendarFeed? Feed { get; private set; }
 
@@ -30,7 +30,7 @@ public class CalendarModel(RapportDb db, UserManager<RapportUser> users, PublicU
         var feed = await db.CalendarFeeds.FirstOrDefaultAsync();
         if (feed is null) return RedirectToPage();
         var user = await users.GetUserAsync(User);
-        if (user is null || string.IsNullOrEmpty(password) || password.Length > PasswordPolicy.MaxLength || !await users.CheckPasswordAsync(user, password))
+        if (user is null || string.IsNullOrEmpty(password) || password.Length > Account.PasswordPolicy.MaxLength || !await users.CheckPasswordAsync(user, password))
         {
             ModelState.AddModelError("password", "This is not your password.");
             Feed = feed;

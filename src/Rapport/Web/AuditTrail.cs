@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Rapport.Data;
 using Rapport.Domain;
 
-namespace Rapport.Features.Account;
+namespace Rapport.Web;
 
 /// <summary>Writes account activity: a row the owner sees on Account activity, and an Information
 /// line in the app log named after the kind. Details are short and never carry secrets.</summary>

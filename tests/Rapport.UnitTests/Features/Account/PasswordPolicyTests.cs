@@ -1,6 +1,6 @@
 using Rapport.Features.Account;
 
-namespace Rapport.UnitTests.Account;
+namespace Rapport.UnitTests.Features.Account;
 
 public class PasswordPolicyTests
 {

@@ -5,7 +5,7 @@ using Rapport.Features.Reminders;
 using Rapport.IntegrationTests.Features.Conversations;
 using Rapport.IntegrationTests.Infrastructure;
 
-namespace Rapport.IntegrationTests.Features.Outreach;
+namespace Rapport.IntegrationTests.Features.Reminders;
 
 /// <summary>The daily reminder email, sent through an SMTP listener this test starts on localhost.</summary>
 public class ReminderTests

@@ -1,8 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Rapport.IntegrationTests.Features.Conversations;
 using Rapport.IntegrationTests.Infrastructure;
 
-namespace Rapport.IntegrationTests.Features.Conversations;
+namespace Rapport.IntegrationTests.Features.Calendar;
 
 public class CalendarFeedTests(AppFixture fixture) : IClassFixture<AppFixture>
 {

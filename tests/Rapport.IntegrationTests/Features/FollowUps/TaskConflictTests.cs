@@ -4,7 +4,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Rapport.IntegrationTests.Infrastructure;
 
-namespace Rapport.IntegrationTests.Features.Outreach;
+namespace Rapport.IntegrationTests.Features.FollowUps;
 
 public class TaskConflictTests(AppFixture fixture) : IClassFixture<AppFixture>
 {

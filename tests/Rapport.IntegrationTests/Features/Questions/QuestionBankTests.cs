@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Domain;
 using Rapport.IntegrationTests.Infrastructure;
 
-namespace Rapport.IntegrationTests.Features.Conversations;
+namespace Rapport.IntegrationTests.Features.Questions;
 
 public class QuestionBankPageTests(AppFixture fixture) : IClassFixture<AppFixture>
 {

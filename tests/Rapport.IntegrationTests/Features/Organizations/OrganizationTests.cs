@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Domain;
 using Rapport.IntegrationTests.Infrastructure;
 
-namespace Rapport.IntegrationTests.Features.Research;
+namespace Rapport.IntegrationTests.Features.Organizations;
 
 public class OrganizationTests(AppFixture fixture) : IClassFixture<AppFixture>
 {

@@ -4,7 +4,7 @@ using Rapport.Domain;
 using Rapport.IntegrationTests.Features.Conversations;
 using Rapport.IntegrationTests.Infrastructure;
 
-namespace Rapport.IntegrationTests.Features.Outreach;
+namespace Rapport.IntegrationTests.Features.FollowUps;
 
 /// <summary>The rules make tasks by themselves, never twice, and move them with the facts. Each test
 /// runs its own app so it can move the clock.</summary>

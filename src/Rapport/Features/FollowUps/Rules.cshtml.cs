@@ -8,7 +8,7 @@ using Rapport.Domain;
 using Rapport.Features.Shared;
 using Rapport.Features.FollowUps;
 
-namespace Rapport.Features.Account;
+namespace Rapport.Features.FollowUps;
 
 /// <summary>The follow-up rules as settings: when thank-you notes are due, when to chase a reply,
 /// how often to keep in touch (overall and by tag), the weekly goal, and the daily reminder email.</summary>

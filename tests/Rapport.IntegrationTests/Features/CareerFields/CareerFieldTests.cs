@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rapport.IntegrationTests.Infrastructure;
 
-namespace Rapport.IntegrationTests.Features.Research;
+namespace Rapport.IntegrationTests.Features.CareerFields;
 
 public class CareerFieldTests(AppFixture fixture) : IClassFixture<AppFixture>
 {

@@ -1,7 +1,7 @@
 using Npgsql;
 using Rapport.Data;
 
-namespace Rapport.UnitTests.Data;
+namespace Rapport.UnitTests.Data.PostgreSql;
 
 public class PostgresPoolTests
 {

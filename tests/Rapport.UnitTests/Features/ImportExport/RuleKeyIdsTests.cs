@@ -1,7 +1,7 @@
 using Rapport.Domain;
 using Rapport.Features.ImportExport;
 
-namespace Rapport.UnitTests.ImportExport;
+namespace Rapport.UnitTests.Features.ImportExport;
 
 public class RuleKeyIdsTests
 {
