@@ -36,29 +36,15 @@ public static class ConversationStages
     public static StageMove Check(ConversationStage from, ConversationStage to, DateTime? meetingStartUtc, DateTime nowUtc)
     {
         if (from == to)
-            return Refuse($"The conversation is already at {Label(to)}.");
+            return Refuse($"The conversation is already at {Labels.Of(to)}.");
         if (!Next(from).Contains(to))
-            return Refuse($"A conversation can't move from {Label(from)} to {Label(to)}.");
+            return Refuse($"A conversation can't move from {Labels.Of(from)} to {Labels.Of(to)}.");
         if (to is Scheduled or Held && meetingStartUtc is null)
             return Refuse(NeedsMeetingTime);
         if (to is Held && meetingStartUtc > nowUtc)
             return Refuse(MeetingNotYetHeld);
         return new StageMove(true, null);
     }
-
-    public static string Label(ConversationStage stage) => stage switch
-    {
-        Idea => "Idea",
-        Requested => "Requested",
-        Scheduled => "Scheduled",
-        Held => "Held",
-        Thanked => "Thanked",
-        Closed => "Closed",
-        Declined => "Declined",
-        NoReply => "No reply",
-        Cancelled => "Cancelled",
-        _ => stage.ToString(),
-    };
 
     public static bool IsOpen(ConversationStage stage) => stage is not (Closed or Declined or NoReply or Cancelled);
 

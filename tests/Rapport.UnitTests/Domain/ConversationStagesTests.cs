@@ -44,8 +44,8 @@ public class ConversationStagesTests
     {
         var move = ConversationStages.Check(from, to, Past, Now);
         Assert.False(move.Allowed);
-        Assert.Contains(ConversationStages.Label(from), move.Reason, StringComparison.Ordinal);
-        Assert.Contains(ConversationStages.Label(to), move.Reason, StringComparison.Ordinal);
+        Assert.Contains(Labels.Of(from), move.Reason, StringComparison.Ordinal);
+        Assert.Contains(Labels.Of(to), move.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -131,7 +131,7 @@ public class ConversationStagesTests
     [InlineData(NoReply, "No reply")]
     [InlineData(Cancelled, "Cancelled")]
     public void Stages_have_user_labels(ConversationStage stage, string label) =>
-        Assert.Equal(label, ConversationStages.Label(stage));
+        Assert.Equal(label, Labels.Of(stage));
 
     private static TheoryData<ConversationStage, ConversationStage> Pairs(bool allowed)
     {

@@ -19,17 +19,17 @@ public partial class QuestionBankTests
     [Theory]
     [MemberData(nameof(Themes))]
     public void Every_theme_has_at_least_five_questions(QuestionTheme theme) =>
-        Assert.True(Bank.Count(q => q.Theme == theme) >= 5, QuestionBank.Label(theme));
+        Assert.True(Bank.Count(q => q.Theme == theme) >= 5, Labels.Of(theme));
 
     [Theory]
     [MemberData(nameof(Parts))]
     public void Every_part_of_the_conversation_has_at_least_three_questions(ConversationPart part) =>
-        Assert.True(Bank.Count(q => q.Part == part) >= 3, QuestionBank.Label(part));
+        Assert.True(Bank.Count(q => q.Part == part) >= 3, Labels.Of(part));
 
     [Theory]
     [MemberData(nameof(Goals))]
     public void Every_goal_is_served_by_at_least_four_questions(ConversationGoal goal) =>
-        Assert.True(Bank.Count(q => q.Goals.HasFlag(goal)) >= 4, QuestionBank.Label(goal));
+        Assert.True(Bank.Count(q => q.Goals.HasFlag(goal)) >= 4, Labels.Of(goal));
 
     [Fact]
     public void Keys_are_unique_kebab_case_ascii()
@@ -118,7 +118,7 @@ public partial class QuestionBankTests
     [InlineData(QuestionTheme.AdviceForMe, "Advice for me")]
     [InlineData(QuestionTheme.PeopleToMeet, "Other people to meet")]
     [InlineData(QuestionTheme.BalanceAndCulture, "Balance and culture")]
-    public void Themes_have_user_labels(QuestionTheme theme, string label) => Assert.Equal(label, QuestionBank.Label(theme));
+    public void Themes_have_user_labels(QuestionTheme theme, string label) => Assert.Equal(label, Labels.Of(theme));
 
     [Theory]
     [InlineData(ConversationPart.Trends, "Trends")]
@@ -126,7 +126,7 @@ public partial class QuestionBankTests
     [InlineData(ConversationPart.Advice, "Advice")]
     [InlineData(ConversationPart.Resources, "Resources")]
     [InlineData(ConversationPart.NextSteps, "Next steps")]
-    public void Parts_have_user_labels(ConversationPart part, string label) => Assert.Equal(label, QuestionBank.Label(part));
+    public void Parts_have_user_labels(ConversationPart part, string label) => Assert.Equal(label, Labels.Of(part));
 
     [Theory]
     [InlineData(ConversationGoal.DecideFit, "Decide whether this field fits me")]
@@ -137,7 +137,7 @@ public partial class QuestionBankTests
     [InlineData(ConversationGoal.JobSearchIdeas, "Get ideas for my job search")]
     [InlineData(ConversationGoal.PractiseIntroduction, "Practise talking about myself")]
     [InlineData(ConversationGoal.GrowLocalNetwork | ConversationGoal.DecideFit, "Decide whether this field fits me; Grow my local network")]
-    public void Goals_have_user_labels(ConversationGoal goal, string label) => Assert.Equal(label, QuestionBank.Label(goal));
+    public void Goals_have_user_labels(ConversationGoal goal, string label) => Assert.Equal(label, Labels.Of(goal));
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabCase();

@@ -33,7 +33,7 @@ public static class AccountServices
     private static Task RedirectWithinApp(RedirectContext<CookieAuthenticationOptions> context)
     {
         var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
-        if (context.Request.Headers.ContainsKey("HX-Request")) context.Response.Headers["HX-Redirect"] = target;
+        if (context.Request.IsHtmx()) context.Response.Headers["HX-Redirect"] = target;
         context.Response.Redirect(target);
         return Task.CompletedTask;
     }

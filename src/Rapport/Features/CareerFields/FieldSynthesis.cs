@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
 using Rapport.Features.People;
+using Rapport.Features.Shared;
 
 namespace Rapport.Features.CareerFields;
 

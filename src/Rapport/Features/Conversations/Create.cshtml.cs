@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
 using Rapport.Features.People;
+using Rapport.Features.Shared;
 using Rapport.Web;
 
 namespace Rapport.Features.Conversations;

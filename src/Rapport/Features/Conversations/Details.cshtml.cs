@@ -80,8 +80,8 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         await db.SaveChangesAsync();
         await followUps.SyncAsync();
         TempData["Status"] = ConversationStages.IsReopening(from, to)
-            ? $"Reopened: now {ConversationStages.Label(to).ToLowerInvariant()}."
-            : $"Now {ConversationStages.Label(to).ToLowerInvariant()}.";
+            ? $"Reopened: now {Labels.Of(to).ToLowerInvariant()}."
+            : $"Now {Labels.Of(to).ToLowerInvariant()}.";
         return RedirectToPage(new { id = Id });
     }
 

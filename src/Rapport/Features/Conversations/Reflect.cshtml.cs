@@ -25,7 +25,7 @@ public class ReflectModel(RapportDb db) : PageModel
     public EditState? Edit { get; private set; }
 
     public string ContactName { get; private set; } = "";
-    public IReadOnlyList<People.Choice> Fields { get; private set; } = [];
+    public IReadOnlyList<Choice> Fields { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -85,7 +85,7 @@ public class ReflectModel(RapportDb db) : PageModel
         var conversation = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == Id);
         if (conversation is null) return null;
         ContactName = conversation.Contact!.FullName;
-        Fields = conversation.Fields.Select(f => new People.Choice(f.CareerFieldId, f.CareerField!.Name)).ToList();
+        Fields = conversation.Fields.Select(f => new Choice(f.CareerFieldId, f.CareerField!.Name)).ToList();
         return conversation;
     }
 

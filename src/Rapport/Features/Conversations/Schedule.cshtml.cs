@@ -28,15 +28,6 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Follow
     public string ContactName { get; private set; } = "";
     public IReadOnlyList<ConversationRow> Overlaps { get; private set; } = [];
 
-    public static string ModeLabel(MeetingMode mode) => mode switch
-    {
-        MeetingMode.InPerson => "In person",
-        MeetingMode.Phone => "Phone",
-        MeetingMode.Video => "Video call",
-        MeetingMode.Email => "By email",
-        _ => mode.ToString(),
-    };
-
     public async Task<IActionResult> OnGetAsync()
     {
         var conversation = await db.Conversations.AsNoTracking().Include(c => c.Contact).FirstOrDefaultAsync(c => c.Id == Id);
@@ -174,7 +165,7 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Follow
             new("Time", Time?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
             new("Time zone", TimeZoneId),
             new("Length in minutes", DurationMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("How", Enum.IsDefined(Mode) ? ModeLabel(Mode) : null),
+            new("How", Enum.IsDefined(Mode) ? Labels.Of(Mode) : null),
             new("Where", Place),
             new("Video or call link", VideoLink),
         ];

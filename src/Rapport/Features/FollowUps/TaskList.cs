@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 using Rapport.Web;
 
 namespace Rapport.Features.FollowUps;
@@ -12,7 +13,7 @@ public sealed record TaskRow(int Id, TaskKind Kind, string Title, string? Notes,
     public SecondPeople? Others { get; init; }
 }
 
-public sealed record SecondPeople(int OrganizationId, string OrganizationName, IReadOnlyList<People.PersonLink> People);
+public sealed record SecondPeople(int OrganizationId, string OrganizationName, IReadOnlyList<PersonLink> People);
 
 /// <summary>Open tasks, grouped the way a day is planned: overdue, today, this week, later. Lists are
 /// bounded (the latest overdue first, the nearest later ones), so a long search with thousands of old
@@ -144,14 +145,14 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
         if (nudged.Count == 0) return rows;
         var organizationOf = await db.Contacts.AsNoTracking().Where(c => nudged.Contains(c.Id) && c.OrganizationId != null)
             .Select(c => new { c.Id, OrganizationId = c.OrganizationId!.Value, c.Organization!.Name }).ToDictionaryAsync(c => c.Id);
-        var byOrganization = new Dictionary<int, List<People.PersonLink>>();
+        var byOrganization = new Dictionary<int, List<PersonLink>>();
         // One small query per organization with an open nudge: there are a handful, and each is capped.
         foreach (var organizationId in organizationOf.Values.Select(o => o.OrganizationId).Distinct())
         {
             byOrganization[organizationId] = await db.Contacts.AsNoTracking()
                 .Where(c => c.OrganizationId == organizationId && !c.DoNotContact)
                 .OrderBy(c => c.Priority).ThenBy(c => c.LastContactedOn != null).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
-                .Select(c => new People.PersonLink(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName)))
+                .Select(c => new PersonLink(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName)))
                 .Take(Shown + nudged.Count).ToListAsync();
         }
         return rows.Select(r => r.Kind == TaskKind.NudgeSecondPerson && r.ContactId is int id && organizationOf.TryGetValue(id, out var at)

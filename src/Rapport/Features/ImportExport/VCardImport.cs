@@ -171,7 +171,7 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
             contact.Emails.Add(new ContactEmail { Address = address, Label = label, NormalizedAddress = ContactEmail.Normalize(address) });
         foreach (var (label, number) in card.Phones.Where(p => contact.Phones.All(x => x.Number != p.Value)))
             contact.Phones.Add(new ContactPhone { Number = number, Label = label });
-        People.ContactEditor.SyncTags(contact, contact.Tags.Select(t => t.Name).Concat(card.Tags).ToList());
+        contact.SetTags(contact.Tags.Select(t => t.Name).Concat(card.Tags).ToList());
         foreach (var name in card.Fields)
         {
             var field = await fields.FindOrAddAsync(name);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
 using Rapport.Features.People;
+using Rapport.Features.Shared;
 using Rapport.Formats;
 
 namespace Rapport.Features.Organizations;

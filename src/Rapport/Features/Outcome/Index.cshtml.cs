@@ -24,14 +24,6 @@ public class IndexModel(RapportDb db, FollowUpEngine engine, UserTime time, Time
     public IReadOnlyList<SearchOutcome> Outcomes { get; private set; } = [];
     public IReadOnlyList<TaskRow> ToWrite { get; private set; } = [];
 
-    public static string Label(OutcomeKind kind) => kind switch
-    {
-        OutcomeKind.TookRole => "I took a role",
-        OutcomeKind.FurtherStudy => "I chose further study",
-        OutcomeKind.Paused => "I paused my search",
-        _ => "Something else",
-    };
-
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()

@@ -88,7 +88,7 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
         });
         var contact = await db.Contacts.FirstAsync(c => c.Id == Context.ContactId);
         contact.LastContactedOn = DateOnly.FromDateTime(time.ToLocal(now));
-        var status = $"Logged: {TemplateChoices.Label(Channel).ToLowerInvariant()} to {Context.ContactName}.";
+        var status = $"Logged: {Labels.Of(Channel).ToLowerInvariant()} to {Context.ContactName}.";
         if (Context.ConversationId is int conversationId)
         {
             var conversation = await db.Conversations.FirstAsync(c => c.Id == conversationId);
@@ -99,7 +99,7 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
                 (TemplatePurpose.ThankYou, ConversationStage.Held) => ConversationStage.Thanked,
                 _ => (ConversationStage?)null,
             };
-            if (to is ConversationStage next && stages.Move(conversation, next).Allowed) status += $" The conversation is now {ConversationStages.Label(next).ToLowerInvariant()}.";
+            if (to is ConversationStage next && stages.Move(conversation, next).Allowed) status += $" The conversation is now {Labels.Of(next).ToLowerInvariant()}.";
         }
         await db.SaveChangesAsync();
         await followUps.CompleteForMessageAsync(Context.ContactId, Context.ConversationId, purpose, PromiseId);

@@ -37,34 +37,4 @@ public static class TemplateChoices
         }
         return candidates.FirstOrDefault(t => t.Channel == Channel.Email) ?? candidates.FirstOrDefault() ?? all.FirstOrDefault();
     }
-
-    public static string Label(Channel channel) => channel switch
-    {
-        Channel.Email => "Email",
-        Channel.LinkedIn => "LinkedIn message",
-        Channel.Phone => "Phone call",
-        Channel.Voicemail => "Voicemail",
-        Channel.Introduction => "Through a mutual contact",
-        Channel.Card => "Handwritten card",
-        _ => "Other",
-    };
-
-    public static string Label(TemplatePurpose purpose) => purpose switch
-    {
-        TemplatePurpose.Request => "Request for a conversation",
-        TemplatePurpose.IntroductionRequest => "Asking for an introduction",
-        TemplatePurpose.FollowUp => "Follow-up when there is no reply",
-        TemplatePurpose.ThankYou => "Thank-you",
-        TemplatePurpose.CoverNote => "Cover note for promised material",
-        TemplatePurpose.KeepInTouch => "Keeping in touch",
-        TemplatePurpose.CloseTheLoop => "Closing the loop",
-        _ => "Other",
-    };
-
-    public static string Label(ReplyKind kind) => kind switch
-    {
-        ReplyKind.Accepted => "They said yes",
-        ReplyKind.Declined => "They declined",
-        _ => "No reply",
-    };
 }

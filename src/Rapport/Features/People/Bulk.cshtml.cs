@@ -50,7 +50,7 @@ public class BulkModel(RapportDb db, ContactExport export, FollowUps.FollowUpEng
                 if (value.Length is 0 or > ContactTag.NameMaxLength) return Back($"Type the tag to add (at most {ContactTag.NameMaxLength} characters).");
                 foreach (var contact in contacts)
                 {
-                    ContactEditor.SyncTags(contact, contact.Tags.Select(t => t.Name).Append(value).ToList());
+                    contact.SetTags(contact.Tags.Select(t => t.Name).Append(value).ToList());
                     contact.RefreshSearch(contact.Organization?.Name);
                 }
                 return await SavedAsync($"Tagged {contacts.Count} with “{value}”.");

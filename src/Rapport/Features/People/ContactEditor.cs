@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 using Rapport.Formats.LinkedIn;
 
 namespace Rapport.Features.People;
@@ -120,7 +121,7 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         }));
         contact.Phones.Clear();
         contact.Phones.AddRange(input.Phones.Where(p => !p.IsEmpty).Select(p => new ContactPhone { Number = p.Value!.Trim(), Label = Blank(p.Label) }));
-        SyncTags(contact, tags);
+        contact.SetTags(tags);
         contact.Fields.RemoveAll(f => !fieldIds.Contains(f.CareerFieldId));
         foreach (var id in fieldIds.Where(id => contact.Fields.All(f => f.CareerFieldId != id)))
             contact.Fields.Add(new ContactField { CareerFieldId = id });
@@ -128,14 +129,6 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         if (contact.Id == 0)
             contact.Events.Add(new ContactEvent { Kind = ContactEventKind.Added, OccurredAtUtc = clock.GetUtcNow().UtcDateTime, Text = "Added" });
         return true;
-    }
-
-    /// <summary>Keeps existing tag rows whose folded name stays, so unchanged tags are not rewritten.</summary>
-    public static void SyncTags(Contact contact, IReadOnlyList<string> names)
-    {
-        var wanted = names.Select(ContactTag.Named).ToList();
-        contact.Tags.RemoveAll(t => wanted.All(w => w.NormalizedName != t.NormalizedName));
-        foreach (var tag in wanted.Where(w => contact.Tags.All(t => t.NormalizedName != w.NormalizedName))) contact.Tags.Add(tag);
     }
 
     /// <summary>The person's organization with this name (case, accents and spacing ignored), made if new.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 using Rapport.Web;
 
 namespace Rapport.Features.People;
@@ -105,5 +106,3 @@ public sealed record ContactForm(ContactInput Input, int? Id, string SubmitLabel
     /// <summary>On the edit form: the version it stands at, and the notice when it changed since opened.</summary>
     public Shared.EditState? Edit { get; init; }
 }
-
-public sealed record Choice(int Id, string Name);

@@ -41,7 +41,7 @@ public sealed class ContactMerge(RapportDb db, TimeProvider clock, FollowUps.Fol
             keep.Emails.Add(new ContactEmail { Address = email.Address, Label = email.Label, NormalizedAddress = email.NormalizedAddress });
         foreach (var phone in other.Phones.Where(p => keep.Phones.All(k => k.Number != p.Number)))
             keep.Phones.Add(new ContactPhone { Number = phone.Number, Label = phone.Label });
-        ContactEditor.SyncTags(keep, keep.Tags.Select(t => t.Name).Concat(other.Tags.Select(t => t.Name)).ToList());
+        keep.SetTags(keep.Tags.Select(t => t.Name).Concat(other.Tags.Select(t => t.Name)).ToList());
         foreach (var field in other.Fields.Where(f => keep.Fields.All(k => k.CareerFieldId != f.CareerFieldId)))
             keep.Fields.Add(new ContactField { CareerFieldId = field.CareerFieldId });
 

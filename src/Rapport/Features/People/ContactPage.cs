@@ -2,12 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
 using Rapport.Features.FollowUps;
+using Rapport.Features.Shared;
 
 namespace Rapport.Features.People;
 
 public sealed record LabelledText(string? Label, string Text);
-
-public sealed record PersonLink(int Id, string Name);
 
 /// <summary>One contact as their page shows them.</summary>
 public sealed record ContactView(

@@ -57,11 +57,11 @@ public static class ContactTimeline
     {
         From.Event => new TimelineEntry(row.At, ((ContactEventKind)row.Code).ToString(), row.Text),
         From.Stage => new TimelineEntry(row.At, "Conversation", row.Code2 >= 0
-            ? $"Conversation {ConversationStages.Label((ConversationStage)row.Code2).ToLowerInvariant()} → {ConversationStages.Label((ConversationStage)row.Code).ToLowerInvariant()}"
-            : $"Conversation planned ({ConversationStages.Label((ConversationStage)row.Code).ToLowerInvariant()})"),
+            ? $"Conversation {Labels.Of((ConversationStage)row.Code2).ToLowerInvariant()} → {Labels.Of((ConversationStage)row.Code).ToLowerInvariant()}"
+            : $"Conversation planned ({Labels.Of((ConversationStage)row.Code).ToLowerInvariant()})"),
         From.Message => new TimelineEntry(row.At, "Message",
-            $"{TemplateChoices.Label((TemplatePurpose)row.Code)} sent ({TemplateChoices.Label((Channel)row.Code2).ToLowerInvariant()})", row.Text),
-        From.Reply => new TimelineEntry(row.At, "Reply", TemplateChoices.Label((ReplyKind)row.Code)),
+            $"{Labels.Of((TemplatePurpose)row.Code)} sent ({Labels.Of((Channel)row.Code2).ToLowerInvariant()})", row.Text),
+        From.Reply => new TimelineEntry(row.At, "Reply", Labels.Of((ReplyKind)row.Code)),
         _ => new TimelineEntry(row.At, "Task", $"Done: {row.Text}"),
     };
 }

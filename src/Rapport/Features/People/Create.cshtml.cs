@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 
 namespace Rapport.Features.People;
 
@@ -20,7 +21,7 @@ public class CreateModel(RapportDb db, ContactEditor editor) : PageModel
         if (!await editor.ApplyAsync(contact, Input, ModelState))
         {
             Form = await editor.FormAsync(Input, null, "Add contact");
-            return this.Refused(Form);
+            return this.Refused("_ContactForm", Form);
         }
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();

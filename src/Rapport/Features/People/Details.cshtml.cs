@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 using Rapport.Formats;
 
 namespace Rapport.Features.People;
@@ -55,7 +56,7 @@ public class DetailsModel(RapportDb db, Web.UserTime time, FollowUps.FollowUpEng
         // log from another tab), it is added again on the contact as it now is, so no entry is lost.
         for (var attempt = 0; ; attempt++)
         {
-            db.ContactEvents.Add(new ContactEvent { ContactId = id, Kind = ContactEventKind.Interaction, OccurredAtUtc = at, Text = InteractionInput.Label(Log.Kind) + note });
+            db.ContactEvents.Add(new ContactEvent { ContactId = id, Kind = ContactEventKind.Interaction, OccurredAtUtc = at, Text = Labels.Of(Log.Kind) + note });
             if (contact.LastContactedOn is null || contact.LastContactedOn < on) contact.LastContactedOn = on;
             try
             {

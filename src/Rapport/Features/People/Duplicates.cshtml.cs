@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.Shared;
 
 namespace Rapport.Features.People;
 

@@ -50,7 +50,7 @@ public class EditModel(RapportDb db, ContactEditor editor, FollowUps.FollowUpEng
         if (!await editor.ApplyAsync(contact, Input, ModelState))
         {
             Form = await editor.FormAsync(Input, Id, "Save changes") with { Edit = new EditState(Opened) };
-            return this.Refused(Form);
+            return this.Refused("_ContactForm", Form);
         }
         if (!await db.SaveAsOpenedAsync(contact, over.Value))
         {

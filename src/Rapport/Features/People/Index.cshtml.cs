@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
+using Rapport.Features.Shared;
 using Rapport.Web;
 
 namespace Rapport.Features.People;

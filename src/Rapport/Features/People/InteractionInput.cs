@@ -1,17 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Rapport.Domain;
 
 namespace Rapport.Features.People;
-
-/// <summary>How the person was in touch with a contact, logged by hand.</summary>
-public enum InteractionKind
-{
-    PhoneCall = 1,
-    VideoCall = 2,
-    MetInPerson = 3,
-    Email = 4,
-    Message = 5,
-    Other = 6,
-}
 
 public sealed class InteractionInput
 {
@@ -28,14 +18,4 @@ public sealed class InteractionInput
     [Display(Name = "Note")]
     [StringLength(NoteMaxLength, ErrorMessage = "Keep the note under {1} characters; longer notes belong in the contact's notes.")]
     public string? Note { get; set; }
-
-    public static string Label(InteractionKind kind) => kind switch
-    {
-        InteractionKind.PhoneCall => "Phone call",
-        InteractionKind.VideoCall => "Video call",
-        InteractionKind.MetInPerson => "Met in person",
-        InteractionKind.Email => "Email",
-        InteractionKind.Message => "Message",
-        _ => "In touch",
-    };
 }

@@ -102,9 +102,9 @@ public class IndexModel(RapportDb db) : PageModel
     public static IReadOnlyList<FormField> Fields(OwnQuestion q) =>
     [
         new("Question", q.Text),
-        new("Theme", QuestionBank.Label(q.Theme)),
-        new("Part of the conversation", QuestionBank.Label(q.Part)),
-        new("Goals", string.Join(", ", QuestionBank.Goals.Where(g => q.Goals.HasFlag(g)).Select(QuestionBank.Label))),
+        new("Theme", Labels.Of(q.Theme)),
+        new("Part of the conversation", Labels.Of(q.Part)),
+        new("Goals", string.Join(", ", QuestionBank.Goals.Where(g => q.Goals.HasFlag(g)).Select(g => Labels.Of(g)))),
         new("About the organization", q.NeedsOrganization ? "yes" : "no"),
     ];
 
