@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Rapport.Domain;
 
 /// <summary>A person the user may learn from: how they know them, where they work, and everything
@@ -65,7 +67,18 @@ public class Contact : IOwned, ITimestamped, IVersioned
     public List<ContactField> Fields { get; set; } = [];
     public List<ContactEvent> Events { get; set; } = [];
 
-    public string FullName => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
+    /// <summary>The name a contact is shown by: first and last name, or the first alone. Written once, as an
+    /// expression, so queries compute it in the database (see <c>Data/RulesInQueries</c>) and code computes
+    /// it in memory from the same definition.</summary>
+    public static readonly Expression<Func<string, string?, string>> FullNameRule =
+        (firstName, lastName) => string.IsNullOrEmpty(lastName) ? firstName : firstName + " " + lastName;
+
+    private static readonly Func<string, string?, string> FullNameOfNames = FullNameRule.Compile();
+
+    /// <summary>Usable in queries too: the database then computes <see cref="FullNameRule"/>.</summary>
+    public static string FullNameOf(string firstName, string? lastName) => FullNameOfNames(firstName, lastName);
+
+    public string FullName => FullNameOf(FirstName, LastName);
 
     /// <summary>Recomputes the search columns from the contact's own loaded state; call after any
     /// change to names, organization, title, city, tags, emails or notes.</summary>

@@ -45,7 +45,7 @@ public class CreateModel(RapportDb db, ConversationStageService stages, Question
                 .Select(c => new { c.FirstName, c.LastName, c.OrganizationId, Fields = c.Fields.Select(f => f.CareerFieldId).ToList() })
                 .FirstOrDefaultAsync();
             if (contact is null) return NotFound();
-            ContactLabel = contact.LastName is null ? contact.FirstName : $"{contact.FirstName} {contact.LastName}";
+            ContactLabel = Contact.FullNameOf(contact.FirstName, contact.LastName);
             FieldIds = contact.Fields;
             OrganizationId = contact.OrganizationId;
         }

@@ -115,7 +115,7 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         ContactName = conversation.Contact!.FullName;
         ReferralNames = (await db.Referrals.AsNoTracking().Where(r => r.ConversationId == Id)
                 .Select(r => new { r.ContactId, r.Contact!.FirstName, r.Contact.LastName, r.MayUseName }).ToListAsync())
-            .Select(r => (r.ContactId, r.LastName is null ? r.FirstName : $"{r.FirstName} {r.LastName}", r.MayUseName)).ToList();
+            .Select(r => (r.ContactId, Contact.FullNameOf(r.FirstName, r.LastName), r.MayUseName)).ToList();
         Messages = await db.OutreachAttempts.AsNoTracking().Where(a => a.ConversationId == Id).OrderByDescending(a => a.SentAtUtc).ToListAsync();
         Replies = await db.Replies.AsNoTracking().Where(r => r.ConversationId == Id).OrderByDescending(r => r.AtUtc).ToListAsync();
         if (conversation.MeetingStartUtc is DateTime start)

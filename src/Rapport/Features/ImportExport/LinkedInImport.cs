@@ -57,7 +57,7 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
             }
             var company = string.IsNullOrWhiteSpace(row.Company) ? null : Organization.Normalize(row.Company);
             if (company is not null && !knownOrganizations.Contains(company)) newOrganizations.Add(company);
-            var match = known.Find(row.ProfileUrl, row.Email, Folding.Fold($"{row.FirstName} {row.LastName}"), company);
+            var match = known.Find(row.ProfileUrl, row.Email, Folding.Fold(Contact.FullNameOf(row.FirstName, row.LastName)), company);
             if (match is null)
             {
                 rows.Add(new PlannedRow(row, ImportOutcome.New, null, null));

@@ -213,7 +213,7 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         return text.ToString();
     }
 
-    private static string Name(CardContact card) => card.LastName is null ? card.FirstName : $"{card.FirstName} {card.LastName}";
+    private static string Name(CardContact card) => Contact.FullNameOf(card.FirstName, card.LastName);
 
     private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
