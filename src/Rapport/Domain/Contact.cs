@@ -80,6 +80,21 @@ public class Contact : IOwned, ITimestamped, IVersioned
 
     public string FullName => FullNameOf(FirstName, LastName);
 
+    /// <summary>In touch with them on <paramref name="day"/>. "Last in touch" only moves forward: an older call
+    /// logged late, or a meeting held on an earlier day, never hides a later contact.</summary>
+    public void MarkInTouch(DateOnly day)
+    {
+        if (LastContactedOn is null || LastContactedOn < day) LastContactedOn = day;
+    }
+
+    /// <summary>A call, meeting or message the person logged by hand: it goes on the timeline and counts as being
+    /// in touch. Messages sent, replies and held conversations are on the timeline through their own rows.</summary>
+    public void LogInteraction(DateOnly day, DateTime atUtc, string text)
+    {
+        Events.Add(new ContactEvent { Kind = ContactEventKind.Interaction, OccurredAtUtc = atUtc, Text = text });
+        MarkInTouch(day);
+    }
+
     /// <summary>Recomputes the search columns from the contact's own loaded state; call after any
     /// change to names, organization, title, city, tags, emails or notes.</summary>
     public void RefreshSearch(string? organizationName)

@@ -180,7 +180,7 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
             }
         }
         var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId);
-        contact.LastContactedOn = DateOnly.FromDateTime(time.ToLocal(now));
+        contact.MarkInTouch(DateOnly.FromDateTime(time.ToLocal(now)));
         await db.SaveChangesAsync();
         await followUps.SyncAsync();
         TempData["Status"] = "The conversation is held. Write down what you learned while it is fresh.";
