@@ -157,15 +157,8 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
     private async Task<Contact?> FindReferrerAsync(Contact contact, string? typed, ModelStateDictionary modelState)
     {
         if (string.IsNullOrWhiteSpace(typed)) return null;
-        var name = typed.Trim();
-        string? organization = null;
-        var open = name.LastIndexOf(" (", StringComparison.Ordinal);
-        if (open > 0 && name.EndsWith(')'))
-        {
-            organization = Organization.Normalize(name[(open + 2)..^1]);
-            name = name[..open];
-        }
-        var key = Folding.Fold(name);
+        var parsed = NameWithOrganization.Parse(typed);
+        var (name, organization, key) = (parsed.Name, parsed.OrganizationKey, parsed.NameKey);
         var matches = await db.Contacts.Where(c => c.SearchKey == key && c.Id != contact.Id)
             .Where(c => organization == null || (c.Organization != null && c.Organization.NormalizedName == organization))
             .Take(2).ToListAsync();
