@@ -206,15 +206,7 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
             Source = ContactSource.Referral,
             ReferredById = conversation.ContactId,
         };
-        if (orgKey is not null)
-        {
-            contact.Organization = await db.Organizations.FirstOrDefaultAsync(o => o.NormalizedName == orgKey);
-            if (contact.Organization is null)
-            {
-                contact.Organization = new Organization();
-                contact.Organization.Rename(organization!);
-            }
-        }
+        if (orgKey is not null) contact.Organization = await new OrganizationsByName(db).FindOrAddAsync(organization);
         contact.Events.Add(new ContactEvent
         {
             Kind = ContactEventKind.Added,

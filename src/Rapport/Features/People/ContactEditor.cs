@@ -108,7 +108,7 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         contact.DoNotContact = input.DoNotContact;
         contact.LastContactedOn = input.LastContactedOn;
         contact.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes;
-        contact.Organization = await OrganizationNamed(input.OrganizationName);
+        contact.Organization = await new OrganizationsByName(db).FindOrAddAsync(input.OrganizationName);
         if (contact.Organization is null) contact.OrganizationId = null;
 
         contact.Emails.Clear();
@@ -136,21 +136,6 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         var wanted = names.Select(ContactTag.Named).ToList();
         contact.Tags.RemoveAll(t => wanted.All(w => w.NormalizedName != t.NormalizedName));
         foreach (var tag in wanted.Where(w => contact.Tags.All(t => t.NormalizedName != w.NormalizedName))) contact.Tags.Add(tag);
-    }
-
-    /// <summary>The person's organization with this name (case, accents and spacing ignored), made if new.</summary>
-    public async Task<Organization?> OrganizationNamed(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name)) return null;
-        var normalized = Organization.Normalize(name);
-        var local = db.Organizations.Local.FirstOrDefault(o => o.NormalizedName == normalized);
-        if (local is not null) return local;
-        var existing = await db.Organizations.FirstOrDefaultAsync(o => o.NormalizedName == normalized);
-        if (existing is not null) return existing;
-        var organization = new Organization();
-        organization.Rename(name);
-        db.Organizations.Add(organization);
-        return organization;
     }
 
     /// <summary>"Ada Lovelace" or "Ada Lovelace (Analytical Engines)", as the suggestions offer it.</summary>
