@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Rapport.Domain;
 
 /// <summary>A person the user may learn from: how they know them, where they work, and everything
@@ -65,7 +67,33 @@ public class Contact : IOwned, ITimestamped, IVersioned
     public List<ContactField> Fields { get; set; } = [];
     public List<ContactEvent> Events { get; set; } = [];
 
-    public string FullName => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
+    /// <summary>The name a contact is shown by: first and last name, or the first alone. Written once, as an
+    /// expression, so queries compute it in the database (see <c>Data/RulesInQueries</c>) and code computes
+    /// it in memory from the same definition.</summary>
+    public static readonly Expression<Func<string, string?, string>> FullNameRule =
+        (firstName, lastName) => string.IsNullOrEmpty(lastName) ? firstName : firstName + " " + lastName;
+
+    private static readonly Func<string, string?, string> FullNameOfNames = FullNameRule.Compile();
+
+    /// <summary>Usable in queries too: the database then computes <see cref="FullNameRule"/>.</summary>
+    public static string FullNameOf(string firstName, string? lastName) => FullNameOfNames(firstName, lastName);
+
+    public string FullName => FullNameOf(FirstName, LastName);
+
+    /// <summary>In touch with them on <paramref name="day"/>. "Last in touch" only moves forward: an older call
+    /// logged late, or a meeting held on an earlier day, never hides a later contact.</summary>
+    public void MarkInTouch(DateOnly day)
+    {
+        if (LastContactedOn is null || LastContactedOn < day) LastContactedOn = day;
+    }
+
+    /// <summary>A call, meeting or message the person logged by hand: it goes on the timeline and counts as being
+    /// in touch. Messages sent, replies and held conversations are on the timeline through their own rows.</summary>
+    public void LogInteraction(DateOnly day, DateTime atUtc, string text)
+    {
+        Events.Add(new ContactEvent { Kind = ContactEventKind.Interaction, OccurredAtUtc = atUtc, Text = text });
+        MarkInTouch(day);
+    }
 
     /// <summary>Recomputes the search columns from the contact's own loaded state; call after any
     /// change to names, organization, title, city, tags, emails or notes.</summary>

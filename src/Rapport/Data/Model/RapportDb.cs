@@ -52,6 +52,9 @@ public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner
     /// <summary>Set while a Rapport export is restored: rows keep the times they were made and changed.</summary>
     internal bool KeepsRecordedTimes { get; set; }
 
+    // Here rather than where the context is registered: every context, however it is made, runs the same queries.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(RulesInQueries.Instance);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Stored as UTC on both providers; SQLite hands back Unspecified, so mark it UTC on the way in.

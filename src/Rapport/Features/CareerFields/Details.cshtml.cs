@@ -92,7 +92,7 @@ public class DetailsModel(RapportDb db, TimeProvider clock) : PageModel
         var people = db.Contacts.AsNoTracking().Where(c => c.Fields.Any(f => f.CareerFieldId == Id));
         PeopleCount = await people.CountAsync();
         People = await people.OrderBy(c => c.SearchKey).Take(50)
-            .Select(c => new PersonLink(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName))).ToListAsync();
+            .Select(c => new PersonLink(c.Id, Contact.FullNameOf(c.FirstName, c.LastName))).ToListAsync();
         Synthesis = await FieldSynthesis.LoadAsync(db, Id);
         Organizations = await db.Organizations.AsNoTracking().Where(o => o.Fields.Any(f => f.CareerFieldId == Id))
             .OrderBy(o => o.NormalizedName).Select(o => new PersonLink(o.Id, o.Name)).ToListAsync();

@@ -31,7 +31,7 @@ public sealed record FieldSynthesis(
             .Select(c => new
             {
                 c.Id, c.ContactId, c.Stage, c.Learned, c.StillWantToKnow, c.FitRating, c.FitNote, c.MeetingStartUtc, c.CreatedAtUtc,
-                Person = c.Contact!.FirstName + (c.Contact.LastName == null ? "" : " " + c.Contact.LastName),
+                Person = Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
                 Questions = c.Questions.Where(q => q.Notes != null).Select(q => new { q.Source, q.Text, q.Notes }).ToList(),
             })
             .ToListAsync();
@@ -60,7 +60,7 @@ public sealed record FieldSynthesis(
         var couldAnswer = await db.Contacts.AsNoTracking()
             .Where(c => c.Fields.Any(f => f.CareerFieldId == fieldId) && !talkedTo.Contains(c.Id) && !c.DoNotContact)
             .OrderBy(c => c.Priority).ThenBy(c => c.SearchKey).Take(5)
-            .Select(c => new PersonLink(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName)))
+            .Select(c => new PersonLink(c.Id, Contact.FullNameOf(c.FirstName, c.LastName)))
             .ToListAsync();
 
         return new FieldSynthesis(shared, reflections, couldAnswer, fit, conversations.Count);

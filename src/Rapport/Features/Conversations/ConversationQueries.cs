@@ -11,7 +11,7 @@ public sealed record ConversationRow(int Id, int ContactId, string ContactName, 
 public static class ConversationQueries
 {
     public static IQueryable<ConversationRow> Rows(this IQueryable<Conversation> conversations) => conversations.Select(c => new ConversationRow(
-        c.Id, c.ContactId, c.Contact!.FirstName + (c.Contact.LastName == null ? "" : " " + c.Contact.LastName),
+        c.Id, c.ContactId, Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
         c.Organization == null ? null : c.Organization.Name, c.Stage, c.MeetingStartUtc, c.DurationMinutes, c.Mode));
 
     /// <summary>The person's other meetings that overlap this one, by their start and length.</summary>

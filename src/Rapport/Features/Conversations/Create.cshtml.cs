@@ -46,7 +46,7 @@ public class CreateModel(RapportDb db, ConversationStageService stages, Question
                 .Select(c => new { c.FirstName, c.LastName, c.OrganizationId, Fields = c.Fields.Select(f => f.CareerFieldId).ToList() })
                 .FirstOrDefaultAsync();
             if (contact is null) return NotFound();
-            ContactLabel = contact.LastName is null ? contact.FirstName : $"{contact.FirstName} {contact.LastName}";
+            ContactLabel = Contact.FullNameOf(contact.FirstName, contact.LastName);
             FieldIds = contact.Fields;
             OrganizationId = contact.OrganizationId;
         }
@@ -100,15 +100,8 @@ public class CreateModel(RapportDb db, ConversationStageService stages, Question
             ModelState.AddModelError(nameof(ContactName), "Choose who you want to talk to.");
             return null;
         }
-        var name = ContactName.Trim();
-        string? organization = null;
-        var open = name.LastIndexOf(" (", StringComparison.Ordinal);
-        if (open > 0 && name.EndsWith(')'))
-        {
-            organization = Organization.Normalize(name[(open + 2)..^1]);
-            name = name[..open];
-        }
-        var key = Folding.Fold(name);
+        var parsed = NameWithOrganization.Parse(ContactName);
+        var (name, organization, key) = (parsed.Name, parsed.OrganizationKey, parsed.NameKey);
         var matches = await db.Contacts.Include(c => c.Fields)
             .Where(c => c.SearchKey == key && (organization == null || (c.Organization != null && c.Organization.NormalizedName == organization)))
             .Take(2).ToListAsync();

@@ -32,7 +32,7 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         if (kind != ReplyKind.NoReply)
         {
             var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId);
-            contact.LastContactedOn = DateOnly.FromDateTime(time.ToLocal(now));
+            contact.MarkInTouch(DateOnly.FromDateTime(time.ToLocal(now)));
         }
         var to = kind switch
         {
@@ -75,7 +75,7 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
             // Meeting is being in touch: keeping in touch and "last in touch" count from it.
             var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId);
             var day = DateOnly.FromDateTime(time.ToLocal(met));
-            if (contact.LastContactedOn is null || contact.LastContactedOn < day) contact.LastContactedOn = day;
+            contact.MarkInTouch(day);
         }
         await db.SaveChangesAsync();
         await followUps.SyncAsync();
@@ -115,7 +115,7 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         ContactName = conversation.Contact!.FullName;
         ReferralNames = (await db.Referrals.AsNoTracking().Where(r => r.ConversationId == Id)
                 .Select(r => new { r.ContactId, r.Contact!.FirstName, r.Contact.LastName, r.MayUseName }).ToListAsync())
-            .Select(r => (r.ContactId, r.LastName is null ? r.FirstName : $"{r.FirstName} {r.LastName}", r.MayUseName)).ToList();
+            .Select(r => (r.ContactId, Contact.FullNameOf(r.FirstName, r.LastName), r.MayUseName)).ToList();
         Messages = await db.OutreachAttempts.AsNoTracking().Where(a => a.ConversationId == Id).OrderByDescending(a => a.SentAtUtc).ToListAsync();
         Replies = await db.Replies.AsNoTracking().Where(r => r.ConversationId == Id).OrderByDescending(r => r.AtUtc).ToListAsync();
         if (conversation.MeetingStartUtc is DateTime start)

@@ -180,7 +180,7 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
             }
         }
         var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId);
-        contact.LastContactedOn = DateOnly.FromDateTime(time.ToLocal(now));
+        contact.MarkInTouch(DateOnly.FromDateTime(time.ToLocal(now)));
         await db.SaveChangesAsync();
         await followUps.SyncAsync();
         TempData["Status"] = "The conversation is held. Write down what you learned while it is fresh.";
@@ -190,7 +190,7 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
     /// <summary>An existing contact with that name (and organization), or a new one referred by this contact.</summary>
     private async Task<Contact> ReferralContactAsync(Conversation conversation, string firstName, string? lastName, string? organization)
     {
-        var key = Folding.Fold(string.IsNullOrEmpty(lastName) ? firstName : $"{firstName} {lastName}");
+        var key = Folding.Fold(Contact.FullNameOf(firstName, lastName));
         var orgKey = string.IsNullOrEmpty(organization) ? null : Organization.Normalize(organization);
         var existing = await db.Contacts.Include(c => c.Tags).Include(c => c.Emails).Include(c => c.Organization)
             .FirstOrDefaultAsync(c => c.SearchKey == key && (orgKey == null || (c.Organization != null && c.Organization.NormalizedName == orgKey)));
@@ -206,15 +206,7 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
             Source = ContactSource.Referral,
             ReferredById = conversation.ContactId,
         };
-        if (orgKey is not null)
-        {
-            contact.Organization = await db.Organizations.FirstOrDefaultAsync(o => o.NormalizedName == orgKey);
-            if (contact.Organization is null)
-            {
-                contact.Organization = new Organization();
-                contact.Organization.Rename(organization!);
-            }
-        }
+        if (orgKey is not null) contact.Organization = await new OrganizationsByName(db).FindOrAddAsync(organization);
         contact.Events.Add(new ContactEvent
         {
             Kind = ContactEventKind.Added,
@@ -235,7 +227,7 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
         ContactName = conversation.Contact!.FullName;
         Referrals = (await db.Referrals.AsNoTracking().Where(r => r.ConversationId == Id).OrderBy(r => r.Id)
                 .Select(r => new { r.ContactId, r.Contact!.FirstName, r.Contact.LastName, r.MayUseName }).ToListAsync())
-            .Select(r => (r.ContactId, r.LastName is null ? r.FirstName : $"{r.FirstName} {r.LastName}", r.MayUseName)).ToList();
+            .Select(r => (r.ContactId, Contact.FullNameOf(r.FirstName, r.LastName), r.MayUseName)).ToList();
         return true;
     }
 }

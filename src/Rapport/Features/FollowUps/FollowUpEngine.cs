@@ -153,7 +153,7 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
             return candidates.Max();
         }
 
-        var contactFacts = contacts.Select(c => new ContactFacts(c.Id, c.LastName is null ? c.FirstName : $"{c.FirstName} {c.LastName}",
+        var contactFacts = contacts.Select(c => new ContactFacts(c.Id, Contact.FullNameOf(c.FirstName, c.LastName),
             c.OrganizationId, c.DoNotContact, c.Tags, LastInteraction(c.Id, c.LastContactedOn), heldContacts.Contains(c.Id))).ToList();
         var referrerOf = referrals.ToDictionary(r => r.Id, r => contactOf.GetValueOrDefault(r.ConversationId));
         var talkedWith = heldContacts.ToList();

@@ -74,7 +74,7 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
                     && t.SnoozedUntilUtc >= weekEnd && t.DueUtc < weekEnd)
                 .OrderBy(t => t.SnoozedUntilUtc).Take(laterTake).Select(ToRow))
             .Select(r => new TaskRow(r.Id, r.Kind, r.Title, r.Notes, r.ShowsAt, r.AllDay, r.ContactId,
-                db.Contacts.Where(c => c.Id == r.ContactId).Select(c => c.FirstName + (c.LastName == null ? "" : " " + c.LastName)).FirstOrDefault(),
+                db.Contacts.Where(c => c.Id == r.ContactId).Select(c => Contact.FullNameOf(c.FirstName, c.LastName)).FirstOrDefault(),
                 r.ConversationId, r.Version)));
 
     /// <param name="overdueLimit">How many overdue tasks to list, the most recently due first.</param>
@@ -152,7 +152,7 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
             byOrganization[organizationId] = await db.Contacts.AsNoTracking()
                 .Where(c => c.OrganizationId == organizationId && !c.DoNotContact)
                 .OrderBy(c => c.Priority).ThenBy(c => c.LastContactedOn != null).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
-                .Select(c => new PersonLink(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName)))
+                .Select(c => new PersonLink(c.Id, Contact.FullNameOf(c.FirstName, c.LastName)))
                 .Take(Shown + nudged.Count).ToListAsync();
         }
         return rows.Select(r => r.Kind == TaskKind.NudgeSecondPerson && r.ContactId is int id && organizationOf.TryGetValue(id, out var at)

@@ -1,3 +1,4 @@
+using Rapport.Domain;
 using Rapport.Formats.LinkedIn;
 
 namespace Rapport.Features.ImportExport;
@@ -38,7 +39,8 @@ public sealed class LinkedInContactImport(LinkedInImport import) : IContactImpor
         var file = ConnectionsCsv.Read(new MemoryStream(content), fileName);
         if (file.FileError is not null) return ImportSummary.Failed(file.FileError);
         var plan = await import.PlanAsync(file);
-        string Name(LinkedInConnection c) => $"{c.FirstName} {c.LastName}".Trim();
+        // A row may have no first name: the summary shows the name without the space before it.
+        string Name(LinkedInConnection c) => Contact.FullNameOf(c.FirstName, c.LastName).Trim();
         return new ImportSummary(null,
             plan.Count(ImportOutcome.New), plan.Count(ImportOutcome.Updated), plan.Count(ImportOutcome.Unchanged),
             plan.Rejected, plan.Warnings,

@@ -31,9 +31,7 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
     public async Task<LinkedInPlan> PlanAsync(ConnectionsFile file)
     {
         var known = await KnownContacts.LoadAsync(db);
-        var organizations = await db.Organizations.AsNoTracking().Select(o => o.NormalizedName).ToListAsync();
-        var knownOrganizations = organizations.ToHashSet(StringComparer.Ordinal);
-        var newOrganizations = new HashSet<string>(StringComparer.Ordinal);
+        var companies = new List<string?>(file.Connections.Count);
         var rejected = file.Rejected.ToList();
         var warnings = file.Warnings.ToList();
         var claimed = new Dictionary<int, int>();
@@ -56,8 +54,8 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
                 row = row with { Email = null };
             }
             var company = string.IsNullOrWhiteSpace(row.Company) ? null : Organization.Normalize(row.Company);
-            if (company is not null && !knownOrganizations.Contains(company)) newOrganizations.Add(company);
-            var match = known.Find(row.ProfileUrl, row.Email, Folding.Fold($"{row.FirstName} {row.LastName}"), company);
+            companies.Add(row.Company);
+            var match = known.Find(row.ProfileUrl, row.Email, Folding.Fold(Contact.FullNameOf(row.FirstName, row.LastName)), company);
             if (match is null)
             {
                 rows.Add(new PlannedRow(row, ImportOutcome.New, null, null));
@@ -79,7 +77,8 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
                 || (match.Title is null && row.Position is not null);
             rows.Add(new PlannedRow(row, changes ? ImportOutcome.Updated : ImportOutcome.Unchanged, match.Id, jobChange));
         }
-        return new LinkedInPlan(rows, rejected.OrderBy(r => r.Line).ToList(), warnings.OrderBy(w => w.Line).ToList(), file.EmptyRowsSkipped, newOrganizations.Count);
+        var newOrganizations = await new OrganizationsByName(db).CountNewAsync(companies);
+        return new LinkedInPlan(rows, rejected.OrderBy(r => r.Line).ToList(), warnings.OrderBy(w => w.Line).ToList(), file.EmptyRowsSkipped, newOrganizations);
     }
 
     /// <summary>"Moved from Analyst at Acme to Lead Analyst at Globex", when the export differs from the last one.</summary>
@@ -106,11 +105,6 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
     public async Task<int> ApplyAsync(LinkedInPlan plan)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var organizations = await db.Organizations.AsNoTracking()
-            .Select(o => new { o.NormalizedName, o.Id, o.Name })
-            .ToDictionaryAsync(o => o.NormalizedName, o => (o.Id, o.Name), StringComparer.Ordinal);
-        var names = organizations.Values.ToDictionary(o => o.Id, o => o.Name);
-
         var updateIds = plan.Rows.Where(r => r.Outcome == ImportOutcome.Updated).Select(r => r.ContactId!.Value).ToList();
         var tracked = new Dictionary<int, Contact>();
         foreach (var chunk in updateIds.Chunk(500))
@@ -119,22 +113,13 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
             foreach (var contact in contacts) tracked[contact.Id] = contact;
         }
 
-        // The organizations the rows point at that do not exist yet, once each, in file order.
-        var missing = new List<ContactBulkInsert.NewOrganization>();
-        foreach (var planned in plan.Rows)
-        {
-            var needsOne = planned.Outcome == ImportOutcome.New
+        // The organizations the rows point at, made once each if new, in file order.
+        var needed = plan.Rows.Where(planned => planned.Outcome == ImportOutcome.New
                 || (planned.Outcome == ImportOutcome.Updated && tracked.TryGetValue(planned.ContactId!.Value, out var c)
-                    && (planned.JobChange is not null || c.OrganizationId is null));
-            if (!needsOne || Clip(planned.Row.Company, Organization.NameMaxLength) is not { } name) continue;
-            var key = Organization.Normalize(name);
-            if (organizations.TryAdd(key, (0, name))) missing.Add(new ContactBulkInsert.NewOrganization(key, name));
-        }
-        foreach (var (key, id) in await ContactBulkInsert.OrganizationsAsync(db, missing, now))
-        {
-            organizations[key] = (id, organizations[key].Name);
-            names[id] = organizations[key].Name;
-        }
+                    && (planned.JobChange is not null || c.OrganizationId is null)))
+            .Select(planned => Clip(planned.Row.Company, Organization.NameMaxLength)).OfType<string>();
+        var organizations = await new OrganizationsByName(db).FindOrAddAllAsync(needed, now);
+        var names = organizations.Values.ToDictionary(o => o.Id, o => o.Name);
         (int Id, string Name)? OrganizationFor(string? company) =>
             Clip(company, Organization.NameMaxLength) is { } name ? organizations[Organization.Normalize(name)] : null;
 

@@ -20,13 +20,11 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         if (plan.FileError is not null) return ImportSummary.Failed(plan.FileError);
         // Work the changes out on untracked copies: exactly what confirming would do, saving nothing.
         var matched = await LoadAsync(plan.Cards.Where(c => c.ContactId is not null).Select(c => c.ContactId!.Value).ToList(), tracked: false);
-        var organizations = await db.Organizations.AsNoTracking().Select(o => o.NormalizedName).ToListAsync();
-        var newOrganizations = plan.Cards.Select(c => c.Card.Organization).Where(o => o is not null).Select(o => Organization.Normalize(o!))
-            .Distinct().Except(organizations).Count();
+        var orgs = OrganizationsByName.Preview(db);
+        var newOrganizations = await orgs.CountNewAsync(plan.Cards.Select(c => c.Card.Organization));
         var updated = new List<string>();
         var unchanged = 0;
         var fields = new FieldFinder(db, tracked: false);
-        var orgs = new OrganizationFinder(db, tracked: false);
         foreach (var (card, id) in plan.Cards.Where(c => c.ContactId is not null))
         {
             var contact = matched[id!.Value];
@@ -46,7 +44,7 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         if (plan.FileError is not null || (plan.Rejected.Count > 0 && !skipRejected)) return null;
         var matched = await LoadAsync(plan.Cards.Where(c => c.ContactId is not null).Select(c => c.ContactId!.Value).ToList(), tracked: true);
         var fields = new FieldFinder(db, tracked: true);
-        var orgs = new OrganizationFinder(db, tracked: true);
+        var orgs = new OrganizationsByName(db);
         var byUid = new Dictionary<Guid, Contact>();
         var changed = 0;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -150,7 +148,7 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
     }
 
     /// <summary>Fills <paramref name="contact"/> from the card: what the card says wins, lists are merged.</summary>
-    private static async Task MergeAsync(Contact contact, CardContact card, OrganizationFinder organizations, FieldFinder fields, DateTime? now)
+    private static async Task MergeAsync(Contact contact, CardContact card, OrganizationsByName organizations, FieldFinder fields, DateTime? now)
     {
         contact.FirstName = card.FirstName;
         contact.LastName = card.LastName ?? contact.LastName;
@@ -213,30 +211,9 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         return text.ToString();
     }
 
-    private static string Name(CardContact card) => card.LastName is null ? card.FirstName : $"{card.FirstName} {card.LastName}";
+    private static string Name(CardContact card) => Contact.FullNameOf(card.FirstName, card.LastName);
 
     private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;
-
-    /// <summary>Finds organizations by folded name, adding new ones once (tracked) or just pretending (preview).</summary>
-    private sealed class OrganizationFinder(RapportDb db, bool tracked)
-    {
-        private readonly Dictionary<string, Organization> _seen = new(StringComparer.Ordinal);
-
-        public async Task<Organization> FindOrAddAsync(string name)
-        {
-            var key = Organization.Normalize(name);
-            if (_seen.TryGetValue(key, out var seen)) return seen;
-            var query = db.Organizations.Where(o => o.NormalizedName == key);
-            var found = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
-            if (found is null)
-            {
-                found = new Organization();
-                found.Rename(name);
-                if (tracked) db.Organizations.Add(found);
-            }
-            return _seen[key] = found;
-        }
-    }
 
     private sealed class FieldFinder(RapportDb db, bool tracked)
     {

@@ -26,7 +26,7 @@ public class DetailsModel(RapportDb db) : PageModel
         Fields = await db.OrganizationFields.AsNoTracking().Where(f => f.OrganizationId == id)
             .Select(f => new PersonLink(f.CareerFieldId, f.CareerField!.Name)).ToListAsync();
         People = await db.Contacts.AsNoTracking().Where(c => c.OrganizationId == id).OrderBy(c => c.SearchKey).Take(500)
-            .Select(c => new PersonAtOrganization(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName), c.Title, c.DoNotContact))
+            .Select(c => new PersonAtOrganization(c.Id, Contact.FullNameOf(c.FirstName, c.LastName), c.Title, c.DoNotContact))
             .ToListAsync();
         HasAdvocate = organization.AdvocateOverride ?? People.Count > 0;
         return Page();

@@ -87,7 +87,7 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
             Subject = string.IsNullOrWhiteSpace(Subject) ? null : Subject.Trim(), Body = Body!, SentAtUtc = now,
         });
         var contact = await db.Contacts.FirstAsync(c => c.Id == Context.ContactId);
-        contact.LastContactedOn = DateOnly.FromDateTime(time.ToLocal(now));
+        contact.MarkInTouch(DateOnly.FromDateTime(time.ToLocal(now)));
         var status = $"Logged: {Labels.Of(Channel).ToLowerInvariant()} to {Context.ContactName}.";
         if (Context.ConversationId is int conversationId)
         {

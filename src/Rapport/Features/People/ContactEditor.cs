@@ -109,7 +109,7 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         contact.DoNotContact = input.DoNotContact;
         contact.LastContactedOn = input.LastContactedOn;
         contact.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes;
-        contact.Organization = await OrganizationNamed(input.OrganizationName);
+        contact.Organization = await new OrganizationsByName(db).FindOrAddAsync(input.OrganizationName);
         if (contact.Organization is null) contact.OrganizationId = null;
 
         contact.Emails.Clear();
@@ -131,34 +131,12 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         return true;
     }
 
-    /// <summary>The person's organization with this name (case, accents and spacing ignored), made if new.</summary>
-    public async Task<Organization?> OrganizationNamed(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name)) return null;
-        var normalized = Organization.Normalize(name);
-        var local = db.Organizations.Local.FirstOrDefault(o => o.NormalizedName == normalized);
-        if (local is not null) return local;
-        var existing = await db.Organizations.FirstOrDefaultAsync(o => o.NormalizedName == normalized);
-        if (existing is not null) return existing;
-        var organization = new Organization();
-        organization.Rename(name);
-        db.Organizations.Add(organization);
-        return organization;
-    }
-
     /// <summary>"Ada Lovelace" or "Ada Lovelace (Analytical Engines)", as the suggestions offer it.</summary>
     private async Task<Contact?> FindReferrerAsync(Contact contact, string? typed, ModelStateDictionary modelState)
     {
         if (string.IsNullOrWhiteSpace(typed)) return null;
-        var name = typed.Trim();
-        string? organization = null;
-        var open = name.LastIndexOf(" (", StringComparison.Ordinal);
-        if (open > 0 && name.EndsWith(')'))
-        {
-            organization = Organization.Normalize(name[(open + 2)..^1]);
-            name = name[..open];
-        }
-        var key = Folding.Fold(name);
+        var parsed = NameWithOrganization.Parse(typed);
+        var (name, organization, key) = (parsed.Name, parsed.OrganizationKey, parsed.NameKey);
         var matches = await db.Contacts.Where(c => c.SearchKey == key && c.Id != contact.Id)
             .Where(c => organization == null || (c.Organization != null && c.Organization.NormalizedName == organization))
             .Take(2).ToListAsync();

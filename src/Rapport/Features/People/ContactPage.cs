@@ -16,7 +16,7 @@ public sealed record ContactView(
     List<LabelledText> Emails, List<LabelledText> Phones, List<string> Tags, List<PersonLink> Fields,
     DateTime CreatedAtUtc, DateTime UpdatedAtUtc)
 {
-    public string FullName => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
+    public string FullName => Contact.FullNameOf(FirstName, LastName);
 }
 
 /// <summary>A conversation with this contact, as listed on their page.</summary>
@@ -56,7 +56,7 @@ public sealed record ContactPage(
                 new ContactView(
                     c.Id, c.FirstName, c.LastName, c.Title, c.City, c.OrganizationId, c.Organization == null ? null : c.Organization.Name,
                     c.LinkedInUrl, c.Source, c.AlumniOf, c.Priority, c.DoNotContact, c.Notes, c.ConnectedOn, c.LastContactedOn,
-                    c.ReferredBy == null ? null : new PersonLink(c.ReferredBy.Id, c.ReferredBy.FirstName + (c.ReferredBy.LastName == null ? "" : " " + c.ReferredBy.LastName)),
+                    c.ReferredBy == null ? null : new PersonLink(c.ReferredBy.Id, Domain.Contact.FullNameOf(c.ReferredBy.FirstName, c.ReferredBy.LastName)),
                     c.Emails.OrderBy(e => e.Id).Select(e => new LabelledText(e.Label, e.Address)).ToList(),
                     c.Phones.OrderBy(p => p.Id).Select(p => new LabelledText(p.Label, p.Number)).ToList(),
                     c.Tags.OrderBy(t => t.NormalizedName).Select(t => t.Name).ToList(),
@@ -79,10 +79,10 @@ public sealed record ContactPage(
         db.Conversations.AsNoTracking().Where(c => c.ContactId == id)
             .Select(c => new RelatedRow { Kind = Related.Conversation, Id = c.Id, Name = "", SortKey = "", At = c.MeetingStartUtc, Created = c.CreatedAtUtc, Stage = (int)c.Stage })
             .Concat(db.Contacts.Where(c => c.ReferredById == id)
-                .Select(c => new RelatedRow { Kind = Related.Referred, Id = c.Id, Name = c.FirstName + (c.LastName == null ? "" : " " + c.LastName), SortKey = c.SearchKey, At = c.CreatedAtUtc, Created = c.CreatedAtUtc, Stage = 0 }))
+                .Select(c => new RelatedRow { Kind = Related.Referred, Id = c.Id, Name = Domain.Contact.FullNameOf(c.FirstName, c.LastName), SortKey = c.SearchKey, At = c.CreatedAtUtc, Created = c.CreatedAtUtc, Stage = 0 }))
             .Concat(db.Contacts.Where(c => organizationId != null && c.OrganizationId == organizationId && c.Id != id && !c.DoNotContact)
                 .OrderBy(c => c.Priority).ThenBy(c => c.LastContactedOn != null).ThenBy(c => c.SearchKey).Take(ColleaguesShown)
-                .Select(c => new RelatedRow { Kind = Related.Colleague, Id = c.Id, Name = c.FirstName + (c.LastName == null ? "" : " " + c.LastName), SortKey = c.SearchKey, At = c.CreatedAtUtc, Created = c.CreatedAtUtc, Stage = 0 })));
+                .Select(c => new RelatedRow { Kind = Related.Colleague, Id = c.Id, Name = Domain.Contact.FullNameOf(c.FirstName, c.LastName), SortKey = c.SearchKey, At = c.CreatedAtUtc, Created = c.CreatedAtUtc, Stage = 0 })));
 
     public static async Task<ContactPage?> LoadAsync(RapportDb db, Web.UserTime time, int id)
     {

@@ -27,7 +27,7 @@ public class DeleteModel(RapportDb db, Trash.TrashCan trash) : PageModel
             Events = c.Events.Count,
         }).FirstOrDefaultAsync();
         if (found is null) return NotFound();
-        Name = found.LastName is null ? found.FirstName : $"{found.FirstName} {found.LastName}";
+        Name = Domain.Contact.FullNameOf(found.FirstName, found.LastName);
         Facts = found.Facts;
         TimelineEntries = found.Events;
         ReferredCount = await db.Contacts.CountAsync(c => c.ReferredById == Id);

@@ -56,8 +56,7 @@ public class DetailsModel(RapportDb db, Web.UserTime time, FollowUps.FollowUpEng
         // log from another tab), it is added again on the contact as it now is, so no entry is lost.
         for (var attempt = 0; ; attempt++)
         {
-            db.ContactEvents.Add(new ContactEvent { ContactId = id, Kind = ContactEventKind.Interaction, OccurredAtUtc = at, Text = Labels.Of(Log.Kind) + note });
-            if (contact.LastContactedOn is null || contact.LastContactedOn < on) contact.LastContactedOn = on;
+            contact.LogInteraction(on, at, Labels.Of(Log.Kind) + note);
             try
             {
                 await db.SaveChangesAsync();

@@ -23,7 +23,7 @@ public class DuplicatesModel(RapportDb db) : PageModel
             .ToLookup(e => e.ContactId, e => e.NormalizedAddress);
         var pairs = Duplicates.Find(contacts.Select(c => new DuplicateKeys(c.Id, c.SearchKey, c.Org, c.LinkedInUrl, emails[c.Id].ToList())));
         Total = pairs.Count;
-        var names = contacts.ToDictionary(c => c.Id, c => c.LastName is null ? c.FirstName : $"{c.FirstName} {c.LastName}");
+        var names = contacts.ToDictionary(c => c.Id, c => Contact.FullNameOf(c.FirstName, c.LastName));
         Pairs = pairs.Take(MaxShown).Select(p => (new PersonLink(p.FirstId, names[p.FirstId]), new PersonLink(p.SecondId, names[p.SecondId]), p.Reason)).ToList();
     }
 }

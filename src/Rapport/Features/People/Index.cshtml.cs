@@ -47,7 +47,7 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
         var page = Math.Clamp(PageNumber, 1, atLeast ? 10_000 : pages);
         var items = await Filter.Order(contacts)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(c => new ContactRow(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName), c.Title,
+            .Select(c => new ContactRow(c.Id, Domain.Contact.FullNameOf(c.FirstName, c.LastName), c.Title,
                 c.Organization == null ? null : c.Organization.Name, c.City, c.Priority, c.DoNotContact, c.LastContactedOn))
             .ToListAsync();
         if (atLeast && items.Count < PageSize) pages = page;

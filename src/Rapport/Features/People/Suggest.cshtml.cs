@@ -21,8 +21,8 @@ public class SuggestModel(RapportDb db) : PageModel
                 .Where(c => c.SearchKey.StartsWith(key))
                 .OrderBy(c => c.SearchKey)
                 .Take(10)
-                .Select(c => c.Organization == null ? c.FirstName + (c.LastName == null ? "" : " " + c.LastName)
-                    : c.FirstName + (c.LastName == null ? "" : " " + c.LastName) + " (" + c.Organization.Name + ")")
+                .Select(c => c.Organization == null ? Contact.FullNameOf(c.FirstName, c.LastName)
+                    : Contact.FullNameOf(c.FirstName, c.LastName) + " (" + c.Organization.Name + ")")
                 .ToListAsync();
         }
         return Partial("_Suggestions", Names);

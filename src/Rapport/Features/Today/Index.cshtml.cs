@@ -73,13 +73,13 @@ public class IndexModel(RapportDb db, Web.UserTime time, ContactCounts counts) :
             .OrderBy(c => c.MeetingStartUtc).Take(10)
             .Select(c => new Row
             {
-                IsMeeting = true, Id = c.Id, Name = c.Contact!.FirstName + (c.Contact.LastName == null ? "" : " " + c.Contact.LastName),
+                IsMeeting = true, Id = c.Id, Name = Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
                 Organization = c.Organization == null ? "" : c.Organization.Name, At = c.MeetingStartUtc!.Value,
             })
             // Ids grow with every contact added, so the newest are read straight from the key, with no sort of the network.
             .Concat(db.Contacts.OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id).Take(5).Select(c => new Row
             {
-                IsMeeting = false, Id = c.Id, Name = c.FirstName + (c.LastName == null ? "" : " " + c.LastName),
+                IsMeeting = false, Id = c.Id, Name = Contact.FullNameOf(c.FirstName, c.LastName),
                 Organization = c.Organization == null ? "" : c.Organization.Name, At = c.CreatedAtUtc,
             })));
 

@@ -32,14 +32,14 @@ public class IndexModel(RapportDb db, TrashCan trash, TimeProvider clock, UserTi
                     Conversations = db.ConversationsWithTrash.Count(v => v.ContactId == c.Id && v.DeletedAtUtc == c.DeletedAtUtc),
                 })
                 .ToListAsync())
-            .Select(c => new TrashedContact(c.Id, c.LastName is null ? c.FirstName : $"{c.FirstName} {c.LastName}", c.DeletedAtUtc!.Value, c.Conversations))
+            .Select(c => new TrashedContact(c.Id, Domain.Contact.FullNameOf(c.FirstName, c.LastName), c.DeletedAtUtc!.Value, c.Conversations))
             .ToList();
         Conversations = (await db.ConversationsWithTrash.AsNoTracking()
                 .Where(v => v.DeletedAtUtc != null && v.Contact!.DeletedAtUtc == null)
                 .OrderByDescending(v => v.DeletedAtUtc).ThenBy(v => v.Id).Take(Shown)
                 .Select(v => new { v.Id, v.Contact!.FirstName, v.Contact.LastName, v.Stage, v.DeletedAtUtc })
                 .ToListAsync())
-            .Select(v => new TrashedConversation(v.Id, v.LastName is null ? v.FirstName : $"{v.FirstName} {v.LastName}", v.Stage, v.DeletedAtUtc!.Value))
+            .Select(v => new TrashedConversation(v.Id, Domain.Contact.FullNameOf(v.FirstName, v.LastName), v.Stage, v.DeletedAtUtc!.Value))
             .ToList();
     }
 

@@ -228,6 +228,31 @@ public class ConversationTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Messages_replies_and_meetings_move_last_in_touch_forward_never_back()
+    {
+        var (user, contactId, _, id) = await PlannedAsync(_app);
+        Task SetAsync(DateOnly day) => _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.Id == contactId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactedOn, day)));
+        Task<DateOnly?> LastAsync() => _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.Id == contactId).Select(c => c.LastContactedOn).SingleAsync());
+        var today = new DateOnly(2026, 11, 27);
+        var later = new DateOnly(2026, 12, 15);
+
+        await SetAsync(new DateOnly(2026, 11, 1));
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}"), "form[action*='handler=Sent']", new() { ["Channel"] = "Email" });
+        Assert.Equal(today, await LastAsync());
+
+        // A later day set by hand stays.
+        await SetAsync(later);
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/conversations/{id}"), "form[action*='handler=Reply'][action*='kind=Accepted']", []);
+        Assert.Equal(later, await LastAsync());
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/conversations/{id}/hold"), "form[action*='handler=End']", []);
+        Assert.Equal(ConversationStage.Held, (await LoadAsync(user.Id, id)).Stage);
+        Assert.Equal(later, await LastAsync());
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}"), "form[action*='handler=Sent']", new() { ["Channel"] = "Email" });
+        Assert.Equal(2, await _app.WithDbAsync(user.Id, db => db.OutreachAttempts.CountAsync()));
+        Assert.Equal(later, await LastAsync());
+    }
+
+    [Fact]
     public async Task A_reflection_is_kept_and_what_is_still_unknown_becomes_open_questions()
     {
         var (user, _, fieldId, id) = await PlannedAsync(_app);

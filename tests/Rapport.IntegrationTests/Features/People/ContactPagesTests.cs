@@ -223,6 +223,19 @@ public class ContactPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_suggested_referrer_is_found_even_when_their_organization_has_brackets()
+    {
+        var user = await _app.SignUpAsync();
+        var referrer = await _app.AddContactAsync(user.Id, "Ada", "Lovelace", "Acme (UK)");
+        await _app.AddContactAsync(user.Id, "Ada", "Lovelace", "Acme");
+        var suggestions = await HtmlPage.ReadAsync(await user.Client.GetAsync("/people/suggest?Input.ReferredByName=ada", new() { ["HX-Request"] = "true" }), "");
+        var offered = suggestions.Document.QuerySelectorAll("option").Select(o => o.GetAttribute("value")!).ToList();
+        Assert.Contains("Ada Lovelace (Acme (UK))", offered);
+        await AddAsync(user.Client, new() { ["Input.FirstName"] = "Grace", ["Input.ReferredByName"] = "Ada Lovelace (Acme (UK))" });
+        Assert.Equal(referrer, await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.FirstName == "Grace").Select(c => c.ReferredById).SingleAsync()));
+    }
+
+    [Fact]
     public async Task One_persons_data_exports_as_json_and_vcard()
     {
         var user = await _app.SignUpAsync();
