@@ -1,27 +1,11 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using Rapport.Data;
 using Rapport.Web;
 
 namespace Rapport.Features.Account;
-
-public enum RegistrationMode
-{
-    /// <summary>Only the owner's account, made on the first visit (personal mode).</summary>
-    Closed,
-    /// <summary>Anyone who reaches the app can make an account (a hosted instance).</summary>
-    Open,
-}
-
-/// <summary>Bound from the <c>Accounts</c> section.</summary>
-public sealed class AccountOptions
-{
-    public RegistrationMode Registration { get; set; } = RegistrationMode.Closed;
-}
 
 public static class AccountServices
 {
@@ -96,18 +80,5 @@ public static class AccountServices
         services.AddSingleton<UnknownAccountAttempts>();
         services.AddSignInLimits(configuration);
         return services;
-    }
-}
-
-/// <summary>Puts the profile's time zone into the sign-in cookie, so showing a date needs no query.</summary>
-public sealed class RapportClaimsFactory(UserManager<RapportUser> users, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<RapportUser>(users, options)
-{
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(RapportUser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(UserTime.TimeZoneClaim, user.TimeZoneId));
-        identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
-        return identity;
     }
 }
