@@ -32,6 +32,11 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
                 yield return $"{p}{page} SQL commands per request";
                 yield return $"{p}{page} p95 at the full size vs the small one";
             }
+            foreach (var page in PageSubjects.Names)
+            {
+                yield return $"{p}{page} SQL commands per request";
+                yield return $"{p}{page} p50 / p95, 1 client";
+            }
             yield return p + "CSV export of all contacts";
             yield return p + "CSV export, memory growth";
             yield return p + "vCard export of all contacts";
@@ -140,6 +145,7 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
 
         // Pages, search and export at the full size, with memory watched throughout.
         PageFigures[] full;
+        ReadModelFigures[] fullReadModels;
         (LoadResult One, LoadResult Many) search;
         long underLoad;
         using (var session = new RapportSession(main!.Address))
@@ -148,6 +154,7 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
             var ids = await RawQueries.ContactIdsAsync(mainDb!);
             await using var memory = new MemoryWatch(main);
             full = await PagesAsync(session, ids, settings.Contacts);
+            fullReadModels = await ReadModelPagesAsync(session, await PageSubjects.FindAsync(mainDb!, ownerId));
             search = await SearchAsync(session, SearchQueries.From(big, settings.SearchQueries, settings.Seed));
             underLoad = memory.PeakBytes;
             await ExportAsync(session, main, mainDb!, ownerId);
@@ -162,14 +169,17 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
         await main.DisposeAsync();
         var smallDb = await NewDatabaseAsync();
         PageFigures[] smallFigures;
+        ReadModelFigures[] smallReadModels;
         await using (var smallApp = await StartAsync(smallDb))
         {
             using var session = new RapportSession(smallApp.Address);
             await session.SetUpOwnerAsync();
             await session.ImportLinkedInAsync(small);
             var (notes, conversations, tasks) = settings.SmallActivity;
-            await ActivitySeeder.SeedAsync(smallDb, await RawQueries.OwnerIdAsync(smallDb), notes, conversations, tasks, settings.Seed);
+            var smallOwner = await RawQueries.OwnerIdAsync(smallDb);
+            await ActivitySeeder.SeedAsync(smallDb, smallOwner, notes, conversations, tasks, settings.Seed);
             smallFigures = await PagesAsync(session, await RawQueries.ContactIdsAsync(smallDb), settings.SmallContacts);
+            smallReadModels = await ReadModelPagesAsync(session, await PageSubjects.FindAsync(smallDb, smallOwner));
         }
         await DropAsync(smallDb);
 
@@ -181,6 +191,15 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
             report.Add(new Row($"{Prefix}{page.Name} requests/s, {BenchSettings.ManyConnections} connections", PerSecond(page.Many.PerSecond), $"empty page {PerSecond(emptyPage.Many.PerSecond)}", Times(page.Many.PerSecond / emptyPage.Many.PerSecond), "≥ 1/3 of the empty page", page.Many.PerSecond >= emptyPage.Many.PerSecond / 3));
             report.Add(new Row($"{Prefix}{page.Name} SQL commands per request", $"{page.SqlCommands} at {settings.Contacts:N0}", $"{at1k.SqlCommands} at {settings.SmallContacts:N0}", "", "≤ 5, the same at both sizes", page.SqlCommands <= 5 && page.SqlCommands == at1k.SqlCommands));
             report.Add(new Row($"{Prefix}{page.Name} p95 at the full size vs the small one", $"{Ms(page.One.P95)} at {settings.Contacts:N0}", $"{Ms(at1k.One.P95)} at {settings.SmallContacts:N0}", Times(page.One.P95 / at1k.One.P95), "≤ 1.5x", page.One.P95 <= 1.5 * at1k.One.P95));
+        }
+
+        for (var i = 0; i < fullReadModels.Length; i++)
+        {
+            var (page, at1k) = (fullReadModels[i], smallReadModels[i]);
+            report.Add(new Row($"{Prefix}{page.Name} SQL commands per request", $"{page.SqlCommands} at {settings.Contacts:N0}", $"{at1k.SqlCommands} at {settings.SmallContacts:N0}", "",
+                $"≤ {page.Ceiling}, the same at both sizes", page.SqlCommands <= page.Ceiling && page.SqlCommands == at1k.SqlCommands));
+            report.Add(new Row($"{Prefix}{page.Name} p50 / p95, 1 client", $"{Ms(page.One.P50)} / {Ms(page.One.P95)}",
+                $"{Ms(at1k.One.P95)} at {settings.SmallContacts:N0} · empty page {Ms(emptyPage.One.P95)}", Times(page.One.P95 / at1k.One.P95), "", null));
         }
 
         report.Add(Within(Prefix + "Memory, idle", (long)Load.Median(idle), empty.IdleBytes, 60));
@@ -218,12 +237,31 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
         var ids = await RawQueries.ContactIdsAsync(db);
         foreach (var page in await scenario.PagesAsync(session, ids, ids.Count))
             Console.WriteLine($"{page.Name}: 1 client p50 {Ms(page.One.P50)} p95 {Ms(page.One.P95)}; {BenchSettings.ManyConnections} connections p95 {Ms(page.Many.P95)}, {PerSecond(page.Many.PerSecond)}; {page.SqlCommands} SQL");
+        foreach (var page in await scenario.ReadModelPagesAsync(session, await PageSubjects.FindAsync(db, await RawQueries.OwnerIdAsync(db))))
+            Console.WriteLine($"{page.Name}: 1 client p50 {Ms(page.One.P50)} p95 {Ms(page.One.P95)}; {page.SqlCommands} SQL (at most {page.Ceiling})");
         var (one, many) = await scenario.SearchAsync(session, SearchQueries.From(
             ConnectionsGenerator.Generate(settings.Contacts, settings.Companies, settings.Seed), settings.SearchQueries, settings.Seed));
         Console.WriteLine($"Search: 1 client p50 {Ms(one.P50)} p95 {Ms(one.P95)}; {BenchSettings.SearchClients} clients p95 {Ms(many.P95)}, {PerSecond(many.PerSecond)}");
     }
 
     private sealed record PageFigures(string Name, LoadResult One, LoadResult Many, int SqlCommands);
+
+    private sealed record ReadModelFigures(string Name, LoadResult One, int SqlCommands, int Ceiling);
+
+    /// <summary>The pages read through read models: each one's SQL commands, and its latency for one client
+    /// (half the requests of the pages above; there are six of them).</summary>
+    private async Task<ReadModelFigures[]> ReadModelPagesAsync(RapportSession session, PageSubjects subjects)
+    {
+        var figures = new List<ReadModelFigures>();
+        foreach (var (name, path, ceiling) in subjects.Pages)
+        {
+            Console.WriteLine($"  {name}...");
+            await Load.RunAsync(1, 10, _ => session.GetTextAsync(path));
+            var one = await Load.RunAsync(1, Math.Max(10, settings.RequestsOneClient / 2), _ => session.GetTextAsync(path));
+            figures.Add(new ReadModelFigures(name, one, await session.SqlCommandsAsync(path), ceiling));
+        }
+        return [.. figures];
+    }
 
     /// <summary>Contacts list (every page of it in turn), contact pages, Today, and the empty page with the layout.</summary>
     private async Task<PageFigures[]> PagesAsync(RapportSession session, IReadOnlyList<int> ids, int contacts)

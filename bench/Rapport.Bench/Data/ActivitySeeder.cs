@@ -8,8 +8,9 @@ using Rapport.Domain;
 namespace Rapport.Bench.Data;
 
 /// <summary>What a long search leaves behind, written straight into the app's database after the import:
-/// logged calls and notes on the timelines, conversations at every stage, and follow-up tasks, spread
-/// over 500 days, from a fixed seed.</summary>
+/// logged calls and notes on the timelines, career fields and who is in them, conversations at every stage
+/// (see <see cref="ConversationSeeder"/>), follow-up tasks, and one person recorded twice, spread over 500
+/// days, from a fixed seed.</summary>
 public static class ActivitySeeder
 {
     private const int Days = 500;
@@ -40,7 +41,9 @@ public static class ActivitySeeder
         DateTime Past() => now.AddDays(-random.NextDouble() * Days);
         await using var db = Open(database, ownerId);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var ids = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+        var contacts = await db.Contacts.OrderBy(c => c.Id).Select(c => new { c.Id, c.OrganizationId }).ToListAsync();
+        var ids = contacts.Select(c => c.Id).ToList();
+        var organizationOf = contacts.ToDictionary(c => c.Id, c => c.OrganizationId);
         int AnyContact() => ids[random.Next(ids.Count)];
 
         var lastInTouch = new Dictionary<int, DateTime>();
@@ -72,37 +75,9 @@ public static class ActivitySeeder
             db.ChangeTracker.Clear();
         }
 
-        ConversationStage[] stages =
-        [
-            ConversationStage.Idea, ConversationStage.Idea, ConversationStage.Requested, ConversationStage.Requested, ConversationStage.Scheduled,
-            ConversationStage.Held, ConversationStage.Held, ConversationStage.Held, ConversationStage.Thanked, ConversationStage.Closed,
-            ConversationStage.Declined, ConversationStage.NoReply,
-        ];
-        foreach (var chunk in Enumerable.Range(0, conversations).Chunk(2_000))
-        {
-            foreach (var _ in chunk)
-            {
-                var stage = stages[random.Next(stages.Length)];
-                var created = Past();
-                DateTime? meeting = stage switch
-                {
-                    ConversationStage.Scheduled => now.AddDays(random.NextDouble() * 30),
-                    ConversationStage.Held or ConversationStage.Thanked or ConversationStage.Closed => created.AddDays(random.NextDouble() * 14) is var m && m < now ? m : now.AddHours(-1),
-                    _ => null,
-                };
-                var conversation = new Conversation
-                {
-                    ContactId = AnyContact(), Stage = stage, StageChangedAtUtc = created, Goals = ConversationGoal.DecideFit,
-                    MeetingStartUtc = meeting, TimeZoneId = "America/New_York", Mode = MeetingMode.Video,
-                    Learned = stage is ConversationStage.Held or ConversationStage.Thanked or ConversationStage.Closed ? "How teams hire career changers." : null,
-                };
-                conversation.StageChanges.Add(new StageChange { From = null, To = ConversationStage.Idea, AtUtc = created });
-                if (stage != ConversationStage.Idea) conversation.StageChanges.Add(new StageChange { From = ConversationStage.Idea, To = stage, AtUtc = created.AddDays(1) });
-                db.Conversations.Add(conversation);
-            }
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
-        }
+        var fieldIds = await SeedFieldsAsync(db, random, ids);
+        await ConversationSeeder.SeedAsync(db, random, now, conversations, fieldIds, AnyContact, organizationOf, Past);
+        await SeedTwinAsync(db, fieldIds[0]);
 
         foreach (var chunk in Enumerable.Range(0, tasks).Chunk(10_000))
         {
@@ -123,5 +98,49 @@ public static class ActivitySeeder
         // Five hundred days of use would have let PostgreSQL's autovacuum tidy up and gather statistics; seeded in a minute, ask for it.
         // VACUUM too: otherwise autovacuum works through the new rows while the pages are measured.
         if (database.IsPostgres) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+    }
+
+    private static readonly string[] Fields = ["UX research", "Data analysis", "Product management", "Health informatics", "Urban planning", "Technical writing"];
+
+    /// <summary>The career fields, three open questions each; one contact in five and one organization in four work in one.</summary>
+    private static async Task<List<int>> SeedFieldsAsync(RapportDb db, Random random, IReadOnlyList<int> contactIds)
+    {
+        var fields = Fields.Select(name =>
+        {
+            var field = new CareerField { Status = CareerFieldStatus.Exploring, Description = "Learning what the work is like." };
+            field.Rename(name);
+            for (var i = 1; i <= 3; i++) field.OpenQuestions.Add(new OpenQuestion { Text = $"What does a {name} team need from a newcomer? ({i})" });
+            return field;
+        }).ToList();
+        db.CareerFields.AddRange(fields);
+        await db.SaveChangesAsync();
+        var fieldIds = fields.Select(f => f.Id).ToList();
+        int AnyField() => fieldIds[random.Next(fieldIds.Count)];
+        foreach (var id in contactIds)
+            if (random.Next(5) == 0) db.ContactFields.Add(new ContactField { ContactId = id, CareerFieldId = AnyField() });
+        foreach (var id in await db.Organizations.OrderBy(o => o.Id).Select(o => o.Id).ToListAsync())
+            if (random.Next(4) == 0) db.OrganizationFields.Add(new OrganizationField { OrganizationId = id, CareerFieldId = AnyField() });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        return fieldIds;
+    }
+
+    /// <summary>The first contact again, as typed by hand before the import: a pair for the merge page.</summary>
+    private static async Task SeedTwinAsync(RapportDb db, int fieldId)
+    {
+        var first = await db.Contacts.Include(c => c.Organization).OrderBy(c => c.Id).FirstAsync();
+        var twin = new Contact
+        {
+            FirstName = first.FirstName, LastName = first.LastName, Title = first.Title, OrganizationId = first.OrganizationId,
+            Notes = "Met at the career fair; said to write in the spring.",
+        };
+        twin.Emails.Add(new ContactEmail { Address = "twin@example.com", NormalizedAddress = "twin@example.com", Label = "work" });
+        twin.Phones.Add(new ContactPhone { Number = "+1 916 555 0100" });
+        twin.Tags.Add(ContactTag.Named("career fair"));
+        twin.Fields.Add(new ContactField { CareerFieldId = fieldId });
+        twin.RefreshSearch(first.Organization?.Name);
+        db.Contacts.Add(twin);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
     }
 }

@@ -17,11 +17,11 @@ public class DetailsModel(RapportDb db, TimeProvider clock) : PageModel
     [FromRoute]
     public int Id { get; set; }
 
-    public CareerField Field { get; private set; } = null!;
+    public CareerFieldPage.Facts Field { get; private set; } = null!;
     public string NotesHtml { get; private set; } = "";
-    public IReadOnlyList<OpenQuestion> Questions { get; private set; } = [];
+    public IReadOnlyList<CareerFieldPage.Question> Questions { get; private set; } = [];
     public IReadOnlyList<PersonLink> People { get; private set; } = [];
-    public int PeopleCount { get; private set; }
+    public int PeopleCount => Field.PeopleCount;
     public IReadOnlyList<PersonLink> Organizations { get; private set; } = [];
     public FieldSynthesis Synthesis { get; private set; } = null!;
 
@@ -83,19 +83,10 @@ public class DetailsModel(RapportDb db, TimeProvider clock) : PageModel
 
     private async Task<bool> LoadAsync()
     {
-        var field = await db.CareerFields.AsNoTracking().Include(f => f.Links).FirstOrDefaultAsync(f => f.Id == Id);
-        if (field is null) return false;
-        Field = field;
-        NotesHtml = SafeMarkdown.ToHtml(field.Notes);
-        Questions = await db.OpenQuestions.AsNoTracking().Where(q => q.CareerFieldId == Id)
-            .OrderBy(q => q.AnsweredAtUtc != null).ThenBy(q => q.Id).ToListAsync();
-        var people = db.Contacts.AsNoTracking().Where(c => c.Fields.Any(f => f.CareerFieldId == Id));
-        PeopleCount = await people.CountAsync();
-        People = await people.OrderBy(c => c.SearchKey).Take(50)
-            .Select(c => new PersonLink(c.Id, Contact.FullNameOf(c.FirstName, c.LastName))).ToListAsync();
-        Synthesis = await FieldSynthesis.LoadAsync(db, Id);
-        Organizations = await db.Organizations.AsNoTracking().Where(o => o.Fields.Any(f => f.CareerFieldId == Id))
-            .OrderBy(o => o.NormalizedName).Select(o => new PersonLink(o.Id, o.Name)).ToListAsync();
+        var page = await CareerFieldPage.LoadAsync(db, Id);
+        if (page is null) return false;
+        (Field, Questions, People, Organizations, Synthesis) = (page.Field, page.Questions, page.People, page.Organizations, page.Synthesis);
+        NotesHtml = SafeMarkdown.ToHtml(Field.Notes);
         return true;
     }
 }

@@ -24,22 +24,40 @@ public sealed record FieldSynthesis(
     IReadOnlyList<FitPoint> Fit,
     int Conversations)
 {
+    private sealed record QuestionNotes(string Source, string Text, string Notes);
+
+    private sealed record Talk(
+        int Id, string? Learned, string? StillWantToKnow, int? FitRating, string? FitNote, DateTime? MeetingStartUtc, DateTime CreatedAtUtc,
+        string Person, List<QuestionNotes> Questions);
+
+    // Compiled once: the field's page runs these on every view. The conversations come with the notes on
+    // their questions in one joined query (a few each).
+    private static readonly Func<RapportDb, int, IAsyncEnumerable<Talk>> Talks = EF.CompileAsyncQuery((RapportDb db, int fieldId) =>
+        db.Conversations.AsNoTracking().Where(c => c.Fields.Any(f => f.CareerFieldId == fieldId)).OrderBy(c => c.Id)
+            .Select(c => new Talk(
+                c.Id, c.Learned, c.StillWantToKnow, c.FitRating, c.FitNote, c.MeetingStartUtc, c.CreatedAtUtc,
+                Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
+                c.Questions.Where(q => q.Notes != null).OrderBy(q => q.Id).Select(q => new QuestionNotes(q.Source, q.Text, q.Notes!)).ToList()))
+            .AsSingleQuery());
+
+    // People in the field not yet talked to (no conversation about it held), who might answer what is still open.
+    private static readonly Func<RapportDb, int, IAsyncEnumerable<PersonLink>> NotTalkedTo = EF.CompileAsyncQuery((RapportDb db, int fieldId) =>
+        db.Contacts.AsNoTracking()
+            .Where(c => c.Fields.Any(f => f.CareerFieldId == fieldId) && !c.DoNotContact
+                && !db.Conversations.Any(v => v.ContactId == c.Id && v.Fields.Any(f => f.CareerFieldId == fieldId)
+                    && (v.Stage == ConversationStage.Held || v.Stage == ConversationStage.Thanked || v.Stage == ConversationStage.Closed)))
+            .OrderBy(c => c.Priority).ThenBy(c => c.SearchKey).Take(5)
+            .Select(c => new PersonLink(c.Id, Contact.FullNameOf(c.FirstName, c.LastName))));
+
     public static async Task<FieldSynthesis> LoadAsync(RapportDb db, int fieldId)
     {
-        var conversations = await db.Conversations.AsNoTracking()
-            .Where(c => c.Fields.Any(f => f.CareerFieldId == fieldId))
-            .Select(c => new
-            {
-                c.Id, c.ContactId, c.Stage, c.Learned, c.StillWantToKnow, c.FitRating, c.FitNote, c.MeetingStartUtc, c.CreatedAtUtc,
-                Person = Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
-                Questions = c.Questions.Where(q => q.Notes != null).Select(q => new { q.Source, q.Text, q.Notes }).ToList(),
-            })
-            .ToListAsync();
+        var conversations = new List<Talk>();
+        await foreach (var talk in Talks(db, fieldId)) conversations.Add(talk);
 
         // The same question: the same bank, own or open question; a typed one by its folded wording.
         var shared = conversations
             .SelectMany(c => c.Questions.Select(q => (Key: q.Source == "typed" ? "typed:" + Folding.Fold(q.Text) : q.Source, q.Text,
-                Answer: new Answer(c.Id, c.Person, c.MeetingStartUtc, q.Notes!))))
+                Answer: new Answer(c.Id, c.Person, c.MeetingStartUtc, q.Notes))))
             .GroupBy(x => x.Key)
             .Where(g => g.Select(x => x.Answer.ConversationId).Distinct().Count() >= 2)
             .Select(g => new AnswersSideBySide(g.First().Text, g.Select(x => x.Answer).OrderBy(a => a.AtUtc).ToList()))
@@ -54,14 +72,8 @@ public sealed record FieldSynthesis(
             .Select(c => new FitPoint(c.Id, c.Person, c.MeetingStartUtc ?? c.CreatedAtUtc, c.FitRating!.Value, c.FitNote))
             .OrderBy(p => p.AtUtc).ToList();
 
-        // People in the field not yet talked to, who might answer what is still open.
-        var talkedTo = conversations.Where(c => c.Stage is ConversationStage.Held or ConversationStage.Thanked or ConversationStage.Closed)
-            .Select(c => c.ContactId).ToList();
-        var couldAnswer = await db.Contacts.AsNoTracking()
-            .Where(c => c.Fields.Any(f => f.CareerFieldId == fieldId) && !talkedTo.Contains(c.Id) && !c.DoNotContact)
-            .OrderBy(c => c.Priority).ThenBy(c => c.SearchKey).Take(5)
-            .Select(c => new PersonLink(c.Id, Contact.FullNameOf(c.FirstName, c.LastName)))
-            .ToListAsync();
+        var couldAnswer = new List<PersonLink>();
+        await foreach (var person in NotTalkedTo(db, fieldId)) couldAnswer.Add(person);
 
         return new FieldSynthesis(shared, reflections, couldAnswer, fit, conversations.Count);
     }

@@ -14,12 +14,17 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
     [FromRoute]
     public int Id { get; set; }
 
-    public Conversation Conversation { get; private set; } = null!;
-    public string ContactName { get; private set; } = "";
+    public ConversationPage.Facts Conversation { get; private set; } = null!;
+    public string ContactName => Conversation.ContactName;
     public IReadOnlyList<ConversationRow> Overlaps { get; private set; } = [];
-    public IReadOnlyList<(int Id, string Name, NameUse MayUseName)> ReferralNames { get; private set; } = [];
-    public IReadOnlyList<OutreachAttempt> Messages { get; private set; } = [];
-    public IReadOnlyList<Reply> Replies { get; private set; } = [];
+    public IReadOnlyList<ConversationPage.Referred> ReferralNames { get; private set; } = [];
+
+    /// <summary>Messages sent and replies, newest first.</summary>
+    public IReadOnlyList<ConversationPage.Entry> Messages { get; private set; } = [];
+
+    /// <summary>Changes of stage, newest first.</summary>
+    public IReadOnlyList<ConversationPage.Entry> Stages { get; private set; } = [];
+    public IReadOnlyList<ConversationPage.Promised> Promises { get; private set; } = [];
 
     /// <summary>Logs what came back, and moves the stage: accepted leads to scheduling, declined and
     /// no reply are the side exits.</summary>
@@ -106,20 +111,10 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
 
     private async Task<bool> LoadAsync()
     {
-        var conversation = await db.Conversations.AsNoTracking()
-            .Include(c => c.Contact).Include(c => c.Organization).Include(c => c.StageChanges)
-            .Include(c => c.Promises).Include(c => c.Fields).ThenInclude(f => f.CareerField)
-            .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == Id);
-        if (conversation is null) return false;
-        Conversation = conversation;
-        ContactName = conversation.Contact!.FullName;
-        ReferralNames = (await db.Referrals.AsNoTracking().Where(r => r.ConversationId == Id)
-                .Select(r => new { r.ContactId, r.Contact!.FirstName, r.Contact.LastName, r.MayUseName }).ToListAsync())
-            .Select(r => (r.ContactId, Contact.FullNameOf(r.FirstName, r.LastName), r.MayUseName)).ToList();
-        Messages = await db.OutreachAttempts.AsNoTracking().Where(a => a.ConversationId == Id).OrderByDescending(a => a.SentAtUtc).ToListAsync();
-        Replies = await db.Replies.AsNoTracking().Where(r => r.ConversationId == Id).OrderByDescending(r => r.AtUtc).ToListAsync();
-        if (conversation.MeetingStartUtc is DateTime start)
-            Overlaps = await ConversationQueries.OverlapsAsync(db, Id, start, conversation.DurationMinutes);
+        var page = await ConversationPage.LoadAsync(db, Id);
+        if (page is null) return false;
+        (Conversation, Overlaps, ReferralNames, Messages, Stages, Promises) =
+            (page.Conversation, page.Overlaps, page.Referrals, page.Messages, page.Stages, page.Promises);
         return true;
     }
 }

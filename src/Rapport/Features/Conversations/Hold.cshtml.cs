@@ -16,9 +16,13 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
     [FromRoute]
     public int Id { get; set; }
 
-    public Conversation Conversation { get; private set; } = null!;
-    public string ContactName { get; private set; } = "";
-    public IReadOnlyList<(int Id, string Name, NameUse MayUseName)> Referrals { get; private set; } = [];
+    public ConversationMode.Facts Meeting { get; private set; } = null!;
+    public string ContactName => Meeting.ContactName;
+
+    /// <summary>The question list in order, with the notes taken on each.</summary>
+    public IReadOnlyList<ConversationMode.Question> Questions { get; private set; } = [];
+    public IReadOnlyList<ConversationMode.Referred> Referrals { get; private set; } = [];
+    public IReadOnlyList<string> Promises { get; private set; } = [];
 
     /// <summary>An autosave carries the conversation's version and the fingerprint of the box as the
     /// page (or its last save) showed it; see docs/decisions/011-edit-conflicts.md.</summary>
@@ -31,7 +35,7 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
     public static string? AgainText(bool? again) => again switch { true => "true", false => "false", _ => null };
 
     /// <summary>When the agreed time runs out, for the timer.</summary>
-    public DateTime? EndsAtUtc => (Conversation.StartedAtUtc ?? Conversation.MeetingStartUtc)?.AddMinutes(Conversation.DurationMinutes);
+    public DateTime? EndsAtUtc => Meeting.EndsAtUtc;
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -220,14 +224,9 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
 
     private async Task<bool> LoadAsync()
     {
-        var conversation = await db.Conversations.AsNoTracking().Include(c => c.Contact).Include(c => c.Questions).Include(c => c.Promises)
-            .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == Id);
-        if (conversation is null) return false;
-        Conversation = conversation;
-        ContactName = conversation.Contact!.FullName;
-        Referrals = (await db.Referrals.AsNoTracking().Where(r => r.ConversationId == Id).OrderBy(r => r.Id)
-                .Select(r => new { r.ContactId, r.Contact!.FirstName, r.Contact.LastName, r.MayUseName }).ToListAsync())
-            .Select(r => (r.ContactId, Contact.FullNameOf(r.FirstName, r.LastName), r.MayUseName)).ToList();
+        var mode = await ConversationMode.LoadAsync(db, Id);
+        if (mode is null) return false;
+        (Meeting, Questions, Referrals, Promises) = (mode.Conversation, mode.Questions, mode.Referrals, mode.Promises);
         return true;
     }
 }

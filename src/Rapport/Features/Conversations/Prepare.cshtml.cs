@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,16 +11,17 @@ namespace Rapport.Features.Conversations;
 
 /// <summary>Getting ready: goals, what the person knows about the contact and the organization, their
 /// own introduction, the question list in order, and the checklist for the day. Prints as one sheet.</summary>
-public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<RapportUser> users) : PageModel
+public class PrepareModel(RapportDb db, QuestionPlanner planner) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
 
-    public Conversation Conversation { get; private set; } = null!;
-    public string ContactName { get; private set; } = "";
+    public PreparationSheet.Facts Sheet { get; private set; } = null!;
+    public string ContactName => Sheet.ContactName;
+    public IReadOnlyList<string> Fields { get; private set; } = [];
     public string ContactNotesHtml { get; private set; } = "";
     public string OrganizationNotesHtml { get; private set; } = "";
-    public string? SelfIntroduction { get; private set; }
+    public string? SelfIntroduction => Sheet.SelfIntroduction;
     public QuestionListView List { get; private set; } = null!;
     public IReadOnlyList<QuestionCandidate> Suggestions { get; private set; } = [];
 
@@ -36,8 +36,6 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<Rap
     public string? TypedNotes { get; private set; }
 
     public static IReadOnlyList<FormField> NotesFields(string? notes) => [new("Notes for this conversation", notes)];
-
-    public static IReadOnlyList<FormField> ListFields(IEnumerable<string> questions) => [new("The question list", string.Join(" / ", questions))];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -117,7 +115,7 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<Rap
             db.ChangeTracker.Clear();
             if (!await LoadAsync()) return NotFound();
             TypedNotes = researchNotes;
-            NotesEdit = EditState.Refused(Opened, Conversation, NotesFields(Conversation.ResearchNotes), NotesFields(researchNotes));
+            NotesEdit = EditState.Refused(Opened, Sheet.Version, NotesFields(Sheet.ResearchNotes), NotesFields(researchNotes));
             return this.Conflicted();
         }
         if (Request.IsHtmx()) return new NoContentResult();
@@ -136,12 +134,11 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<Rap
         {
             db.ChangeTracker.Clear();
             if (!await LoadAsync()) return NotFound();
-            var saved = ChecklistView.Of(Conversation);
-            Checklist = typed with { Edit = EditState.Refused(Opened, Conversation, saved.Fields(), typed.Fields()) };
+            Checklist = typed with { Edit = EditState.Refused(Opened, Sheet.Version, Checklist.Fields(), typed.Fields()) };
             return this.Conflicted("_Checklist", Checklist);
         }
         // htmx swaps the checklist in again, so its next change carries the new version.
-        if (Request.IsHtmx()) return Partial("_Checklist", ChecklistView.Of(conversation) with { Edit = EditState.Opening(conversation, ChecklistView.Of(conversation).Fields()) });
+        if (Request.IsHtmx()) return Partial("_Checklist", ChecklistView.Of(conversation).Opening(conversation.Version));
         return RedirectToPage(null, null, new { id = Id }, "checklist");
     }
 
@@ -163,7 +160,7 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<Rap
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
         if (conversation is null) return NotFound();
         var list = await db.ConversationQuestions.Where(q => q.ConversationId == Id).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync();
-        var over = Opened.Fields is null ? conversation.Version : Opened.WritableOver(conversation, ListFields(list.Select(q => q.Text)));
+        var over = Opened.Fields is null ? conversation.Version : Opened.WritableOver(conversation, QuestionListView.Fields(list.Select(q => q.Text)));
         if (over is not null)
         {
             if (!change(list)) return NotFound();
@@ -172,7 +169,8 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<Rap
             if (await db.SaveAsOpenedAsync(conversation, over.Value))
             {
                 if (!Request.IsHtmx()) return RedirectToPage(null, null, new { id = Id }, "questions");
-                return Partial("_QuestionList", ListView(conversation, list));
+                return Partial("_QuestionList", QuestionListView.Opening(conversation.Id, conversation.Version,
+                    list.Select(q => new ListedQuestion(q.Id, q.Text, q.Part, q.Source)).ToList()));
             }
         }
         if (!await LoadAsync()) return NotFound();
@@ -184,31 +182,14 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, UserManager<Rap
         return this.Conflicted("_QuestionList", view);
     }
 
-    private static QuestionListView ListView(Conversation conversation, IReadOnlyList<ConversationQuestion> list) =>
-        new(conversation.Id, list.Select(q => new ListedQuestion(q.Id, q.Text, q.Part, q.Source)).ToList())
-        {
-            Edit = EditState.Opening(conversation, ListFields(list.Select(q => q.Text))),
-        };
-
     private async Task<bool> LoadAsync()
     {
-        var conversation = await db.Conversations.AsNoTracking()
-            .Include(c => c.Contact).Include(c => c.Organization).Include(c => c.Fields).ThenInclude(f => f.CareerField)
-            .Include(c => c.Questions).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == Id);
-        if (conversation is null) return false;
-        Conversation = conversation;
-        ContactName = conversation.Contact!.FullName;
-        ContactNotesHtml = SafeMarkdown.ToHtml(conversation.Contact.Notes);
-        OrganizationNotesHtml = SafeMarkdown.ToHtml(conversation.Organization?.Notes);
-        SelfIntroduction = (await users.GetUserAsync(User))?.SelfIntroduction;
-        var listed = conversation.Questions.OrderBy(q => q.Position).ThenBy(q => q.Id).ToList();
-        List = ListView(conversation, listed);
-        NotesEdit = EditState.Opening(conversation, NotesFields(conversation.ResearchNotes));
-        Checklist = ChecklistView.Of(conversation) with { Edit = EditState.Opening(conversation, ChecklistView.Of(conversation).Fields()) };
-        var taken = listed.Select(q => q.Source).ToHashSet(StringComparer.Ordinal);
-        var hasOrganization = conversation.OrganizationId is not null;
-        Suggestions = (await planner.CandidatesAsync(conversation.Fields.Select(f => f.CareerFieldId).ToList()))
-            .Where(c => !taken.Contains(c.Key) && (hasOrganization || !c.NeedsOrganization)).ToList();
+        var sheet = await PreparationSheet.LoadAsync(db, Id);
+        if (sheet is null) return false;
+        (Sheet, Fields, List, Checklist, Suggestions) = (sheet.Conversation, sheet.Fields, sheet.List, sheet.Checklist, sheet.Suggestions);
+        ContactNotesHtml = SafeMarkdown.ToHtml(Sheet.ContactNotes);
+        OrganizationNotesHtml = SafeMarkdown.ToHtml(Sheet.OrganizationNotes);
+        NotesEdit = EditState.Opening(Sheet.Version, NotesFields(Sheet.ResearchNotes));
         return true;
     }
 }
@@ -221,6 +202,12 @@ public sealed record QuestionListView(int ConversationId, IReadOnlyList<ListedQu
     public EditState? Edit { get; init; }
 
     public string? Advice => QuestionTailoring.AdviceFor(Questions.Count);
+
+    public static IReadOnlyList<FormField> Fields(IEnumerable<string> questions) => [new("The question list", string.Join(" / ", questions))];
+
+    /// <summary>The list as shown to be changed: its buttons post the version it was read at.</summary>
+    public static QuestionListView Opening(int conversationId, int version, IReadOnlyList<ListedQuestion> questions) =>
+        new(conversationId, questions) { Edit = EditState.Opening(version, Fields(questions.Select(q => q.Text))) };
 }
 
 /// <summary>The checklist for the day, as shown and as ticked.</summary>
@@ -229,6 +216,9 @@ public sealed record ChecklistView(int ConversationId, MeetingMode? Mode, int Du
     public EditState? Edit { get; init; }
 
     public static ChecklistView Of(Conversation c) => new(c.Id, c.Mode, c.DurationMinutes, c.RouteChecked, c.ResumeReady, c.ClothesReady, c.ArriveEarly);
+
+    /// <summary>The checklist as shown to be ticked: each change posts the version it was read at.</summary>
+    public ChecklistView Opening(int version) => this with { Edit = EditState.Opening(version, Fields()) };
 
     public IReadOnlyList<FormField> Fields() =>
     [

@@ -14,13 +14,23 @@ public sealed class QuestionPlanner(RapportDb db)
         var own = await db.OwnQuestions.AsNoTracking().OrderBy(q => q.Id).ToListAsync();
         var open = await db.OpenQuestions.AsNoTracking()
             .Where(q => fieldIds.Contains(q.CareerFieldId) && q.AnsweredAtUtc == null).OrderBy(q => q.Id).ToListAsync();
-        var candidates = new List<QuestionCandidate>();
-        candidates.AddRange(open.Select(q => new QuestionCandidate($"open:{q.Id}", q.Text, ConversationPart.Insights, ConversationGoal.None, false, true, true)));
-        candidates.AddRange(own.Select(q => new QuestionCandidate($"own:{q.Id}", q.Text, q.Part, q.Goals, q.NeedsOrganization, false, true)));
-        candidates.AddRange(QuestionBank.BuiltIn.Where(q => !hidden.Contains(q.Key))
-            .Select(q => new QuestionCandidate($"bank:{q.Key}", q.Text, q.Part, q.Goals, q.NeedsOrganization, false, false)));
-        return candidates;
+        return Candidates(open.Select(q => Open(q.Id, q.Text)), own.Select(q => Own(q.Id, q.Text, q.Part, q.Goals, q.NeedsOrganization)), hidden);
     }
+
+    /// <summary>The candidates in the order they are offered: the open questions of the fields (unanswered,
+    /// oldest first), the person's own, then the bank without what they hid.</summary>
+    public static IReadOnlyList<QuestionCandidate> Candidates(IEnumerable<QuestionCandidate> open, IEnumerable<QuestionCandidate> own, IReadOnlySet<string> hidden) =>
+    [
+        .. open,
+        .. own,
+        .. QuestionBank.BuiltIn.Where(q => !hidden.Contains(q.Key))
+            .Select(q => new QuestionCandidate($"bank:{q.Key}", q.Text, q.Part, q.Goals, q.NeedsOrganization, false, false)),
+    ];
+
+    public static QuestionCandidate Open(int id, string text) => new($"open:{id}", text, ConversationPart.Insights, ConversationGoal.None, false, true, true);
+
+    public static QuestionCandidate Own(int id, string text, ConversationPart part, ConversationGoal goals, bool needsOrganization) =>
+        new($"own:{id}", text, part, goals, needsOrganization, false, true);
 
     /// <summary>Replaces a conversation's list with the proposal for its goals, fields and organization.</summary>
     public async Task ProposeAsync(Conversation conversation)

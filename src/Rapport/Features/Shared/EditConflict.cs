@@ -18,8 +18,11 @@ public sealed class OpenedAt
     public int? WritableOver(IVersioned stored, IReadOnlyList<FormField> storedFields) =>
         stored.Version == Version || ChangesSinceOpened.NoneChanged(Fields, storedFields) ? stored.Version : null;
 
-    public static OpenedAt Of(IVersioned row, IReadOnlyList<FormField> fields) =>
-        new() { Version = row.Version, Fields = ChangesSinceOpened.Fingerprint(fields) };
+    public static OpenedAt Of(IVersioned row, IReadOnlyList<FormField> fields) => Of(row.Version, fields);
+
+    /// <summary>For a read model, which carries the version it was read at rather than the row.</summary>
+    public static OpenedAt Of(int version, IReadOnlyList<FormField> fields) =>
+        new() { Version = version, Fields = ChangesSinceOpened.Fingerprint(fields) };
 }
 
 /// <summary>The notice above a form whose record was saved elsewhere since it was opened.</summary>
@@ -31,10 +34,15 @@ public sealed record EditState(OpenedAt Opened, EditConflict? Conflict = null)
 {
     public static EditState Opening(IVersioned row, IReadOnlyList<FormField> fields) => new(OpenedAt.Of(row, fields));
 
+    public static EditState Opening(int version, IReadOnlyList<FormField> fields) => new(OpenedAt.Of(version, fields));
+
     /// <summary>After a refused save: the form now stands at the saved version, so saving again keeps
     /// the person's typing over it, and the notice names what changed since <paramref name="posted"/>.</summary>
     public static EditState Refused(OpenedAt posted, IVersioned saved, IReadOnlyList<FormField> savedFields, IReadOnlyList<FormField> typed) =>
-        new(OpenedAt.Of(saved, savedFields), new EditConflict(ChangesSinceOpened.Describe(posted.Fields, savedFields, typed)));
+        Refused(posted, saved.Version, savedFields, typed);
+
+    public static EditState Refused(OpenedAt posted, int savedVersion, IReadOnlyList<FormField> savedFields, IReadOnlyList<FormField> typed) =>
+        new(OpenedAt.Of(savedVersion, savedFields), new EditConflict(ChangesSinceOpened.Describe(posted.Fields, savedFields, typed)));
 }
 
 public static class EditConflictResults
