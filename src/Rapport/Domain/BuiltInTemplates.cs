@@ -1,9 +1,5 @@
 namespace Rapport.Domain;
 
-/// <summary>A message template that ships with Rapport. Subject is set for messages sent by email
-/// and null for notes, scripts and cards.</summary>
-public sealed record BuiltInTemplate(string Key, string Name, Channel Channel, TemplatePurpose Purpose, string? Subject, string Body);
-
 /// <summary>The starting set of messages, one for each step the guides describe. Requests say first how
 /// the person found the contact, ask for advice rather than a job, and end on a question. Free-text
 /// values (what was learned, promised or decided) sit after a colon at a line's end, so they read

@@ -3,9 +3,6 @@ using System.Text;
 
 namespace Rapport.Domain;
 
-/// <summary>One field of an edit form as the person reads it ("Title", "Data analyst").</summary>
-public sealed record FormField(string Label, string? Value);
-
 /// <summary>What someone else changed in a record since a form was opened, field by field, said the way
 /// the person reads the form. The form carries a fingerprint of the values it opened with (a short hash
 /// per field, not the text again), so a field the other save changed can be told from one the person

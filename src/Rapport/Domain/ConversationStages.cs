@@ -3,9 +3,6 @@ using static Rapport.Domain.ConversationStage;
 
 namespace Rapport.Domain;
 
-/// <summary>Whether a stage change may happen; Reason says why not, in the person's words.</summary>
-public sealed record StageMove(bool Allowed, string? Reason);
-
 /// <summary>The pipeline of one conversation: which stage changes make sense, and the words for each stage.</summary>
 public static class ConversationStages
 {

@@ -1,10 +1,5 @@
 namespace Rapport.Domain;
 
-/// <summary>What a duplicate check needs to know of a contact: folded keys only.</summary>
-public sealed record DuplicateKeys(int Id, string NameKey, string? OrganizationKey, string? LinkedInUrl, IReadOnlyList<string> Emails);
-
-public sealed record DuplicatePair(int FirstId, int SecondId, string Reason);
-
 /// <summary>Finds contacts that are probably one person: the same LinkedIn profile, a shared email
 /// address, or a very similar name at the same organization ("Jon Smith" and "John Smith", "A. Okafor"
 /// and "Amara Okafor"). Names are only compared within an organization, so the work stays small.</summary>

@@ -2,10 +2,6 @@ using System.Text;
 
 namespace Rapport.Domain;
 
-/// <summary>One piece of advice about a message: which rule, whether the message follows it, and a
-/// short hint (what is good when it passed, how to fix it when it did not).</summary>
-public sealed record CheckResult(string Rule, bool Passed, string Hint);
-
 /// <summary>What career coaches teach about a request email, checked on the filled-in text. Advice
 /// only: the person may send whatever they like. Words match whole and ignoring case; the lists are
 /// short on purpose, so a hint is rarely wrong, at the cost of missing some phrasings.</summary>

@@ -1,27 +1,5 @@
 namespace Rapport.Domain;
 
-// The facts the follow-up rules read. Every DateTime is UTC whatever its Kind.
-public sealed record RequestSent(int AttemptId, int ConversationId, int ContactId, int? OrganizationId, DateTime SentUtc);
-public sealed record ConversationFacts(int Id, int ContactId, ConversationStage Stage, DateTime? MeetingEndUtc, bool ThankYouSent);
-public sealed record ReplyFacts(int ConversationId, DateTime AtUtc, ReplyKind Kind);
-public sealed record PromiseFacts(int Id, int ConversationId, int ContactId, string Text, bool Done);
-public sealed record ReferralFacts(int Id, int ConversationId, int ReferrerContactId, int ReferredContactId, bool ReferredConversationHeld);
-public sealed record ContactFacts(int Id, string Name, int? OrganizationId, bool DoNotContact, IReadOnlyList<string> FoldedTags, DateTime? LastInteractionUtc, bool HadHeldConversation);
-public sealed record OutcomeFacts(int Id, DateTime RecordedUtc, IReadOnlyList<int> TalkedWithContactIds, IReadOnlyList<int> ReferrerContactIds);
-
-/// <summary>All of one person's facts at one moment; the rules read nothing else.</summary>
-public sealed record FollowUpSnapshot(
-    DateTime NowUtc, TimeZoneInfo Zone, FollowUpPolicy Policy,
-    IReadOnlyList<ConversationFacts> Conversations, IReadOnlyList<RequestSent> Requests, IReadOnlyList<ReplyFacts> Replies,
-    IReadOnlyList<PromiseFacts> Promises, IReadOnlyList<ReferralFacts> Referrals, IReadOnlyList<ContactFacts> Contacts,
-    IReadOnlyList<OutcomeFacts> Outcomes);
-
-/// <summary>What a rule wants to exist. RuleKey is stable and unique per thing the task is about, so the app can
-/// insert the tasks whose key it has not seen yet and never make a task twice; DueUtc may change (a moved
-/// meeting), and the app then moves the open task instead of adding one. AllDay tasks are due on a local date;
-/// their DueUtc is 09:00 local that day.</summary>
-public sealed record TaskSpec(string RuleKey, TaskKind Kind, int ContactId, int? ConversationId, string Title, DateTime DueUtc, bool AllDay);
-
 /// <summary>The rules that make follow-up tasks, as a pure function of a snapshot.</summary>
 /// <remarks>
 /// <see cref="Evaluate"/> returns the desired set of rule-made tasks. The app inserts a spec whose key it has

@@ -3,9 +3,6 @@ using System.Text;
 
 namespace Rapport.Domain;
 
-/// <summary>Something wrong with a template, in words the person can act on.</summary>
-public sealed record TemplateProblem(string Message);
-
 /// <summary>Fills {{field}} markers from the allowlist in <see cref="TemplateFields"/>. Deliberately a
 /// substitution, not a template language: no helpers, loops, conditions or paths, so a template
 /// written by anyone (an administrator's shared one included) can only show the listed values.</summary>

@@ -41,11 +41,3 @@ public class Organization : IOwned, ITimestamped, IVersioned
         NormalizedName = Normalize(Name);
     }
 }
-
-public class OrganizationField : IOwned
-{
-    public string OwnerId { get; set; } = "";
-    public int OrganizationId { get; set; }
-    public int CareerFieldId { get; set; }
-    public CareerField? CareerField { get; set; }
-}

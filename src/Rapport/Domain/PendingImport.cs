@@ -1,11 +1,5 @@
 namespace Rapport.Domain;
 
-public enum ImportKind
-{
-    LinkedIn = 1,
-    VCard = 2,
-}
-
 /// <summary>An uploaded file waiting for the person to confirm its preview. Kept in the database,
 /// not on one web node's disk, so any node can finish the import.</summary>
 public class PendingImport : IOwned

@@ -2,16 +2,6 @@ using System.Collections.Frozen;
 
 namespace Rapport.Domain;
 
-/// <summary>One question from the built-in bank. <paramref name="NeedsOrganization"/> marks questions
-/// about the contact's own employer, which make no sense when no organization is known.</summary>
-public sealed record BankQuestion(
-    string Key,
-    string Text,
-    QuestionTheme Theme,
-    ConversationPart Part,
-    ConversationGoal Goals,
-    bool NeedsOrganization);
-
 /// <summary>The questions Rapport starts everyone from, grouped by theme and tagged with the goals
 /// they serve, and the words the person sees for themes, parts and goals.</summary>
 public static partial class QuestionBank

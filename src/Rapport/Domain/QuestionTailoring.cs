@@ -2,21 +2,6 @@ using System.Numerics;
 
 namespace Rapport.Domain;
 
-/// <summary>A question that could go into an interview plan. Key is "bank:&lt;key&gt;" for built-ins,
-/// "own:&lt;id&gt;" for the person's own questions and "open:&lt;id&gt;" for their open questions about the
-/// conversation's career fields.</summary>
-public sealed record QuestionCandidate(
-    string Key,
-    string Text,
-    ConversationPart Part,
-    ConversationGoal Goals,
-    bool NeedsOrganization,
-    bool IsOpenQuestion,
-    bool IsOwn);
-
-/// <summary>A proposed list of questions, in the order to ask them, with a hint when its length is off.</summary>
-public sealed record TailoredList(IReadOnlyList<QuestionCandidate> Questions, string? Advice);
-
 /// <summary>Proposes a short, prioritized list of questions for one conversation, the way the guides
 /// advise: tailored to the person's goals and to the contact, 5 to 10 of them, most important first.</summary>
 public static class QuestionTailoring

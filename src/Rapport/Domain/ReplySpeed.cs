@@ -1,18 +1,5 @@
 namespace Rapport.Domain;
 
-/// <summary>How a contact answered the person's first request, so the person learns who responds.</summary>
-public enum Responsiveness
-{
-    /// <summary>Asked, not answered, and the follow-up day has not passed.</summary>
-    Waiting,
-    /// <summary>Answered by the nudge mark (3 business days by default).</summary>
-    Quick,
-    /// <summary>Answered after the nudge mark.</summary>
-    Late,
-    /// <summary>No answer: logged as no reply, or still silent after the follow-up day.</summary>
-    Never,
-}
-
 /// <summary>Sorts contacts by how they answered, counting business days the way the follow-up rules
 /// do (a request sent after noon counts from the next business day), so "quick" means "before the
 /// nudge would have come".</summary>
@@ -46,13 +33,4 @@ public static class ReplySpeed
                 g.Count(c => c.Speed == Responsiveness.Waiting)))
             .OrderByDescending(t => t.Asked).ThenBy(t => t.Group, StringComparer.Ordinal)
             .ToList();
-}
-
-/// <summary>One group's answers; <see cref="AnsweredShare"/> counts quick and late answers among those
-/// whose outcome is known (waiting ones are left out so a fresh batch of requests does not drag it down).</summary>
-public sealed record ResponseTally(string Group, int Quick, int Late, int Never, int Waiting)
-{
-    public int Asked => Quick + Late + Never + Waiting;
-
-    public int? AnsweredShare => Quick + Late + Never == 0 ? null : (int)Math.Round(100.0 * (Quick + Late) / (Quick + Late + Never), MidpointRounding.AwayFromZero);
 }

@@ -1,8 +1,5 @@
 namespace Rapport.Domain;
 
-/// <summary>An employer on the target list, with the scores the person gave it.</summary>
-public sealed record TargetEntry(int Id, string Name, int? Motivation, int? Postings, bool HasAdvocate);
-
 /// <summary>Ranks target employers the way job-search coaches teach (the "LAMP" list): first by how
 /// much the person wants to work there, then by whether relevant postings exist, then by whether
 /// they know someone there who could advocate for them. Unscored comes last; the top five are where

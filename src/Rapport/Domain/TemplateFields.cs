@@ -1,8 +1,5 @@
 namespace Rapport.Domain;
 
-/// <summary>A merge field a message template may use, written as {{Name}}.</summary>
-public sealed record TemplateField(string Name, string Description, string Example);
-
 /// <summary>The only fields a template can use. An allowlist, so a template can never reach into
 /// data it was not meant to show (another contact, an account, a password).</summary>
 public static class TemplateFields

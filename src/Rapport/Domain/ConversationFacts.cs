@@ -1,0 +1,3 @@
+namespace Rapport.Domain;
+
+public sealed record ConversationFacts(int Id, int ContactId, ConversationStage Stage, DateTime? MeetingEndUtc, bool ThankYouSent);

@@ -1,0 +1,7 @@
+namespace Rapport.Domain;
+
+public enum ImportKind
+{
+    LinkedIn = 1,
+    VCard = 2,
+}

@@ -1,0 +1,3 @@
+namespace Rapport.Domain;
+
+public sealed record ReplyFacts(int ConversationId, DateTime AtUtc, ReplyKind Kind);
