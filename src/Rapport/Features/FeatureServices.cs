@@ -21,6 +21,7 @@ public static class FeatureServices
         services.AddScoped<Conversations.ConversationStageService>();
         services.AddScoped<Conversations.QuestionPlanner>();
         services.AddScoped<FollowUps.FollowUpEngine>();
+        services.AddScoped<FollowUps.RulePass>();
         services.AddScoped<FollowUps.WhoAnswers>();
         services.AddScoped<LinkedInImport>();
         services.AddScoped<LinkedInContactImport>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Rapport.Features.Account;
 using Rapport.Features.Calendar;
+using Rapport.Features.FollowUps;
 using Rapport.Features.Health;
 
 namespace Rapport.Web;
@@ -24,6 +25,8 @@ public static class WebSetup
             })
             .AddMvcOptions(options =>
             {
+                // First, so it wraps the others (see RulePassFilter).
+                options.Filters.Add<RulePassFilter>();
                 options.Filters.Add<UnhandledVerbFilter>();
                 options.Filters.Add<UnstorableTextFilter>();
                 options.Filters.Add<SavedElsewhereFilter>();
@@ -64,6 +67,8 @@ public static class WebSetup
         if (app.Configuration.GetValue<bool>(Data.SqlCommandCount.Setting)) Data.SqlCommandCount.UseSqlCommandCount(app);
         app.UseRateLimiter();
         app.UseRouting();
+        // The follow-up rules follow any write of their facts (pages run them earlier, in RulePassFilter).
+        app.UseRulePass();
         app.UseAuthentication();
         app.UseSessionCheckFailure();
         app.UseFirstRunSetup();
