@@ -1,6 +1,7 @@
 using Rapport.Data;
 using Rapport.Features.Account;
 using Rapport.Features.Calendar;
+using Rapport.Features.FollowUps;
 using Rapport.Features.Health;
 using Rapport.Web;
 
@@ -26,6 +27,8 @@ public static class RapportPipeline
         if (app.Configuration.GetValue<bool>(SqlCommandCount.Setting)) SqlCommandCount.UseSqlCommandCount(app);
         app.UseRateLimiter();
         app.UseRouting();
+        // The follow-up rules follow any write of their facts (pages run them earlier, in RulePassFilter).
+        app.UseRulePass();
         app.UseAuthentication();
         app.UseSessionCheckFailure();
         app.UseFirstRunSetup();

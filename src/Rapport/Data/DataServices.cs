@@ -16,12 +16,14 @@ public static class DataServices
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentOwner>();
+        services.AddScoped<RuleFactChanges>();
         services.AddScoped<DemoData>();
         services.AddSingleton(configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions());
         services.AddSingleton<OwnershipInterceptor>();
         services.AddSingleton<StampingInterceptor>();
         services.AddSingleton<ContactCounts>();
         services.AddSingleton<ContactCountInterceptor>();
+        services.AddSingleton<RuleFactInterceptor>();
         services.AddSingleton<SqliteConnectionSetup>();
         services.AddSingleton<DatabaseReadiness>();
         services.AddSingleton<DatabaseFailures>();
@@ -35,8 +37,10 @@ public static class DataServices
                 db.UseSqlite(connectionString).AddInterceptors(provider.GetRequiredService<SqliteConnectionSetup>());
             else
                 db.UseNpgsql(connectionString);
+            // The rule-fact interceptor after the ownership one, which stamps the owner it reads on new rows.
             db.AddInterceptors(provider.GetRequiredService<OwnershipInterceptor>(), provider.GetRequiredService<StampingInterceptor>(),
-                provider.GetRequiredService<ContactCountInterceptor>(), provider.GetRequiredService<DatabaseFailures>());
+                provider.GetRequiredService<ContactCountInterceptor>(), provider.GetRequiredService<RuleFactInterceptor>(),
+                provider.GetRequiredService<DatabaseFailures>());
             if (countCommands) db.AddInterceptors(provider.GetRequiredService<SqlCommandCount>());
             // Migrations are hand-written without a model snapshot; the drift tests guard the model instead.
             db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Rapport.Features.CareerFields;
 using Rapport.Features.ImportExport;
 using Rapport.Features.Organizations;
@@ -21,6 +22,9 @@ public static class FeatureServices
         services.AddScoped<Conversations.ConversationStageService>();
         services.AddScoped<Conversations.QuestionPlanner>();
         services.AddScoped<FollowUps.FollowUpEngine>();
+        services.AddScoped<FollowUps.RulePass>();
+        // Before every other page filter, so it wraps them and sees a save conflict another one answered.
+        services.Configure<MvcOptions>(options => options.Filters.Add<FollowUps.RulePassFilter>(int.MinValue));
         services.AddScoped<FollowUps.WhoAnswers>();
         services.AddScoped<LinkedInImport>();
         services.AddScoped<LinkedInContactImport>();

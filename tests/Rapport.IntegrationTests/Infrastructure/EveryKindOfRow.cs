@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.FollowUps;
 
 namespace Rapport.IntegrationTests.Infrastructure;
 
@@ -57,11 +58,8 @@ public static class EveryKindOfRow
 {
     public static async Task<OwnedIds> AddEveryKindAsync(this RapportApp app, SignedInUser user)
     {
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<CurrentOwner>().ActAs(user.Id);
-            await scope.ServiceProvider.GetRequiredService<DemoData>().AddSampleContactsAsync();
-        }
+        // As the app loads it: work outside a request, followed by the rule pass.
+        await app.Services.RunOutsideRequestAsync(user.Id, services => services.GetRequiredService<DemoData>().AddSampleContactsAsync());
         var suffix = user.Id[..8];
         return await app.WithDbAsync(user.Id, async db =>
         {

@@ -14,11 +14,7 @@ public static class RichAccount
 {
     public static async Task SeedAsync(RapportApp app, string userId)
     {
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<CurrentOwner>().ActAs(userId);
-            await scope.ServiceProvider.GetRequiredService<DemoData>().AddSampleContactsAsync();
-        }
+        await app.Services.RunOutsideRequestAsync(userId, services => services.GetRequiredService<DemoData>().AddSampleContactsAsync());
         await app.WithDbAsync(userId, async db =>
         {
             var contact = await db.Contacts.Include(c => c.Emails).Include(c => c.Tags).OrderBy(c => c.Id).FirstAsync();
@@ -42,7 +38,7 @@ public static class RichAccount
             await db.SaveChangesAsync();
             return 0;
         });
-        // The rules run after every write in the app; run them once here as they would have.
+        // The rules follow every write in the app; the rows above were written past it, so run them once here as they would have.
         await using var rules = app.Services.CreateAsyncScope();
         rules.ServiceProvider.GetRequiredService<CurrentOwner>().ActAs(userId);
         await rules.ServiceProvider.GetRequiredService<FollowUpEngine>().SyncAsync();

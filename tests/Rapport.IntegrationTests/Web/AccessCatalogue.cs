@@ -26,11 +26,63 @@ public enum Answer
 /// <summary>One id a request carries: its name, where it goes, the kind of row it names.</summary>
 public sealed record Slot(string Name, Owned Kind, Place Place, string Format = "{0}", bool List = false, Answer Answer = Answer.NotFound);
 
-/// <summary>How to call one endpoint of the app with ids, or why it takes none.</summary>
+/// <summary>A file a request uploads, as a browser sends it (multipart).</summary>
+public sealed record Upload(string Field, string FileName, SampleFile File);
+
+/// <summary>Files a valid upload carries (see <see cref="SampleFiles"/>).</summary>
+public enum SampleFile
+{
+    /// <summary>LinkedIn's Connections.csv with one new person.</summary>
+    ConnectionsCsv,
+    /// <summary>A vCard file with one person and a tag.</summary>
+    VCard,
+    /// <summary>A Rapport export of a lived-in account.</summary>
+    RapportExport,
+}
+
+/// <summary>Whose account sends a write of the catalogue, when it is not one with every kind of row.</summary>
+public enum Sender
+{
+    /// <summary>A new account with every kind of row (EveryKindOfRow).</summary>
+    Seeded,
+    /// <summary>A new account with nothing in it (a restore takes only an empty account).</summary>
+    EmptyAccount,
+    /// <summary>The install's owner (the backup button is theirs alone).</summary>
+    InstallOwner,
+}
+
+/// <summary>How to call one endpoint of the app with ids, or why it takes none. <see cref="Fields"/> and
+/// <see cref="Uploads"/> make a valid request: every write of the catalogue is sent as it would be from the
+/// page, so the sweep's sanity check and the rule-pass invariant exercise it. A field value <c>{Email}</c>,
+/// <c>{Password}</c> or <c>{NewEmail}</c> stands for the sender's own (or a new address).</summary>
 public sealed record Access(string Verb, string Route, string? Handler, string Path, IReadOnlyList<Slot> Slots,
     IReadOnlyList<KeyValuePair<string, string>> Fields, string? NoIdBecause = null, IReadOnlyList<string>? NotIds = null)
 {
     public string Key => AppEndpoint.Describe(Verb, Route, Handler);
+
+    public IReadOnlyList<Upload> Uploads { get; init; } = [];
+
+    /// <summary>The page (kinds in braces) whose edit form says which version the save was opened at
+    /// (<c>Opened.Version</c>, <c>Opened.Fields</c>), read just before sending, as a browser has it.</summary>
+    public string? OpenedFrom { get; init; }
+
+    public string OpenedForm { get; init; } = "main form";
+
+    public Sender Sender { get; init; } = Sender.Seeded;
+
+    /// <summary>Why the request does nothing on PostgreSQL (answers 404 there), when it does not.</summary>
+    public string? SqliteOnlyBecause { get; init; }
+
+    /// <summary>The path to send a request without ids to, where its route takes values (<c>/error/404</c>).</summary>
+    public Access At(string path) => this with { Path = path };
+
+    public Access WithFile(string field, string fileName, SampleFile file) => this with { Uploads = [.. Uploads, new Upload(field, fileName, file)] };
+
+    public Access Opened(string page, string form = "main form") => this with { OpenedFrom = page, OpenedForm = form };
+
+    public Access From(Sender sender) => this with { Sender = sender };
+
+    public Access SqliteOnly(string because) => this with { SqliteOnlyBecause = because };
 
     /// <summary>Every slot, those written in the path (<c>{Contact}</c>) included.</summary>
     public IReadOnlyList<Slot> AllSlots => Enum.GetValues<Owned>().Where(k => Path.Contains("{" + k + "}", StringComparison.Ordinal))
@@ -59,6 +111,12 @@ public sealed record Access(string Verb, string Route, string? Handler, string P
 /// </list></summary>
 public static class AccessCatalogue
 {
+    private const string NewPassword = "a new and even longer pass phrase";
+
+    // Before All, which reads it as it is made.
+    private static readonly string[] NewAccount =
+        ["Input.DisplayName", "Planted", "Input.Email", "{NewEmail}", "Input.Password", NewPassword, "Input.ConfirmPassword", NewPassword, "Input.TimeZoneId", "UTC"];
+
     public static IReadOnlyList<Access> All { get; } =
     [
         // Pages and files of one's own account: nothing in the request names a row.
@@ -68,34 +126,39 @@ public static class AccessCatalogue
         NoId("GET", "/healthz", null, "answers whether the database does"),
         NoId("GET", "/calendar/{token}.ics", null, "the token is a secret key, not an id; an unknown or renewed one is 404 (CalendarFeedTests)"),
         NoId("GET", "/error/{code:int?}", null, "code is an HTTP status"),
-        NoId("POST", "/error/{code:int?}", null, "code is an HTTP status"),
+        NoId("POST", "/error/{code:int?}", null, "code is an HTTP status").At("/error/404"),
         NoId("GET", "/account/calendar", null, "the person's own feed"),
         NoId("POST", "/account/calendar", "Create", "the person's own feed"),
-        NoId("POST", "/account/calendar", "Renew", "the person's own feed"),
-        NoId("POST", "/account/calendar", "Details", "the person's own feed"),
+        NoId("POST", "/account/calendar", "Renew", "the person's own feed").With("password", "{Password}"),
+        NoId("POST", "/account/calendar", "Details", "the person's own feed").With("includeDetails", "true"),
         NoId("POST", "/account/calendar", "Remove", "the person's own feed"),
         NoId("GET", "/account/change-password", null, "the signed-in account"),
-        NoId("POST", "/account/change-password", null, "the signed-in account"),
+        NoId("POST", "/account/change-password", null, "the signed-in account")
+            .With("Input.CurrentPassword", "{Password}", "Input.NewPassword", NewPassword, "Input.ConfirmPassword", NewPassword),
         NoId("GET", "/account/profile", null, "the signed-in account", "Input.TimeZoneId"),
-        NoId("POST", "/account/profile", null, "the signed-in account", "Input.TimeZoneId"),
+        NoId("POST", "/account/profile", null, "the signed-in account", "Input.TimeZoneId")
+            .With("Input.DisplayName", "Planted", "Input.TimeZoneId", "America/Los_Angeles", "Input.SelfIntroduction", "planted").Opened("/account/profile"),
         NoId("GET", "/account/register", null, "a new account", "Input.TimeZoneId"),
-        NoId("POST", "/account/register", null, "a new account", "Input.TimeZoneId"),
+        NoId("POST", "/account/register", null, "a new account", "Input.TimeZoneId").With(NewAccount),
         NoId("GET", "/account/setup", null, "the first account", "Input.TimeZoneId"),
-        NoId("POST", "/account/setup", null, "the first account", "Input.TimeZoneId"),
+        NoId("POST", "/account/setup", null, "the first account", "Input.TimeZoneId").With(NewAccount).With("LoadSampleData", "true"),
         NoId("GET", "/account/sign-in", null, "signing in"),
-        NoId("POST", "/account/sign-in", null, "signing in"),
+        NoId("POST", "/account/sign-in", null, "signing in").With("Input.Email", "{Email}", "Input.Password", "{Password}"),
         NoId("GET", "/account/sign-out", null, "the signed-in browser"),
         NoId("POST", "/account/sign-out", null, "the signed-in browser"),
         NoId("GET", "/account/rules", null, "the person's own rules"),
-        NoId("POST", "/account/rules", null, "the person's own rules"),
-        NoId("POST", "/account/rules", "Cadence", "a tag name among the person's own: someone else's name makes one of their own", "tag"),
+        NoId("POST", "/account/rules", null, "the person's own rules")
+            .With("Input.ThankYouHours", "24", "Input.NudgeBusinessDays", "2", "Input.FollowUpBusinessDays", "5", "Input.KeepInTouchOn", "true",
+                "Input.KeepInTouchDays", "45", "Input.WeeklyRequestGoal", "4").Opened("/account/rules"),
+        NoId("POST", "/account/rules", "Cadence", "a tag name among the person's own: someone else's name makes one of their own", "tag")
+            .With("tag", "designer", "days", "30"),
         Post("/account/rules", "RemoveCadence", Form("tag", Owned.TagCadence)),
         NoId("GET", "/conversations", null, "lists the person's own"),
         NoId("GET", "/follow-ups", null, "lists the person's own"),
-        NoId("POST", "/follow-ups", "Add", "a new task of one's own"),
+        NoId("POST", "/follow-ups", "Add", "a new task of one's own").With("NewTitle", "Planted", "NewDue", "2026-12-01"),
         NoId("GET", "/import", null, "the person's own imports and exports"),
-        NoId("POST", "/import", "LinkedIn", "a new upload of one's own"),
-        NoId("POST", "/import", "VCard", "a new upload of one's own"),
+        NoId("POST", "/import", "LinkedIn", "a new upload of one's own").WithFile("file", "Connections.csv", SampleFile.ConnectionsCsv),
+        NoId("POST", "/import", "VCard", "a new upload of one's own").WithFile("file", "contacts.vcf", SampleFile.VCard),
         NoId("GET", "/import", "ContactsCsv", "all of the person's own contacts"),
         NoId("GET", "/import", "ContactsVCard", "all of the person's own contacts"),
         NoId("GET", "/import", "OrganizationsCsv", "all of the person's own organizations"),
@@ -103,35 +166,38 @@ public static class AccessCatalogue
         NoId("GET", "/organizations/targets", null, "lists the person's own"),
         NoId("GET", "/organizations/new", null, "an empty form"),
         NoId("GET", "/outcome", null, "the person's own search"),
-        NoId("POST", "/outcome", null, "the person's own search"),
+        NoId("POST", "/outcome", null, "the person's own search").With("Kind", "FurtherStudy", "Text", "planted"),
         NoId("GET", "/people", null, "lists the person's own"),
         NoId("GET", "/people/bulk", null, "sends back to the list"),
         NoId("GET", "/people/new", null, "an empty form"),
         NoId("GET", "/people/duplicates", null, "lists the person's own"),
         NoId("GET", "/people/suggest", null, "names among the person's own contacts"),
         NoId("GET", "/fields/new", null, "an empty form"),
-        NoId("POST", "/fields/new", null, "a new field of one's own"),
+        NoId("POST", "/fields/new", null, "a new field of one's own").With("Input.Name", "Planted field", "Input.Status", "Exploring"),
         NoId("GET", "/questions", null, "the bank and the person's own questions"),
-        NoId("POST", "/questions", "Hide", "key names a built-in question, the same for everyone"),
-        NoId("POST", "/questions", "Copy", "key names a built-in question, the same for everyone"),
-        NoId("POST", "/questions", "Add", "a new question of one's own"),
+        NoId("POST", "/questions", "Hide", "key names a built-in question, the same for everyone").With("key", Rapport.Domain.QuestionBank.BuiltIn[1].Key),
+        NoId("POST", "/questions", "Copy", "key names a built-in question, the same for everyone").With("key", Rapport.Domain.QuestionBank.BuiltIn[2].Key),
+        NoId("POST", "/questions", "Add", "a new question of one's own").With("Input.Text", "Planted?", "Input.Theme", "DayToDay", "Input.Part", "Insights"),
         NoId("GET", "/research", null, "lists the person's own"),
         NoId("GET", "/trash", null, "lists the person's own trash"),
         NoId("POST", "/trash", "Empty", "empties the person's own trash"),
         NoId("GET", "/account/activity", null, "the person's own audit events"),
         NoId("GET", "/account/delete", null, "the signed-in account"),
-        NoId("POST", "/account/delete", null, "the signed-in account"),
+        NoId("POST", "/account/delete", null, "the signed-in account").With("Input.Password", "{Password}"),
         NoId("GET", "/import/restore", null, "an empty form"),
         NoId("GET", "/import/restore", "Export", "all of the person's own data"),
-        NoId("POST", "/import/restore", null, "restores a file into the person's own (empty) account"),
+        NoId("POST", "/import/restore", null, "restores a file into the person's own (empty) account")
+            .WithFile("file", "rapport-export.json", SampleFile.RapportExport).From(Sender.EmptyAccount),
         NoId("GET", "/admin/backup", null, "the whole install, for its owner only; anyone else gets 404 (BackupTests)"),
-        NoId("POST", "/admin/backup", null, "the whole install, for its owner only; anyone else gets 404 (BackupTests)"),
+        NoId("POST", "/admin/backup", null, "the whole install, for its owner only; anyone else gets 404 (BackupTests)")
+            .From(Sender.InstallOwner).SqliteOnly("PostgreSQL is backed up with its own tools; the button answers 404 there"),
 
         // Contacts.
         Get("/people/{Contact}"),
         Post("/people/{Contact}", "Log").With("Log.Kind", "PhoneCall", "Log.On", "2026-11-20", "Log.Note", "planted"),
         Get("/people/{Contact}/edit"),
-        Post("/people/{Contact}/edit", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.FirstName", "Planted"),
+        Post("/people/{Contact}/edit", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.FirstName", "Planted")
+            .Opened("/people/{Contact}/edit"),
         Get("/people/{Contact}/delete"),
         Post("/people/{Contact}/delete"),
         Get("/people/{Contact}/export/json", route: "/people/{id:int}/export/{format}"),
@@ -150,7 +216,8 @@ public static class AccessCatalogue
         // Organizations.
         Get("/organizations/{Organization}"),
         Get("/organizations/{Organization}/edit"),
-        Post("/organizations/{Organization}/edit", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.Name", "Planted", "Input.Status", "Target"),
+        Post("/organizations/{Organization}/edit", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.Name", "Planted", "Input.Status", "Target")
+            .Opened("/organizations/{Organization}/edit"),
         Get("/organizations/{Organization}/delete"),
         Post("/organizations/{Organization}/delete"),
         Post("/organizations/new", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.Name", "Planted org", "Input.Status", "Target"),
@@ -163,7 +230,7 @@ public static class AccessCatalogue
         Post("/fields/{CareerField}", "Reopen", Form("questionId", Owned.OpenQuestion)),
         Post("/fields/{CareerField}", "DeleteQuestion", Form("questionId", Owned.OpenQuestion)),
         Get("/fields/{CareerField}/edit"),
-        Post("/fields/{CareerField}/edit").With("Input.Name", "Planted", "Input.Status", "Exploring"),
+        Post("/fields/{CareerField}/edit").With("Input.Name", "Planted", "Input.Status", "Exploring").Opened("/fields/{CareerField}/edit"),
         Get("/fields/{CareerField}/delete"),
         Post("/fields/{CareerField}/delete"),
 
@@ -193,13 +260,14 @@ public static class AccessCatalogue
         Post("/conversations/{Conversation}/prepare", "Add", Form("key", Owned.OwnQuestion, Answer.SameAsMissing, Format: "own:{0}")),
         Post("/conversations/{Conversation}/prepare", "Add").With("text", "planted"),
         Post("/conversations/{Conversation}/prepare", "Propose"),
-        Post("/conversations/{Conversation}/prepare", "Notes").With("researchNotes", "planted"),
-        Post("/conversations/{Conversation}/prepare", "Checklist").With("routeChecked", "true"),
+        Post("/conversations/{Conversation}/prepare", "Notes").With("researchNotes", "planted")
+            .Opened("/conversations/{Conversation}/prepare", "form[action*='handler=Notes']"),
+        Post("/conversations/{Conversation}/prepare", "Checklist").With("routeChecked", "true").Opened("/conversations/{Conversation}/prepare", "#checklist-form"),
         Get("/conversations/{Conversation}/reflect"),
-        Post("/conversations/{Conversation}/reflect").With("Input.Learned", "planted"),
+        Post("/conversations/{Conversation}/reflect").With("Input.Learned", "planted").Opened("/conversations/{Conversation}/reflect"),
         Get("/conversations/{Conversation}/schedule"),
         Post("/conversations/{Conversation}/schedule").With("Input.Date", "2026-12-01", "Input.Time", "10:00", "Input.TimeZoneId", "UTC", "Input.DurationMinutes", "30", "Input.Mode", "Video")
-            .NotAnId("Input.TimeZoneId"),
+            .NotAnId("Input.TimeZoneId").Opened("/conversations/{Conversation}/schedule"),
 
         // Messages and templates.
         Get("/outreach/compose", Query("contactId", Owned.Contact)),
@@ -211,15 +279,18 @@ public static class AccessCatalogue
             .With("Body", "planted", "Channel", "Email"),
         Get("/templates", Query("edit", Owned.OwnTemplate, Format: "own:{0}")),
         Post("/templates", "Save", Query("edit", Owned.OwnTemplate, Format: "own:{0}"))
-            .With("Input.Name", "Planted", "Input.Body", "Hello {{contact.first_name}}", "Input.Channel", "Email", "Input.Purpose", "Request"),
+            .With("Input.Name", "Planted", "Input.Body", "Hello {{contact.first_name}}", "Input.Channel", "Email", "Input.Purpose", "Request")
+            .Opened("/templates?edit=own:{OwnTemplate}", "form[action*='handler=Save']"),
         Post("/templates", "Delete", Form("id", Owned.OwnTemplate)),
 
         // Follow-ups and own questions.
         Post("/follow-ups", "Done", Form("id", Owned.FollowUpTask)),
         Post("/follow-ups", "Dismiss", Form("id", Owned.FollowUpTask)),
         Post("/follow-ups", "Snooze", Form("id", Owned.FollowUpTask)).With("days", "3"),
-        Post("/follow-ups", "Edit", Form("id", Owned.FollowUpTask)).With("title", "planted", "notes", "planted"),
-        Post("/questions", "Edit", Form("id", Owned.OwnQuestion)).With("Input.Text", "planted", "Input.Theme", "DayToDay", "Input.Part", "Insights"),
+        Post("/follow-ups", "Edit", Form("id", Owned.FollowUpTask)).With("title", "planted", "notes", "planted")
+            .Opened("/follow-ups", "form[action*='?id={FollowUpTask}&handler=Edit']"),
+        Post("/questions", "Edit", Form("id", Owned.OwnQuestion)).With("Input.Text", "planted", "Input.Theme", "DayToDay", "Input.Part", "Insights")
+            .Opened("/questions", "form[action*='handler=Edit'][action*='id={OwnQuestion}']"),
         Post("/questions", "Delete", Form("id", Owned.OwnQuestion)),
 
         // The trash.

@@ -8,13 +8,22 @@ namespace Rapport.IntegrationTests.Web;
 public sealed record IdChoice(IReadOnlyDictionary<Slot, IReadOnlyList<string>> Values, string Description);
 
 /// <summary>Sends the catalogue's requests as a signed-in person, the way a browser or htmx would.</summary>
-public sealed class AccessSweep(SignedInUser user, string token)
+public sealed class AccessSweep(RapportApp app, SignedInUser user, string token)
 {
-    public static async Task<AccessSweep> ForAsync(SignedInUser user)
+    public static async Task<AccessSweep> ForAsync(RapportApp app, SignedInUser user)
     {
         var page = await user.Client.GetPageAsync("/people/new");
         var token = page.Document.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return new AccessSweep(user, token);
+        return new AccessSweep(app, user, token);
+    }
+
+    /// <summary>An account to send a write from, as <see cref="Access.Sender"/> asks, with its ids: a new one
+    /// each time, since a write may delete what the next request needs.</summary>
+    public static async Task<(AccessSweep Sweep, OwnedIds Ids)> ForWriteAsync(RapportApp app, Access access)
+    {
+        var sender = access.Sender == Sender.InstallOwner ? await app.SignInOwnerAsync() : await app.SignUpAsync("Own ids");
+        var ids = access.Sender == Sender.Seeded ? await app.AddEveryKindAsync(sender) : OwnedIds.Missing;
+        return (await ForAsync(app, sender), ids);
     }
 
     public SignedInUser User => user;
@@ -66,7 +75,8 @@ public sealed class AccessSweep(SignedInUser user, string token)
                 }
             }
         }
-        (isPost ? form : query).AddRange(access.Fields);
+        (isPost ? form : query).AddRange(access.Fields.Select(f => new KeyValuePair<string, string>(f.Key, Filled(f.Value))));
+        if (access.OpenedFrom is not null) form.AddRange(await OpenedAsync(access, choice));
         if (access.Handler is not null) query.Add(new("handler", access.Handler));
         if (query.Count > 0) path += "?" + string.Join("&", query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"));
 
@@ -74,7 +84,7 @@ public sealed class AccessSweep(SignedInUser user, string token)
         if (isPost)
         {
             if (!htmx) form.Add(new("__RequestVerificationToken", token));
-            request.Content = new FormUrlEncodedContent(form);
+            request.Content = access.Uploads.Count == 0 ? new FormUrlEncodedContent(form) : await MultipartAsync(access, form);
         }
         if (htmx)
         {
@@ -84,6 +94,40 @@ public sealed class AccessSweep(SignedInUser user, string token)
         var response = await user.Client.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();
         return response;
+    }
+
+    /// <summary>A field value with the sender's own email and password (or a new address) put in.</summary>
+    private string Filled(string value) => value
+        .Replace("{Email}", user.Email, StringComparison.Ordinal)
+        .Replace("{Password}", user.Password, StringComparison.Ordinal)
+        .Replace("{NewEmail}", $"new-{Guid.NewGuid():N}@example.com", StringComparison.Ordinal);
+
+    /// <summary>The version the edit form stands at now, read from its page as a browser has it; nothing when
+    /// the page does not open (another person's id).</summary>
+    private async Task<IEnumerable<KeyValuePair<string, string>>> OpenedAsync(Access access, IdChoice choice)
+    {
+        string WithIds(string text) => choice.Values.Aggregate(text, (t, slot) => t.Replace("{" + slot.Key.Kind + "}", slot.Value[0], StringComparison.Ordinal));
+        var response = await user.Client.GetAsync(WithIds(access.OpenedFrom!));
+        if (response.StatusCode != HttpStatusCode.OK) return [];
+        var form = AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(WithIds(access.OpenedForm));
+        return new[] { "Opened.Version", "Opened.Fields" }
+            .Select(name => (name, value: form?.QuerySelector($"input[name='{name}']")?.GetAttribute("value")))
+            .Where(f => f.value is not null)
+            .Select(f => new KeyValuePair<string, string>(f.name, f.value!))
+            .ToList();
+    }
+
+    private async Task<MultipartFormDataContent> MultipartAsync(Access access, List<KeyValuePair<string, string>> form)
+    {
+        var body = new MultipartFormDataContent();
+        foreach (var (name, value) in form) body.Add(new StringContent(value), name);
+        foreach (var upload in access.Uploads)
+        {
+            var file = new ByteArrayContent(await SampleFiles.ContentAsync(app, upload.File));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            body.Add(file, upload.Field, upload.FileName);
+        }
+        return body;
     }
 
     public static string Show(HttpResponseMessage response) =>

@@ -9,7 +9,8 @@ namespace Rapport.Data;
 /// <summary>Writes many new organizations and contacts (with their emails and timeline entries) at once,
 /// inside the current transaction, through <see cref="BulkRows"/>. An import of 30,000 connections through
 /// the change tracker takes seconds; this takes a fraction of that. Every row gets the current owner, like
-/// rows saved through EF.</summary>
+/// rows saved through EF, and the rules hear of what it writes as they do of a save
+/// (<see cref="RuleFactInterceptor.NoteBulkInsert"/>).</summary>
 public static class ContactBulkInsert
 {
     private const int AnalyzeAfter = 1_000;
@@ -24,7 +25,7 @@ public static class ContactBulkInsert
         var owner = Owner(db);
         var (connection, transaction) = await ConnectionAsync(db);
         var next = await BulkRows.NextIdsAsync(connection, transaction, "Organizations", organizations.Count);
-        await using var rows = BulkRows.For(connection, transaction, "Organizations", fullTextTrigger: false,
+        await using var rows = Rows(db, connection, transaction, "Organizations", fullTextTrigger: false,
             "Id", "OwnerId", "Name", "NormalizedName", "Status", "CreatedAtUtc", "UpdatedAtUtc");
         for (var i = 0; i < organizations.Count; i++)
         {
@@ -43,7 +44,7 @@ public static class ContactBulkInsert
         var owner = Owner(db);
         var (connection, transaction) = await ConnectionAsync(db);
         var ids = await BulkRows.NextIdsAsync(connection, transaction, "Contacts", contacts.Count);
-        await using (var rows = BulkRows.For(connection, transaction, "Contacts", fullTextTrigger: true,
+        await using (var rows = Rows(db, connection, transaction, "Contacts", fullTextTrigger: true,
             "Id", "OwnerId", "Uid", "FirstName", "LastName", "Title", "City", "OrganizationId", "LinkedInUrl", "Source", "AlumniOf",
             "Priority", "DoNotContact", "Notes", "ConnectedOn", "LinkedInCompany", "LinkedInPosition", "SearchKey", "SearchText",
             "CreatedAtUtc", "UpdatedAtUtc"))
@@ -59,14 +60,14 @@ public static class ContactBulkInsert
             await rows.FlushAsync();
         }
         // Emails and timeline entries after their contacts, which the foreign keys ask for.
-        await using (var rows = BulkRows.For(connection, transaction, "ContactEmails", fullTextTrigger: false,
+        await using (var rows = Rows(db, connection, transaction, "ContactEmails", fullTextTrigger: false,
             "OwnerId", "ContactId", "Address", "Label", "NormalizedAddress"))
         {
             foreach (var c in contacts)
                 foreach (var e in c.Emails) await rows.AddAsync(owner, c.Id, e.Address, e.Label, e.NormalizedAddress);
             await rows.FlushAsync();
         }
-        await using (var rows = BulkRows.For(connection, transaction, "ContactEvents", fullTextTrigger: false,
+        await using (var rows = Rows(db, connection, transaction, "ContactEvents", fullTextTrigger: false,
             "OwnerId", "ContactId", "OccurredAtUtc", "Kind", "Text"))
         {
             foreach (var c in contacts)
@@ -80,6 +81,12 @@ public static class ContactBulkInsert
             await using var analyze = new NpgsqlCommand("""ANALYZE "Organizations", "Contacts", "ContactEmails", "ContactEvents" """, pg);
             await analyze.ExecuteNonQueryAsync();
         }
+    }
+
+    private static IBulkRows Rows(RapportDb db, DbConnection connection, DbTransaction? transaction, string table, bool fullTextTrigger, params string[] columns)
+    {
+        RuleFactInterceptor.NoteBulkInsert(db, table);
+        return BulkRows.For(connection, transaction, table, fullTextTrigger, columns);
     }
 
     private static async Task<(DbConnection Connection, DbTransaction? Transaction)> ConnectionAsync(RapportDb db)

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Domain;
 
@@ -15,7 +14,7 @@ public sealed class DemoOptions
 
 /// <summary>A lived-in sample so a newcomer sees what Rapport is for at once. Every name, address and
 /// organization is made up; emails use the reserved example domains.</summary>
-public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider clock, Features.FollowUps.FollowUpEngine followUps)
+public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider clock)
 {
     private sealed record Person(string First, string? Last, string? Title, string? Organization, string? Email, ContactSource? Source,
         string[] Fields, string[] Tags, string? Notes, string? ReferredBy = null, Priority Priority = Priority.Normal, string? AlumniOf = null);
@@ -76,7 +75,8 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
         new("Liam", "O'Connor", "Career adviser", "State University", "liam.oconnor@example.com", ContactSource.Professor, [], ["career center"], "Offered mock interviews."),
     ];
 
-    /// <summary>Adds the sample fields, organizations and contacts to the current owner's account.</summary>
+    /// <summary>Adds the sample fields, organizations and contacts to the current owner's account. The follow-ups
+    /// they call for come from the rule pass that follows every write (in a request, or work outside one).</summary>
     public async Task AddSampleContactsAsync()
     {
         if (owner.Id is null) throw new InvalidOperationException("Sample data needs a user to belong to.");
@@ -125,8 +125,6 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
         await db.SaveChangesAsync();
         AddSampleOutreach(conversations, now);
         await db.SaveChangesAsync();
-        // Rules run on writes; these rows were written here, so the follow-ups they call for are made here too.
-        await followUps.SyncAsync();
     }
 
     /// <summary>The requests behind those conversations and how each contact answered: one quickly, one
@@ -199,36 +197,5 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
             Plan("Fatima Al-Sayed", "Data analysis", ConversationGoal.GrowLocalNetwork | ConversationGoal.JobSearchIdeas, ConversationStage.Requested, null),
             Plan("Hannah Schmidt", "Urban planning", ConversationGoal.DecideFit, ConversationStage.Declined, null),
         ];
-    }
-}
-
-public static class DemoDataStartup
-{
-    /// <summary>With <c>--demo</c>: makes the demo account if it is missing and fills it once.</summary>
-    public static async Task LoadDemoDataIfAskedAsync(this IServiceProvider services, ILogger log)
-    {
-        if (!services.GetRequiredService<DemoOptions>().Enabled) return;
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<RapportUser>>();
-        var user = await users.FindByEmailAsync(DemoOptions.Email);
-        if (user is null)
-        {
-            user = new RapportUser
-            {
-                UserName = DemoOptions.Email,
-                Email = DemoOptions.Email,
-                DisplayName = "Sam Demo",
-                TimeZoneId = "America/New_York",
-                SelfIntroduction = "I'm finishing a degree in information science and exploring UX research and data analysis. I'd love to hear how you got into your field.",
-                CreatedAtUtc = DateTime.UtcNow,
-            };
-            var result = await users.CreateAsync(user, DemoOptions.Password);
-            if (!result.Succeeded) throw new InvalidOperationException("Could not make the demo account: " + string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-        scope.ServiceProvider.GetRequiredService<CurrentOwner>().ActAs(user.Id);
-        var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
-        if (!await db.Contacts.AnyAsync()) await scope.ServiceProvider.GetRequiredService<DemoData>().AddSampleContactsAsync();
-        // No password in the log, not even this public one: the sign-in page shows it.
-        log.LogWarning("Demo data is loaded. Sign in as {Email}; the sign-in page shows the password.", DemoOptions.Email);
     }
 }

@@ -6,7 +6,7 @@ using Rapport.Domain;
 
 namespace Rapport.Data;
 
-public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner)
+public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner owner, RuleFactChanges? ruleFactChanges = null)
     : IdentityUserContext<RapportUser>(options)
 {
     public const string OwnerFilter = "Owner";
@@ -48,6 +48,10 @@ public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner
     internal bool ContactCountChanging { get; set; }
 
     internal CurrentOwner Owner => owner;
+
+    /// <summary>Whose facts of the follow-up rules this scope wrote (see <see cref="RuleFactInterceptor"/>); a
+    /// context made by hand, outside the app's services, keeps its own.</summary>
+    internal RuleFactChanges RuleFactChanges { get; } = ruleFactChanges ?? new RuleFactChanges();
 
     /// <summary>Set while a Rapport export is restored: rows keep the times they were made and changed.</summary>
     internal bool KeepsRecordedTimes { get; set; }

@@ -8,8 +8,7 @@ namespace Rapport.Features.Conversations;
 
 /// <summary>One conversation at a glance: its stage and history, the meeting, what came out of it,
 /// and the way to each step (prepare, schedule, hold, reflect).</summary>
-public class DetailsModel(RapportDb db, ConversationStageService stages, TimeProvider clock, FollowUps.FollowUpEngine followUps, Web.UserTime time,
-    Trash.TrashCan trash) : PageModel
+public class DetailsModel(RapportDb db, ConversationStageService stages, TimeProvider clock, Web.UserTime time, Trash.TrashCan trash) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
@@ -47,7 +46,6 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         };
         if (to is ConversationStage next && conversation.Stage != next) stages.Move(conversation, next);
         await db.SaveChangesAsync();
-        await followUps.SyncAsync();
         if (kind == ReplyKind.Accepted && conversation.MeetingStartUtc is null)
         {
             TempData["Status"] = "They said yes. Set the time you agreed.";
@@ -83,7 +81,6 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
             contact.MarkInTouch(day);
         }
         await db.SaveChangesAsync();
-        await followUps.SyncAsync();
         TempData["Status"] = ConversationStages.IsReopening(from, to)
             ? $"Reopened: now {Labels.Of(to).ToLowerInvariant()}."
             : $"Now {Labels.Of(to).ToLowerInvariant()}.";
@@ -96,7 +93,6 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         if (promise is null) return NotFound();
         promise.DoneAtUtc = promise.DoneAtUtc is null ? clock.GetUtcNow().UtcDateTime : null;
         await db.SaveChangesAsync();
-        await followUps.SyncAsync();
         return RedirectToPage(new { id = Id });
     }
 

@@ -11,7 +11,7 @@ namespace Rapport.Features.Conversations;
 /// <summary>Conversation mode, made for a phone held during the meeting: the questions in order with a
 /// note box each, a free note box, a timer against the agreed length, and quick capture of referrals
 /// and promises. Notes save as they are typed (site.js keeps them on the phone while offline).</summary>
-public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvider clock, Web.UserTime time, FollowUps.FollowUpEngine followUps) : PageModel
+public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvider clock, Web.UserTime time) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
@@ -136,7 +136,6 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
         var contact = await ReferralContactAsync(conversation, firstName, lastName?.Trim(), organization?.Trim());
         db.Referrals.Add(new Referral { ConversationId = Id, Contact = contact, MayUseName = mayUseName, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
-        await followUps.SyncAsync();
         TempData["Status"] = $"{contact.FullName} is added, referred by {conversation.Contact!.FullName}.";
         return RedirectToPage(null, null, new { id = Id }, "referrals");
     }
@@ -152,7 +151,6 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
         }
         db.Promises.Add(new Promise { ConversationId = Id, Text = text, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
-        await followUps.SyncAsync();
         TempData["Status"] = "The promise is noted.";
         return RedirectToPage(null, null, new { id = Id }, "promises");
     }
@@ -186,7 +184,6 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
         var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId);
         contact.MarkInTouch(DateOnly.FromDateTime(time.ToLocal(now)));
         await db.SaveChangesAsync();
-        await followUps.SyncAsync();
         TempData["Status"] = "The conversation is held. Write down what you learned while it is fresh.";
         return RedirectToPage("/Conversations/Reflect", new { id = Id });
     }

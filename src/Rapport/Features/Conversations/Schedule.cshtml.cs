@@ -11,7 +11,7 @@ namespace Rapport.Features.Conversations;
 
 /// <summary>The agreed time and place: a date and time in a time zone (the person's by default, or the
 /// contact's when they live elsewhere), the length, how, and where or the link.</summary>
-public class ScheduleModel(RapportDb db, ConversationStageService stages, FollowUps.FollowUpEngine followUps) : PageModel
+public class ScheduleModel(RapportDb db, ConversationStageService stages) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
@@ -116,7 +116,6 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Follow
             var saved = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id);
             return saved is null ? NotFound() : Conflict(saved);
         }
-        await followUps.SyncAsync();
         if (startUtc is DateTime s)
         {
             var overlaps = await ConversationQueries.OverlapsAsync(db, Id, s, conversation.DurationMinutes);

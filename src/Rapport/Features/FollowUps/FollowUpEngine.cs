@@ -14,17 +14,17 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
         [TaskKind.ThankYou, TaskKind.NudgeSecondPerson, TaskKind.FollowUpNoReply, TaskKind.KeepInTouch, TaskKind.ContactReferral,
          TaskKind.Promise, TaskKind.TellReferrer, TaskKind.CloseTheLoop];
 
-    /// <summary>Runs after every change to the facts the rules read, never on a page view: reading a page
-    /// changes nothing. Two requests of one person can sync at once (two tabs); the unique rule key lets
-    /// only one of them insert a task, and the other starts again from what is now stored.</summary>
-    public async Task SyncAsync()
+    /// <summary>The rule pass. <see cref="RulePass"/> runs it after every write of the facts the rules read, and
+    /// never on a page view: reading a page changes nothing. Two requests of one person can run it at once (two
+    /// tabs); the unique rule key lets only one of them insert a task, and the other starts again from what is
+    /// now stored. Returns what it changed, so a test can show a pass after a write finds nothing left to do.</summary>
+    public async Task<RuleTaskChanges> SyncAsync()
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await SyncOnceAsync();
-                return;
+                return await SyncOnceAsync();
             }
             catch (DbUpdateException) when (attempt < 2)
             {
@@ -33,10 +33,12 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
         }
     }
 
-    private async Task SyncOnceAsync()
+    private async Task<RuleTaskChanges> SyncOnceAsync()
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == db.OwnerId)
-            ?? throw new InvalidOperationException("Follow-ups are kept for a signed-in person.");
+        if (db.OwnerId is null) throw new InvalidOperationException("Follow-ups are kept for a signed-in person.");
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == db.OwnerId);
+        // An account deleted since its facts were written has nothing left to follow.
+        if (user is null) return RuleTaskChanges.None;
         var now = clock.GetUtcNow().UtcDateTime;
         var cadences = await db.TagCadences.AsNoTracking().ToDictionaryAsync(c => c.TagNormalizedName, c => c.Days);
         var policy = new FollowUpPolicy(user.ThankYouHours, user.NudgeBusinessDays, user.FollowUpBusinessDays, user.KeepInTouchDays, cadences, user.WeeklyRequestGoal);
@@ -50,8 +52,10 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
         // Tasks of what is in the trash are left as they are, to come back with it, and never made twice.
         var everyKey = (await db.FollowUpTasks.IgnoreQueryFilters(RapportDb.TrashOnly).Where(t => t.RuleKey != null)
             .Select(t => t.RuleKey!).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        var (added, moved, closed) = (new List<string>(), new List<string>(), new List<string>());
         foreach (var spec in wanted.Values.Where(s => !known.ContainsKey(s.RuleKey) && !everyKey.Contains(s.RuleKey)))
         {
+            added.Add(spec.RuleKey);
             db.FollowUpTasks.Add(new FollowUpTask
             {
                 RuleKey = spec.RuleKey, Kind = spec.Kind, ContactId = spec.ContactId, ConversationId = spec.ConversationId,
@@ -64,20 +68,24 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
             {
                 if (task.DueUtc != spec.DueUtc)
                 {
+                    moved.Add(task.RuleKey!);
                     task.DueUtc = spec.DueUtc;
                     task.SnoozedUntilUtc = null;
                 }
             }
             else if (ClosedWhenNoLongerWanted.Contains(task.Kind))
             {
+                closed.Add(task.RuleKey!);
                 task.DismissedAtUtc = now;
             }
         }
         await db.SaveChangesAsync();
+        return new RuleTaskChanges(added, moved, closed);
     }
 
     /// <summary>Sending the message a task asks for does the task: the thank-you, the follow-up, the
-    /// keep-in-touch or close-the-loop message, or the promised material.</summary>
+    /// keep-in-touch or close-the-loop message, or the promised material. A promise marked done here is a fact
+    /// like any other: the rule pass follows the save.</summary>
     public async Task CompleteForMessageAsync(int contactId, int? conversationId, TemplatePurpose purpose, int? promiseId)
     {
         var kinds = purpose switch

@@ -6,13 +6,12 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
 using Rapport.Features.Shared;
-using Rapport.Features.FollowUps;
 
 namespace Rapport.Features.FollowUps;
 
 /// <summary>The follow-up rules as settings: when thank-you notes are due, when to chase a reply,
 /// how often to keep in touch (overall and by tag), the weekly goal, and the daily reminder email.</summary>
-public class RulesModel(UserManager<RapportUser> users, RapportDb db, FollowUpEngine engine) : PageModel
+public class RulesModel(UserManager<RapportUser> users, RapportDb db) : PageModel
 {
     [BindProperty]
     public RulesInput Input { get; set; } = new();
@@ -61,7 +60,6 @@ public class RulesModel(UserManager<RapportUser> users, RapportDb db, FollowUpEn
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         if (!await db.SaveAsOpenedAsync(user, over))
             return await users.GetUserAsync(User) is { } saved ? Conflict(saved) : Challenge();
-        await engine.SyncAsync();
         TempData["Status"] = "Your follow-up rules are saved; open tasks follow them.";
         return RedirectToPage();
     }
@@ -78,7 +76,6 @@ public class RulesModel(UserManager<RapportUser> users, RapportDb db, FollowUpEn
         if (cadence is null) db.TagCadences.Add(cadence = new TagCadence { TagNormalizedName = key });
         cadence.Days = off ? null : days;
         await db.SaveChangesAsync();
-        await engine.SyncAsync();
         TempData["Status"] = $"Contacts tagged “{key}”: {(off ? "no keep-in-touch reminders" : $"keep in touch every {days} days")}.";
         return RedirectToPage();
     }
@@ -89,7 +86,6 @@ public class RulesModel(UserManager<RapportUser> users, RapportDb db, FollowUpEn
         if (cadence is null) return NotFound();
         db.TagCadences.Remove(cadence);
         await db.SaveChangesAsync();
-        await engine.SyncAsync();
         return RedirectToPage();
     }
 

@@ -11,7 +11,7 @@ namespace Rapport.Features.Outcome;
 
 /// <summary>How the search turned out. Recording it starts one close-the-loop task per person the
 /// person talked with and per referrer, and lists them to write to in one sitting.</summary>
-public class IndexModel(RapportDb db, FollowUpEngine engine, UserTime time, TimeProvider clock) : PageModel
+public class IndexModel(RapportDb db, UserTime time, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public OutcomeKind Kind { get; set; } = OutcomeKind.TookRole;
@@ -36,7 +36,6 @@ public class IndexModel(RapportDb db, FollowUpEngine engine, UserTime time, Time
         }
         db.SearchOutcomes.Add(new SearchOutcome { Kind = Kind, Text = Text!.Trim(), RecordedAtUtc = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
-        await engine.SyncAsync();
         TempData["Status"] = "Recorded. Tell the people who helped you: they will be glad to know.";
         return RedirectToPage(null, null, null, "to-write");
     }

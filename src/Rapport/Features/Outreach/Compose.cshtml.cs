@@ -103,7 +103,6 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
         }
         await db.SaveChangesAsync();
         await followUps.CompleteForMessageAsync(Context.ContactId, Context.ConversationId, purpose, PromiseId);
-        await followUps.SyncAsync();
         TempData["Status"] = status;
         return Context.ConversationId is int id ? RedirectToPage("/Conversations/Details", new { id }) : RedirectToPage("/People/Details", new { id = Context.ContactId });
     }

@@ -10,7 +10,7 @@ namespace Rapport.Features.People;
 
 /// <summary>One action on several contacts at once. Every id must be the person's own: a list that
 /// names anyone else's contact (or one that does not exist) is refused whole with 404.</summary>
-public class BulkModel(RapportDb db, ContactExport export, FollowUps.FollowUpEngine followUps, Trash.TrashCan trash, AuditTrail audit) : PageModel
+public class BulkModel(RapportDb db, ContactExport export, Trash.TrashCan trash, AuditTrail audit) : PageModel
 {
     public const int MaxSelection = 5_000;
 
@@ -95,7 +95,6 @@ public class BulkModel(RapportDb db, ContactExport export, FollowUps.FollowUpEng
     private async Task<IActionResult> SavedAsync(string status)
     {
         await db.SaveChangesAsync();
-        await followUps.SyncAsync();
         TempData["Status"] = status;
         return Redirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/People/Index")!);
     }

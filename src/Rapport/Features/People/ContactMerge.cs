@@ -8,7 +8,7 @@ namespace Rapport.Features.People;
 /// record's values win, gaps are filled from the other, lists are joined, both notes stay, the
 /// timeline and the people either one referred move over. Features that add facts about a contact
 /// (outreach, conversations, tasks) re-point their rows here too.</summary>
-public sealed class ContactMerge(RapportDb db, TimeProvider clock, FollowUps.FollowUpEngine followUps)
+public sealed class ContactMerge(RapportDb db, TimeProvider clock)
 {
     public async Task MergeAsync(Contact keep, Contact other)
     {
@@ -59,7 +59,6 @@ public sealed class ContactMerge(RapportDb db, TimeProvider clock, FollowUps.Fol
         keep.RefreshSearch(keep.Organization?.Name);
         db.Contacts.Remove(other);
         await db.SaveChangesAsync();
-        await followUps.SyncAsync();
         await transaction.CommitAsync();
     }
 

@@ -10,7 +10,7 @@ namespace Rapport.Features.People;
 
 /// <summary>Everything about one person on one page: facts, who referred them and whom they referred,
 /// and their timeline.</summary>
-public class DetailsModel(RapportDb db, Web.UserTime time, FollowUps.FollowUpEngine followUps) : PageModel
+public class DetailsModel(RapportDb db, Web.UserTime time) : PageModel
 {
     public ContactView Contact { get; private set; } = null!;
     public string NotesHtml { get; private set; } = "";
@@ -69,7 +69,6 @@ public class DetailsModel(RapportDb db, Web.UserTime time, FollowUps.FollowUpEng
                 if (contact is null) return NotFound();
             }
         }
-        await followUps.SyncAsync();
         TempData["Status"] = "Logged. Keeping in touch now counts from " + on.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) + ".";
         return RedirectToPage(new { id });
     }

@@ -7,7 +7,7 @@ using Rapport.Features.Shared;
 
 namespace Rapport.Features.People;
 
-public class EditModel(RapportDb db, ContactEditor editor, FollowUps.FollowUpEngine followUps) : PageModel
+public class EditModel(RapportDb db, ContactEditor editor) : PageModel
 {
     [BindProperty]
     public ContactInput Input { get; set; } = new();
@@ -57,8 +57,6 @@ public class EditModel(RapportDb db, ContactEditor editor, FollowUps.FollowUpEng
             var saved = await LoadAsync();
             return saved is null ? NotFound() : await ConflictAsync(saved);
         }
-        // "Do not contact", tags (their keep-in-touch cadence) and "last in touch" are facts the rules read.
-        await followUps.SyncAsync();
         TempData["Status"] = $"{contact.FullName} is saved.";
         return this.SavedGoTo(Url.Page("/People/Details", new { id = contact.Id })!);
     }

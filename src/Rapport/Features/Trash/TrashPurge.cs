@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
+using Rapport.Features.FollowUps;
 
 namespace Rapport.Features.Trash;
 
@@ -8,11 +9,12 @@ namespace Rapport.Features.Trash;
 public sealed class TrashPurge(IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <returns>How many contacts and conversations were removed.</returns>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    /// <remarks>What is in the trash is out of the follow-up rules' sight, so removing it changes no fact they read;
+    /// it still runs as work outside a request, so a write added here later is followed by the rule pass.</remarks>
+    public Task<int> RunOnceAsync(CancellationToken cancellationToken = default) => scopes.RunOutsideRequestAsync(null, async services =>
     {
         var before = Domain.Trash.ExpiredBefore(clock.GetUtcNow().UtcDateTime);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
+        var db = services.GetRequiredService<RapportDb>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Conversations first: those of an expired contact would go with it anyway, by cascade.
         var removed = await db.Conversations.IgnoreQueryFilters().Where(c => c.DeletedAtUtc != null && c.DeletedAtUtc < before)
@@ -21,7 +23,7 @@ public sealed class TrashPurge(IServiceScopeFactory scopes, TimeProvider clock)
                 .ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return removed;
-    }
+    });
 }
 
 /// <summary>Runs <see cref="TrashPurge"/> at start-up and then every hour, so nothing stays much past its 30 days.</summary>

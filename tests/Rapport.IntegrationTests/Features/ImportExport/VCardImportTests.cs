@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Features.FollowUps;
 using Rapport.IntegrationTests.Infrastructure;
 
 namespace Rapport.IntegrationTests.Features.ImportExport;
@@ -67,6 +70,37 @@ public class VCardImportTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(["history", "math"], ada.Tags);
         var zoe = await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.LastName == "Saldaña").Select(c => new { c.FirstName, Phone = c.Phones.Single().Number }).SingleAsync());
         Assert.Equal(("Zoë", "555-0100"), (zoe.FirstName, zoe.Phone));
+    }
+
+    [Fact]
+    public async Task A_tag_with_its_own_cadence_brought_by_an_import_makes_the_keep_in_touch_task_at_once()
+    {
+        var user = await _app.SignUpAsync();
+        // Keeping in touch is off, except with mentors: every 30 days.
+        var rules = await user.Client.GetPageAsync("/account/rules");
+        Assert.Equal(HttpStatusCode.Redirect, (await user.Client.SubmitAsync(rules, "main form", new() { ["Input.KeepInTouchOn"] = "false" })).StatusCode);
+        rules = await user.Client.GetPageAsync("/account/rules");
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await user.Client.SubmitAsync(rules, "form[action*='handler=Cadence']", new() { ["tag"] = "Mentor", ["days"] = "30" })).StatusCode);
+        // Amara Okafor, met yesterday, among the sample contacts; not a mentor yet, so no reminder to keep in touch.
+        await _app.Services.RunOutsideRequestAsync(user.Id, services => services.GetRequiredService<DemoData>().AddSampleContactsAsync());
+        var amara = await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.FirstName == "Amara").Select(c => c.Id).SingleAsync());
+        Assert.Contains("Send a thank-you note to Amara Okafor", (await user.Client.GetPageAsync($"/people/{amara}")).Text);
+        Assert.DoesNotContain("Keep in touch with Amara Okafor", (await user.Client.GetPageAsync($"/people/{amara}")).Text);
+
+        var card = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Okafor;Amara;;;\r\nFN:Amara Okafor\r\nEMAIL:amara.okafor@example.com\r\nCATEGORIES:mentor\r\nEND:VCARD\r\n";
+        var preview = await UploadAsync(user.Client, "phone.vcf", Encoding.UTF8.GetBytes(card));
+        var people = await user.Client.FollowAsync(await ConfirmAsync(user.Client, preview));
+
+        Assert.Contains("1 person added or updated", people.Status);
+        var page = await user.Client.GetPageAsync($"/people/{amara}");
+        Assert.Contains("mentor", page.Text);
+        Assert.Contains("Keep in touch with Amara Okafor", page.Text);
+        Assert.Contains("Keep in touch with Amara Okafor", (await user.Client.GetPageAsync("/follow-ups")).Text);
+        var due = await _app.WithDbAsync(user.Id, db => db.FollowUpTasks.Where(t => t.ContactId == amara && t.Kind == TaskKind.KeepInTouch && t.DoneAtUtc == null && t.DismissedAtUtc == null)
+            .Select(t => t.DueUtc).SingleAsync());
+        // Thirty days after the meeting of yesterday (26 November), at 09:00 in Berlin.
+        Assert.Equal(new DateTime(2026, 12, 26, 8, 0, 0, DateTimeKind.Utc), due);
     }
 
     [Fact]
