@@ -33,7 +33,7 @@ public class LogHygieneTests(AppFixture fixture) : IClassFixture<AppFixture>
         return folder;
     }
 
-    private const string CleanLine = "2026-11-27T15:00:00Z Information Rapport.Features.Account.AuditTrail[1001:SignedIn] Audit SignedIn for account u1 from 127.0.0.1: \n";
+    private const string CleanLine = "2026-11-27T15:00:00Z Information Rapport.Web.AuditTrail[1001:SignedIn] Audit SignedIn for account u1 from 127.0.0.1: \n";
 
     [Fact]
     public async Task A_clean_log_passes()

@@ -146,7 +146,7 @@ public class ActivityTests(AppFixture fixture) : IClassFixture<AppFixture>
         var user = await _app.SignUpAsync();
         await SignInAsync(_app.CreateAppClient(), user.Email, "a guessed pass phrase");
         var lines = await File.ReadAllLinesAsync(AppLogFiles.LogPath);
-        Assert.Contains(lines, l => l.Contains("Information Rapport.Features.Account.AuditTrail[1002:SignInFailed]") && l.Contains(user.Id));
+        Assert.Contains(lines, l => l.Contains("Information Rapport.Web.AuditTrail[1002:SignInFailed]") && l.Contains(user.Id));
         Assert.DoesNotContain(lines, l => l.Contains("a guessed pass phrase"));
     }
 }
