@@ -21,7 +21,10 @@ public class IndexModel(RapportDb db, UserTime time, TimeProvider clock) : PageM
     [StringLength(SearchOutcome.TextMaxLength, ErrorMessage = "Use at most {1} characters.")]
     public string? Text { get; set; }
 
-    public IReadOnlyList<SearchOutcome> Outcomes { get; private set; } = [];
+    /// <summary>One outcome as the page lists it.</summary>
+    public sealed record RecordedOutcome(DateTime RecordedAtUtc, string Text);
+
+    public IReadOnlyList<RecordedOutcome> Outcomes { get; private set; } = [];
     public IReadOnlyList<TaskRow> ToWrite { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -42,7 +45,8 @@ public class IndexModel(RapportDb db, UserTime time, TimeProvider clock) : PageM
 
     private async Task LoadAsync()
     {
-        Outcomes = await db.SearchOutcomes.AsNoTracking().OrderByDescending(o => o.RecordedAtUtc).ToListAsync();
+        Outcomes = await db.SearchOutcomes.AsNoTracking().OrderByDescending(o => o.RecordedAtUtc)
+            .Select(o => new RecordedOutcome(o.RecordedAtUtc, o.Text)).ToListAsync();
         var groups = await TaskGroups.LoadAsync(db, time, laterLimit: 500);
         ToWrite = groups.Overdue.Concat(groups.Today).Concat(groups.ThisWeek).Concat(groups.Later).Where(t => t.Kind == TaskKind.CloseTheLoop).ToList();
     }
