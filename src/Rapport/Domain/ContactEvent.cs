@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace Rapport.Domain;
 
 /// <summary>One entry on a contact's timeline.</summary>

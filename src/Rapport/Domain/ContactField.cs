@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace Rapport.Domain;
 
 /// <summary>A contact works in, or knows about, a career field.</summary>

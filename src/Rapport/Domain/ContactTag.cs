@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace Rapport.Domain;
 
 public class ContactTag : IOwned

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using Rapport.Data;
-using Rapport.Web;
-
 namespace Rapport.Features.Account;
 
 public enum RegistrationMode

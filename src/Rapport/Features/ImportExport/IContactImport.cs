@@ -1,6 +1,3 @@
-using Rapport.Domain;
-using Rapport.Formats.LinkedIn;
-
 namespace Rapport.Features.ImportExport;
 
 /// <summary>One kind of contact import (LinkedIn, vCard): the same preview, the same all-or-nothing apply.</summary>

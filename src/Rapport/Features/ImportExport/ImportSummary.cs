@@ -1,4 +1,3 @@
-using Rapport.Domain;
 using Rapport.Formats.LinkedIn;
 
 namespace Rapport.Features.ImportExport;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
-using Rapport.Features.People;
 using Rapport.Features.Shared;
 
 namespace Rapport.Features.Organizations;
