@@ -204,7 +204,7 @@ public class FieldCorpusTests(AppFixture fixture) : IClassFixture<AppFixture>
         var name = Corpus.Case(fixture);
         var user = await _app.SignUpAsync();
         var before = await OwnedRowsChecksum.OfAsync(_app, user.Id);
-        var files = Directory.GetFiles(_app.Database.DataDirectory, "*", SearchOption.AllDirectories).Length;
+        var files = DataFolderFiles.Count(_app.Database.DataDirectory);
         var page = await user.Client.GetPageAsync("/import");
         var response = await RawUploadAsync(user.Client, page, name, Corpus.File("csv/C01-linkedin-shape.csv"));
         Corpus.NoServerError(response, fixture);
@@ -224,7 +224,7 @@ public class FieldCorpusTests(AppFixture fixture) : IClassFixture<AppFixture>
         Corpus.NoServerError(done, fixture);
         var people = await Corpus.OpenSafelyAsync(user.Client, done.Headers.Location!.OriginalString);
         Assert.Contains("2 people added or updated", people.Status);
-        Assert.Equal(files, Directory.GetFiles(_app.Database.DataDirectory, "*", SearchOption.AllDirectories).Length);
+        Assert.Equal(files, DataFolderFiles.Count(_app.Database.DataDirectory));
     }
 
     /// <summary>A multipart upload written byte by byte, as a browser writes it: the name in UTF-8
