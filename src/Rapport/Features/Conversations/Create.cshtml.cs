@@ -101,10 +101,8 @@ public class CreateModel(RapportDb db, ConversationStageService stages, Question
             return null;
         }
         var parsed = NameWithOrganization.Parse(ContactName);
-        var (name, organization, key) = (parsed.Name, parsed.OrganizationKey, parsed.NameKey);
-        var matches = await db.Contacts.Include(c => c.Fields)
-            .Where(c => c.SearchKey == key && (organization == null || (c.Organization != null && c.Organization.NormalizedName == organization)))
-            .Take(2).ToListAsync();
+        var name = parsed.Name;
+        var matches = await db.Contacts.Include(c => c.Fields).Named(parsed).Take(2).ToListAsync();
         if (matches.Count == 1) return matches[0];
         ModelState.AddModelError(nameof(ContactName), matches.Count == 0
             ? $"No contact is named “{ContactName.Trim()}”. Add them in People first."

@@ -191,10 +191,8 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
     /// <summary>An existing contact with that name (and organization), or a new one referred by this contact.</summary>
     private async Task<Contact> ReferralContactAsync(Conversation conversation, string firstName, string? lastName, string? organization)
     {
-        var key = Folding.Fold(Contact.FullNameOf(firstName, lastName));
-        var orgKey = string.IsNullOrEmpty(organization) ? null : Organization.Normalize(organization);
-        var existing = await db.Contacts.Include(c => c.Tags).Include(c => c.Emails).Include(c => c.Organization)
-            .FirstOrDefaultAsync(c => c.SearchKey == key && (orgKey == null || (c.Organization != null && c.Organization.NormalizedName == orgKey)));
+        var typed = new NameWithOrganization(Contact.FullNameOf(firstName, lastName), string.IsNullOrEmpty(organization) ? null : organization);
+        var existing = await db.Contacts.Include(c => c.Tags).Include(c => c.Emails).Include(c => c.Organization).Named(typed).FirstOrDefaultAsync();
         if (existing is not null)
         {
             if (existing.ReferredById is null && existing.Id != conversation.ContactId) existing.ReferredById = conversation.ContactId;
@@ -207,7 +205,7 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
             Source = ContactSource.Referral,
             ReferredById = conversation.ContactId,
         };
-        if (orgKey is not null) contact.Organization = await new OrganizationsByName(db).FindOrAddAsync(organization);
+        if (typed.Organization is not null) contact.Organization = await new OrganizationsByName(db).FindOrAddAsync(organization);
         contact.Events.Add(new ContactEvent
         {
             Kind = ContactEventKind.Added,

@@ -136,10 +136,8 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(typed)) return null;
         var parsed = NameWithOrganization.Parse(typed);
-        var (name, organization, key) = (parsed.Name, parsed.OrganizationKey, parsed.NameKey);
-        var matches = await db.Contacts.Where(c => c.SearchKey == key && c.Id != contact.Id)
-            .Where(c => organization == null || (c.Organization != null && c.Organization.NormalizedName == organization))
-            .Take(2).ToListAsync();
+        var name = parsed.Name;
+        var matches = await db.Contacts.Named(parsed).Where(c => c.Id != contact.Id).Take(2).ToListAsync();
         if (matches.Count == 1) return matches[0];
         modelState.AddModelError("Input.ReferredByName", matches.Count == 0
             ? $"No contact is named “{typed.Trim()}”. Add them first, or leave this empty."
