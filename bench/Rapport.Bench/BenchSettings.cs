@@ -34,7 +34,7 @@ public sealed record BenchSettings(
             ? new BenchSettings(true, postgres, output, runs, Contacts: 600, SmallContacts: 200, Companies: 120, Notes: 2_000,
                 Conversations: 100, Tasks: 400, RequestsOneClient: 20, RequestsManyClients: 64, SearchQueries: 40, Seed: 20261127)
             : new BenchSettings(false, postgres, output, runs, Contacts: 30_000, SmallContacts: 1_000, Companies: 5_000, Notes: 100_000,
-                Conversations: 5_000, Tasks: 20_000, RequestsOneClient: 200, RequestsManyClients: 1_600, SearchQueries: 200, Seed: 20261127);
+                Conversations: 5_000, Tasks: 20_000, RequestsOneClient: 200, RequestsManyClients: 2_000, SearchQueries: 200, Seed: 20261127);
     }
 
     /// <summary>The value after <paramref name="name"/> on the command line, if given.</summary>

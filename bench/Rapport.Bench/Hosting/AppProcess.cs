@@ -88,6 +88,16 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"{path} did not answer 200 within {limit}:\n{Log}");
     }
 
+    /// <summary>The processor time (user and system) the app process has used so far, as the OS counts it.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Resident memory now.</summary>
     public long ResidentBytes
     {
