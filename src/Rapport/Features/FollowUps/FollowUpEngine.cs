@@ -111,7 +111,7 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
     private async Task<FollowUpSnapshot> SnapshotAsync(DateTime now, TimeZoneInfo zone, FollowUpPolicy policy)
     {
         var conversations = await db.Conversations.AsNoTracking()
-            .Select(c => new { c.Id, c.ContactId, c.Stage, c.MeetingStartUtc, c.DurationMinutes, c.EndedAtUtc })
+            .Select(c => new { c.Id, c.ContactId, c.Stage, c.MeetingStartUtc, c.DurationMinutes })
             .ToListAsync();
         var thanked = await db.OutreachAttempts.AsNoTracking().Where(a => a.Purpose == TemplatePurpose.ThankYou && a.ConversationId != null)
             .Select(a => a.ConversationId!.Value).Distinct().ToListAsync();

@@ -15,7 +15,7 @@ public sealed record MergeChoice(MergeChoice.Side First, MergeChoice.Side Second
         int Id, string FirstName, string? LastName, string? OrganizationName, string? Title, string? LinkedInUrl, string? Notes,
         List<string> Emails, List<string> Phones, List<string> Tags, List<string> Fields)
     {
-        public string FullName => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
+        public string FullName => Domain.Contact.FullNameOf(FirstName, LastName);
     }
 
     // Compiled once, like the contact page's reads. A handful of emails, phones, tags and fields each: one
