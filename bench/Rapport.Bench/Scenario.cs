@@ -154,7 +154,7 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
             await session.SignInAsync();
             var ids = await RawQueries.ContactIdsAsync(mainDb!);
             await using var memory = new MemoryWatch(main);
-            full = await PagesAsync(session, main, ids, settings.Contacts);
+            full = await PagesAsync(session, main, ids, await RawQueries.PageStartsAsync(mainDb!));
             fullReadModels = await ReadModelPagesAsync(session, await PageSubjects.FindAsync(mainDb!, ownerId));
             search = await SearchAsync(session, main, SearchQueries.From(big, settings.SearchQueries, settings.Seed));
             underLoad = memory.PeakBytes;
@@ -180,7 +180,7 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
             var (notes, conversations, tasks) = settings.SmallActivity;
             var smallOwner = await RawQueries.OwnerIdAsync(smallDb);
             await ActivitySeeder.SeedAsync(smallDb, smallOwner, notes, conversations, tasks, settings.Seed);
-            smallFigures = await PagesAsync(session, smallApp, await RawQueries.ContactIdsAsync(smallDb), settings.SmallContacts);
+            smallFigures = await PagesAsync(session, smallApp, await RawQueries.ContactIdsAsync(smallDb), await RawQueries.PageStartsAsync(smallDb));
             smallReadModels = await ReadModelPagesAsync(session, await PageSubjects.FindAsync(smallDb, smallOwner));
         }
         await DropAsync(smallDb);
@@ -237,7 +237,7 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
         using var session = new RapportSession(app.Address);
         await session.SignInAsync();
         var ids = await RawQueries.ContactIdsAsync(db);
-        foreach (var page in await scenario.PagesAsync(session, app, ids, ids.Count))
+        foreach (var page in await scenario.PagesAsync(session, app, ids, await RawQueries.PageStartsAsync(db)))
             Console.WriteLine($"{page.Name}: 1 client p50 {Ms(page.One.P50)} p95 {Ms(page.One.P95)}; {BenchSettings.ManyConnections} connections p95 {Ms(page.Many.P95)}, {PerSecond(page.Many.PerSecond)}; {Ms(page.ProcessorMs)} of the app's processor time per request; {page.SqlCommands} SQL");
         foreach (var page in await scenario.ReadModelPagesAsync(session, await PageSubjects.FindAsync(db, await RawQueries.OwnerIdAsync(db))))
             Console.WriteLine($"{page.Name}: 1 client p50 {Ms(page.One.P50)} p95 {Ms(page.One.P95)}; {page.SqlCommands} SQL (at most {page.Ceiling})");
@@ -265,14 +265,16 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
         return [.. figures];
     }
 
-    /// <summary>Contacts list (every page of it in turn), contact pages, Today, and the empty page with the layout.</summary>
-    private async Task<PageFigures[]> PagesAsync(RapportSession session, AppProcess app, IReadOnlyList<int> ids, int contacts)
+    /// <summary>Contacts list (every page of it in turn, each reached as its Next link does), contact pages, Today, and the
+    /// empty page with the layout.</summary>
+    private async Task<PageFigures[]> PagesAsync(RapportSession session, AppProcess app, IReadOnlyList<int> ids, IReadOnlyList<string> pageStarts)
     {
-        var pages = Math.Max(1, (contacts + 49) / 50);
+        var pages = pageStarts.Count + 1;
         var shuffled = ids.OrderBy(id => (id * 2654435761u) % 1000003).ToArray();
         var paths = new (string Name, Func<int, string> Path)[]
         {
-            ("Contacts list", i => i % pages == 0 ? "/people" : $"/people?p={1 + (i * 7919) % pages}"),
+            ("Contacts list", i => (i * 7919) % pages is var page && page == 0 ? "/people"
+                : $"/people?after={Uri.EscapeDataString(pageStarts[page - 1])}&p={page + 1}"),
             ("Contact page", i => $"/people/{shuffled[i % shuffled.Length]}"),
             ("Today", _ => "/"),
             ("Empty page with the layout", _ => "/about"),

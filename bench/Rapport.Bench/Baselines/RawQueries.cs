@@ -46,4 +46,25 @@ public static class RawQueries
         while (await reader.ReadAsync()) ids.Add(reader.GetInt32(0));
         return ids;
     }
+
+    /// <summary>Where each page of the people list after the first starts, as its Next link says (<c>after=</c>): the
+    /// sort key and id of every fiftieth person by name, in the database's own order.</summary>
+    public static async Task<IReadOnlyList<string>> PageStartsAsync(BenchDatabase db)
+    {
+        var owner = await OwnerIdAsync(db);
+        await using var connection = await OpenAsync(db);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "SearchKey", "Id" FROM "Contacts" WHERE "OwnerId" = @owner AND "DeletedAtUtc" IS NULL ORDER BY "SearchKey", "Id" """;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@owner";
+        parameter.Value = owner;
+        command.Parameters.Add(parameter);
+        var starts = new List<string>();
+        var row = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            if (++row % Rapport.Features.People.IndexModel.PageSize == 0)
+                starts.Add(new Rapport.Features.People.ListPosition(reader.GetString(0), reader.GetInt32(1)).ToString());
+        return starts;
+    }
 }

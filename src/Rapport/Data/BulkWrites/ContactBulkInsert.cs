@@ -80,6 +80,10 @@ public static class ContactBulkInsert
         {
             await using var analyze = new NpgsqlCommand("""ANALYZE "Organizations", "Contacts", "ContactEmails", "ContactEvents" """, pg);
             await analyze.ExecuteNonQueryAsync();
+            // New entries of the full-text index wait in its pending list, which every search reads from end to end
+            // until a vacuum comes round: after an import, a search for three people read 337 pages instead of 10.
+            await using var merge = new NpgsqlCommand("""SELECT gin_clean_pending_list('"IX_Contacts_SearchText"'::regclass)""", pg);
+            await merge.ExecuteNonQueryAsync();
         }
     }
 

@@ -20,11 +20,13 @@ internal static class PeopleModel
             contact.Property(c => c.LinkedInPosition).HasMaxLength(Contact.TitleMaxLength);
             contact.Property(c => c.Notes).HasMaxLength(Contact.NotesMaxLength);
             contact.Property(c => c.SearchKey).HasMaxLength(Contact.SearchKeyMaxLength);
-            contact.HasIndex(c => new { c.OwnerId, c.SearchKey });
+            // With the id, the people list's pages start where the last one ended (keyset) without a sort, on both databases.
+            contact.HasIndex(c => new { c.OwnerId, c.SearchKey, c.Id });
             contact.HasIndex(c => new { c.OwnerId, c.LinkedInUrl });
             contact.HasIndex(c => new { c.OwnerId, c.Uid }).IsUnique();
-            // The home page's newest contacts, read from the end of this index.
-            contact.HasIndex(c => new { c.OwnerId, c.CreatedAtUtc });
+            // The home page's newest contacts, read from the end of this index; with the id, since an import gives
+            // thousands the same time, and PostgreSQL would otherwise sort them all to find the last five.
+            contact.HasIndex(c => new { c.OwnerId, c.CreatedAtUtc, c.Id });
             contact.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.SetNull);
             contact.HasOne(c => c.ReferredBy).WithMany().HasForeignKey(c => c.ReferredById).OnDelete(DeleteBehavior.SetNull);
             contact.HasMany(c => c.Emails).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);

@@ -42,8 +42,11 @@ public partial class RapportDb
         builder.Entity<OutreachAttempt>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
         builder.Entity<Reply>().HasQueryFilter(TrashFilter,
             x => Contacts.Any(c => c.Id == x.ContactId) && Conversations.Any(c => c.Id == x.ConversationId));
+        // A task may have no contact or no conversation. "No parent, or a parent that is not in the trash" as EXISTS under
+        // an OR is one that PostgreSQL answers by hashing every contact of the person (EXISTS becomes IN), even to show the
+        // first ten tasks; a scalar subquery is looked up row by row through the parent's key, as SQLite does either way.
         builder.Entity<FollowUpTask>().HasQueryFilter(TrashFilter,
-            x => (x.ContactId == null || Contacts.Any(c => c.Id == x.ContactId))
-                && (x.ConversationId == null || Conversations.Any(c => c.Id == x.ConversationId)));
+            x => (x.ContactId == null || Contacts.Where(c => c.Id == x.ContactId).Select(c => (int?)1).FirstOrDefault() != null)
+                && (x.ConversationId == null || Conversations.Where(c => c.Id == x.ConversationId).Select(c => (int?)1).FirstOrDefault() != null));
     }
 }

@@ -60,7 +60,10 @@ public sealed record ContactPage(
                     c.Emails.OrderBy(e => e.Id).Select(e => new LabelledText(e.Label, e.Address)).ToList(),
                     c.Phones.OrderBy(p => p.Id).Select(p => new LabelledText(p.Label, p.Number)).ToList(),
                     c.Tags.OrderBy(t => t.NormalizedName).Select(t => t.Name).ToList(),
-                    c.Fields.Select(f => new PersonLink(f.CareerFieldId, f.CareerField!.Name)).ToList(),
+                    // A field's name is looked up by its key: joined in, SQLite built the career fields of every contact of
+                    // the person to pick this one's (10 ms at 30,000 contacts).
+                    c.Fields.Select(f => new PersonLink(f.CareerFieldId,
+                        db.CareerFields.Where(x => x.Id == f.CareerFieldId).Select(x => x.Name).FirstOrDefault() ?? "")).ToList(),
                     c.CreatedAtUtc, c.UpdatedAtUtc),
                 db.OutreachAttempts.Where(a => a.ContactId == c.Id && Requests.Contains(a.Purpose)).Min(a => (DateTime?)a.SentAtUtc),
                 db.Replies.Where(r => r.ContactId == c.Id && r.Kind != ReplyKind.NoReply

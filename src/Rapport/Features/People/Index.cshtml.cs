@@ -18,6 +18,13 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Sorted by name, a page starts after or before a person (<see cref="ListPosition"/>); "p" then only numbers it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
     public ContactRows Rows { get; private set; } = null!;
     public IReadOnlyList<Choice> Fields { get; private set; } = [];
     public const int OrganizationChoices = 200;
@@ -28,7 +35,10 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
     {
         if (Filter.Q is { Length: > 200 }) Filter.Q = Filter.Q[..200];
         // The filter form sends every field, empty ones too; the address bar shows only what narrows the list.
-        var cleanUrl = Url.Page("/People/Index", Filter.RouteValues(PageNumber))!;
+        var after = ListPosition.Parse(After);
+        var before = after is null ? ListPosition.Parse(Before) : null;
+        if (Filter.Sort != ContactSort.Name || PageNumber <= 1) (after, before) = (null, null);
+        var cleanUrl = Url.Page("/People/Index", ContactRows.Route(Filter, PageNumber, after, before))!;
         if (Request.IsHtmx()) Response.Headers["HX-Push-Url"] = cleanUrl;
         else if (Request.Query.Any(q => string.IsNullOrEmpty(q.Value))) return Redirect(cleanUrl);
         var today = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
@@ -45,13 +55,33 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
         var atLeast = total > ContactFullText.ExactCountLimit;
         var pages = atLeast ? int.MaxValue : Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(PageNumber, 1, atLeast ? 10_000 : pages);
-        var items = await Filter.Order(contacts)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(c => new ContactRow(c.Id, Domain.Contact.FullNameOf(c.FirstName, c.LastName), c.Title,
-                c.Organization == null ? null : c.Organization.Name, c.City, c.Priority, c.DoNotContact, c.LastContactedOn))
-            .ToListAsync();
-        if (atLeast && items.Count < PageSize) pages = page;
-        Rows = new ContactRows(items, Filter, page, pages, total, atLeast);
+        List<ContactRow> items;
+        ListPosition? previous = null, next = null;
+        bool hasPrevious, hasNext;
+        if (Filter.Sort == ContactSort.Name)
+        {
+            (items, previous, next, hasPrevious) = await ListPage.ByNameAsync(contacts, after, before, PageSize);
+            hasNext = next is not null;
+            // Numbered from the page it came from, kept within what the list now holds: a page read from the top is
+            // page 1, and the one with nothing after it the last, whatever the address said.
+            if (!hasPrevious) page = 1;
+            else if (!hasNext && !atLeast) page = Math.Max(pages, 2);
+            else page = Math.Clamp(page, 2, atLeast ? int.MaxValue : Math.Max(2, pages - 1));
+        }
+        else
+        {
+            // Sorted by anything else, every matching person is sorted anyway, so pages are counted from the top.
+            items = await Filter.Order(contacts)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(c => new ContactRow(c.Id, Domain.Contact.FullNameOf(c.FirstName, c.LastName), c.Title,
+                    c.Organization == null ? null : c.Organization.Name, c.City, c.Priority, c.DoNotContact, c.LastContactedOn))
+                .ToListAsync();
+            hasPrevious = page > 1;
+            hasNext = atLeast ? items.Count == PageSize : page < pages;
+        }
+        if (atLeast && !hasNext) pages = page;
+        else if (!atLeast) pages = Math.Max(pages, page);
+        Rows = new ContactRows(items, Filter, page, pages, total, atLeast, hasPrevious, hasNext, previous, next);
 
         // htmx live search and filters swap only the rows; the address bar keeps a shareable URL.
         if (Request.IsHtmx()) return Partial("_ContactRows", Rows);
@@ -90,4 +120,25 @@ public sealed record ContactRow(int Id, string Name, string? Title, string? Orga
 
 /// <param name="TotalIsAtLeast">More than <see cref="ContactFullText.ExactCountLimit"/> match: the total is not counted,
 /// and <paramref name="Pages"/> is unknown (int.MaxValue) until a short page shows the end.</param>
-public sealed record ContactRows(IReadOnlyList<ContactRow> Items, ContactFilter Filter, int Page, int Pages, int Total, bool TotalIsAtLeast = false);
+/// <param name="PreviousFrom">Where the previous page ends (null: it is the first page, or pages are counted).</param>
+/// <param name="NextFrom">Where the next page starts (null when pages are counted).</param>
+public sealed record ContactRows(IReadOnlyList<ContactRow> Items, ContactFilter Filter, int Page, int Pages, int Total, bool TotalIsAtLeast = false,
+    bool HasPrevious = false, bool HasNext = false, ListPosition? PreviousFrom = null, ListPosition? NextFrom = null)
+{
+    // Page 2's Previous is the top of the list, with an address to match.
+    public Dictionary<string, string> PreviousRoute => Route(Filter, Page - 1, null, Page <= 2 ? null : PreviousFrom);
+    public Dictionary<string, string> NextRoute => Route(Filter, Page + 1, NextFrom, null);
+
+    public static Dictionary<string, string> Route(ContactFilter filter, int page, ListPosition? after, ListPosition? before)
+    {
+        var route = filter.RouteValues(page);
+        // Sorted by name, a page past the first is known by where it starts; without one it is the first.
+        if (filter.Sort == ContactSort.Name)
+        {
+            if (after is not null) route["after"] = after.ToString();
+            else if (before is not null) route["before"] = before.ToString();
+            else route.Remove("p");
+        }
+        return route;
+    }
+}

@@ -26,7 +26,9 @@ public sealed record MergeChoice(MergeChoice.Side First, MergeChoice.Side Second
                 c.Emails.OrderBy(e => e.Id).Select(e => e.Address).ToList(),
                 c.Phones.OrderBy(p => p.Id).Select(p => p.Number).ToList(),
                 c.Tags.OrderBy(t => t.Id).Select(t => t.Name).ToList(),
-                c.Fields.OrderBy(f => f.CareerFieldId).Select(f => f.CareerField!.Name).ToList()))
+                // Field names by key, as on the contact page: joined in, SQLite builds every contact's fields to pick these two's.
+                c.Fields.OrderBy(f => f.CareerFieldId)
+                    .Select(f => db.CareerFields.Where(x => x.Id == f.CareerFieldId).Select(x => x.Name).FirstOrDefault() ?? "").ToList()))
             .AsSingleQuery());
 
     /// <summary>Null unless both are the person's own, distinct records.</summary>

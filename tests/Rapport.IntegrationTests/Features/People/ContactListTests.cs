@@ -156,6 +156,49 @@ public class ContactListTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(11, Names(engineers).Count());
     }
 
+    private static List<string> Links(HtmlPage page) => page.Document.QuerySelectorAll(".contact-list a.name").Select(a => a.GetAttribute("href")!).ToList();
+
+    private static string? Pager(HtmlPage page, string label) =>
+        page.Document.QuerySelectorAll("nav.pager a").FirstOrDefault(a => a.TextContent.Contains(label, StringComparison.Ordinal))?.GetAttribute("href");
+
+    [Fact]
+    public async Task Pages_by_name_go_forward_and_back_without_repeating_or_skipping_anyone_when_many_share_a_name()
+    {
+        var user = await _app.SignUpAsync();
+        await _app.WithDbAsync(user.Id, async db =>
+        {
+            // Forty people called Sam Lee straddle the pages' edges: the id keeps their order.
+            for (var i = 0; i < 120; i++)
+            {
+                var contact = i % 3 == 0 ? new Contact { FirstName = "Sam", LastName = "Lee" } : new Contact { FirstName = $"Person {i:D3}" };
+                contact.RefreshSearch(null);
+                db.Contacts.Add(contact);
+            }
+            return await db.SaveChangesAsync();
+        });
+        var pages = new List<HtmlPage> { await user.Client.GetPageAsync("/people") };
+        while (Pager(pages[^1], "Next") is { } next) pages.Add(await user.Client.GetPageAsync(next));
+        Assert.Equal(3, pages.Count);
+        var forward = pages.SelectMany(Links).ToList();
+        Assert.Equal(120, forward.Count);
+        Assert.Equal(120, forward.Distinct().Count());
+        Assert.Contains("Page 3 of 3", pages[2].Text);
+        Assert.Contains("Page 2 of 3", pages[1].Text);
+
+        var back = await user.Client.GetPageAsync(Pager(pages[2], "Previous")!);
+        Assert.Equal(Links(pages[1]), Links(back));
+        Assert.Contains("Page 2 of 3", back.Text);
+        var top = Pager(back, "Previous")!;
+        Assert.Equal("/people", top);
+        Assert.Equal(Links(pages[0]), Links(await user.Client.GetPageAsync(top)));
+
+        // An address this list did not write starts at the top rather than failing.
+        Assert.Equal(Links(pages[0]), Links(await user.Client.GetPageAsync("/people?after=not-a-place&p=7")));
+        // Sorted otherwise, pages are numbered.
+        var byPriority = await user.Client.GetPageAsync("/people?sort=Priority");
+        Assert.Contains("p=2", Pager(byPriority, "Next")!);
+    }
+
     [Fact]
     public async Task Live_search_through_htmx_returns_only_the_rows()
     {
