@@ -47,13 +47,14 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
         var snapshot = await SnapshotAsync(now, TimeZones.FindOrUtc(user.TimeZoneId), policy);
         var wanted = FollowUpRules.Evaluate(snapshot).ToDictionary(s => s.RuleKey);
 
-        var existing = await db.FollowUpTasks.Where(t => t.RuleKey != null).ToListAsync();
-        var known = existing.ToDictionary(t => t.RuleKey!);
-        // Tasks of what is in the trash are left as they are, to come back with it, and never made twice.
+        // Only the open tasks can move or close, so only they are tracked: a long search has thousands done. Every key,
+        // done or in the trash, is read as text: a task is never made twice, and tasks of what is in the trash are left
+        // as they are, to come back with it.
+        var open = await db.FollowUpTasks.Where(t => t.RuleKey != null && t.DoneAtUtc == null && t.DismissedAtUtc == null).ToListAsync();
         var everyKey = (await db.FollowUpTasks.IgnoreQueryFilters(RapportDb.TrashOnly).Where(t => t.RuleKey != null)
             .Select(t => t.RuleKey!).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         var (added, moved, closed) = (new List<string>(), new List<string>(), new List<string>());
-        foreach (var spec in wanted.Values.Where(s => !known.ContainsKey(s.RuleKey) && !everyKey.Contains(s.RuleKey)))
+        foreach (var spec in wanted.Values.Where(s => !everyKey.Contains(s.RuleKey)))
         {
             added.Add(spec.RuleKey);
             db.FollowUpTasks.Add(new FollowUpTask
@@ -62,7 +63,7 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
                 Title = Folding.Truncate(spec.Title, FollowUpTask.TitleMaxLength), DueUtc = spec.DueUtc, AllDay = spec.AllDay,
             });
         }
-        foreach (var task in existing.Where(t => t.IsOpen))
+        foreach (var task in open)
         {
             if (wanted.TryGetValue(task.RuleKey!, out var spec))
             {
