@@ -8,9 +8,11 @@ using Rapport.Bench.Measure;
 // The benchmark: see the README's "Performance" section.
 //   dotnet run -c Release --project bench/Rapport.Bench [-- --quick] [--postgres "Host=...;Username=...;Password=..."] [--out file] [--runs N]
 // The load and crash runs (README, "Endurance"): ... -- load|crash|endurance [--quick] [--postgres "..."]
+// The capacity run (README, "Endurance"): ... -- capacity [--quick] [--postgres "..."] [--steps 250,500] [--step-seconds 120]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repoRoot = FindRepoRoot();
 if (Rapport.Bench.Endurance.EnduranceCommand.Handles(args)) return await Rapport.Bench.Endurance.EnduranceCommand.RunAsync(args, repoRoot);
+if (Rapport.Bench.Capacity.CapacityCommand.Handles(args)) return await Rapport.Bench.Capacity.CapacityCommand.RunAsync(args, repoRoot);
 var settings = BenchSettings.Parse(args, repoRoot);
 var work = Directory.CreateTempSubdirectory("rapport-bench-").FullName;
 Console.WriteLine($"Rapport benchmark ({(settings.Quick ? "quick" : "full")}): {settings.Contacts:N0} contacts, median of {settings.Runs} after a warm-up; work folder {work}");

@@ -56,7 +56,7 @@ public static class EnduranceCommand
     /// <summary>The long mode publishes the app the way the README tells a self-hoster to (compiled ahead of time
     /// for this platform). The quick mode (or <c>--from-build</c>) publishes the Release build already made, which
     /// takes seconds instead of minutes; start-up is then slower, which only widens the crash runs' start-up window.</summary>
-    private static async Task<string> PublishAsync(string repoRoot, string work, bool fromBuild)
+    internal static async Task<string> PublishAsync(string repoRoot, string work, bool fromBuild)
     {
         var output = Path.Combine(work, "app");
         var project = Path.Combine(repoRoot, "src", "Rapport", "Rapport.csproj");

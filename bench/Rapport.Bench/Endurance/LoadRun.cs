@@ -177,7 +177,7 @@ public sealed class LoadRun(EnduranceSettings settings, PublishedApps apps, stri
     {
         var done = 0;
         var copy = Path.Combine(folder, "backup-copy");
-        if (db.IsPostgres && !File.Exists("/usr/bin/pg_dump")) return -1;
+        if (db.IsPostgres && !File.Exists(PgDumpPath)) return -1;
         while (DateTime.UtcNow < until)
         {
             try
@@ -215,10 +215,13 @@ public sealed class LoadRun(EnduranceSettings settings, PublishedApps apps, stri
         if (result != "ok") throw new InvalidOperationException("the backup copy fails its integrity check: " + result);
     }
 
-    private static async Task PgDumpAsync(BenchDatabase db, string copy)
+    /// <summary>Where Debian's PostgreSQL packages put <c>pg_dump</c> (a wrapper that picks the server's version).</summary>
+    internal const string PgDumpPath = "/usr/bin/pg_dump";
+
+    internal static async Task PgDumpAsync(BenchDatabase db, string copy)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString);
-        var info = new ProcessStartInfo("/usr/bin/pg_dump", ["--format=custom", "--file", copy, "--host", builder.Host!, "--port",
+        var info = new ProcessStartInfo(PgDumpPath, ["--format=custom", "--file", copy, "--host", builder.Host!, "--port",
             builder.Port.ToString(CultureInfo.InvariantCulture), "--username", builder.Username!, builder.Database!])
         {
             RedirectStandardError = true,

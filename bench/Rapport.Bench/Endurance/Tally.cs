@@ -22,6 +22,9 @@ public sealed class Tally
     public LoadResult All(TimeSpan elapsed) => new(_milliseconds.ToArray(), elapsed);
     public LoadResult Writes(TimeSpan elapsed) => new(_writeMilliseconds.ToArray(), elapsed);
 
+    /// <summary>How many answers had <paramref name="status"/>.</summary>
+    public int Answered(HttpStatusCode status) => _statuses.GetValueOrDefault((int)status);
+
     public string Statuses => string.Join(", ", _statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value:N0}"));
 
     /// <summary>Counts one answer; a status other than <paramref name="expected"/> is an error, a 5xx also a server error.</summary>
