@@ -115,7 +115,7 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
             .Select(c => new { c.Id, c.ContactId, c.Stage, c.MeetingStartUtc, c.DurationMinutes })
             .ToListAsync();
         var thanked = await db.OutreachAttempts.AsNoTracking().Where(a => a.Purpose == TemplatePurpose.ThankYou && a.ConversationId != null)
-            .Select(a => a.ConversationId!.Value).Distinct().ToListAsync();
+            .Select(a => a.ConversationId!.Value).Distinct().ToHashSetAsync();
         var conversationFacts = conversations.Select(c => new ConversationFacts(c.Id, c.ContactId, c.Stage,
             c.MeetingStartUtc?.AddMinutes(c.DurationMinutes), thanked.Contains(c.Id))).ToList();
 
