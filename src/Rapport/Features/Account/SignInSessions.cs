@@ -80,6 +80,8 @@ public sealed class SignInSessions(
         bool alive;
         try
         {
+            // The first query of every signed-in request: the page's own queries reuse the connection from here on.
+            if (userId is not null && sessionId is not null) await db.HoldConnectionAsync(context.HttpContext.RequestAborted);
             alive = userId is not null && sessionId is not null && await SessionExists(db, sessionId, userId, context.HttpContext.RequestAborted);
         }
         catch (Exception e) when (e is System.Data.Common.DbException || e.InnerException is System.Data.Common.DbException)
