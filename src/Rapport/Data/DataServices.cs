@@ -31,6 +31,9 @@ public static class DataServices
         if (countCommands) services.AddSingleton<SqlCommandCount>();
 
         var connectionString = ConnectionStringFor(options, dataFolder);
+        // The options are built once, not for every request's context: they hold nothing of a request (the
+        // interceptors are singletons, the owner is read through the context), and building them anew cost every
+        // request more than the session check's query itself.
         services.AddDbContext<RapportDb>((provider, db) =>
         {
             if (options.Provider == DatabaseProvider.Sqlite)
@@ -40,11 +43,11 @@ public static class DataServices
             // The rule-fact interceptor after the ownership one, which stamps the owner it reads on new rows.
             db.AddInterceptors(provider.GetRequiredService<OwnershipInterceptor>(), provider.GetRequiredService<StampingInterceptor>(),
                 provider.GetRequiredService<ContactCountInterceptor>(), provider.GetRequiredService<RuleFactInterceptor>(),
-                provider.GetRequiredService<DatabaseFailures>());
+                provider.GetRequiredService<DatabaseFailures>(), RulesInQueries.Instance);
             if (countCommands) db.AddInterceptors(provider.GetRequiredService<SqlCommandCount>());
             // Migrations are hand-written without a model snapshot; the drift tests guard the model instead.
             db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 

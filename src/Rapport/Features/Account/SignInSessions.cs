@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Rapport.Data;
 using Rapport.Domain;
 
@@ -79,6 +80,8 @@ public sealed class SignInSessions(
         bool alive;
         try
         {
+            // The first query of every signed-in request: the page's own queries reuse the connection from here on.
+            if (userId is not null && sessionId is not null) await db.HoldConnectionAsync(context.HttpContext.RequestAborted);
             alive = userId is not null && sessionId is not null && await SessionExists(db, sessionId, userId, context.HttpContext.RequestAborted);
         }
         catch (Exception e) when (e is System.Data.Common.DbException || e.InnerException is System.Data.Common.DbException)
@@ -96,7 +99,16 @@ public sealed class SignInSessions(
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (StampCheckDue(context)) await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>Identity's own test, made before asking for its validator: the validator comes with a sign-in manager,
+    /// a user manager and their helpers, built on every request only to find, most of the time, that the check is not due.</summary>
+    private static bool StampCheckDue(CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var issued = context.Properties.IssuedUtc;
+        return issued is null || (options.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued.Value > options.ValidationInterval;
     }
 
     /// <summary>Identity rebuilds the principal when it re-checks the stamp; keep the session claim.</summary>
