@@ -290,6 +290,7 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
         {
             Console.WriteLine($"  {name}...");
             await Load.RunAsync(4, 40, i => session.GetTextAsync(path(i)));
+            await Load.WarmUpAsync(BenchSettings.ManyConnections, settings.WarmUp, i => session.GetTextAsync(path(i)));
             var one = await Load.RunAsync(1, settings.RequestsOneClient, i => session.GetTextAsync(path(i)));
             var before = app.ProcessorTime;
             var many = await Load.RunAsync(BenchSettings.ManyConnections, settings.RequestsManyClients, i => session.GetTextAsync(path(i)));
@@ -313,6 +314,7 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
             await response.Content.ReadAsStringAsync();
         }
         await Load.RunAsync(4, Math.Min(40, queries.Count), Send);
+        await Load.WarmUpAsync(BenchSettings.SearchClients, settings.WarmUp, Send);
         var one = await Load.RunAsync(1, queries.Count, Send);
         // At least as many requests as the pages' many-connection runs, so the processor time per request is averaged as far.
         var requests = Math.Max(queries.Count * 4, settings.RequestsManyClients);
