@@ -22,6 +22,10 @@ public sealed record BenchSettings(
     int Seed)
 {
     public const int ManyConnections = 16;
+
+    /// <summary>How long each page and the search are loaded, untimed, before they are measured (none in the quick run,
+    /// whose timings are not judged): see <see cref="Measure.Load.WarmUpAsync"/>.</summary>
+    public TimeSpan WarmUp => Quick ? TimeSpan.Zero : TimeSpan.FromSeconds(20);
     public const int SearchClients = 8;
 
     public static BenchSettings Parse(string[] args, string repoRoot)

@@ -31,7 +31,7 @@ try
     var keep = BenchSettings.Option(args, "--prepare-data") is { } k ? Path.GetFullPath(k) : null;
     if (keep is not null)
     {
-        // For profiling by hand: the full data set in a data folder, to run the app against.
+        // For profiling by hand: the full data set in a data folder (with --postgres, in the database rapport_profile), to run the app against.
         await Scenario.PrepareDataAsync(settings, apps, keep);
         Console.WriteLine($"Data folder ready: {keep} (sign in as {RapportSession.Email} / \"{RapportSession.Password}\")");
         return 0;
@@ -39,7 +39,7 @@ try
     var pagesOn = BenchSettings.Option(args, "--pages-on") is { } p ? Path.GetFullPath(p) : null;
     if (pagesOn is not null)
     {
-        // For profiling by hand: only the page and search figures, on a folder made by --prepare-data.
+        // For profiling by hand: only the page and search figures, on a folder (and database) made by --prepare-data.
         await Scenario.PagesOnlyAsync(settings, apps, pagesOn);
         return 0;
     }

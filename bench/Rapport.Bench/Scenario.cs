@@ -210,11 +210,17 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
         await DropAsync(mainDb!);
     }
 
-    /// <summary>Imports and seeds the full data set into a SQLite data folder and leaves it there.</summary>
+    /// <summary>The PostgreSQL database <c>--prepare-data</c> fills and <c>--pages-on</c> reads, beside the data folder.</summary>
+    private const string ProfilingDatabase = "rapport_profile";
+
+    /// <summary>Imports and seeds the full data set into a SQLite data folder (or, with <c>--postgres</c>, into the
+    /// PostgreSQL database <c>rapport_profile</c>, with the folder for the app's keys) and leaves it there.</summary>
     public static async Task PrepareDataAsync(BenchSettings settings, PublishedApps apps, string folder)
     {
         Directory.CreateDirectory(folder);
-        var db = BenchDatabase.Sqlite(folder);
+        var db = settings.PostgresConnection is { } server
+            ? await BenchDatabase.PostgresAsync(server, ProfilingDatabase, folder)
+            : BenchDatabase.Sqlite(folder);
         await using (var app = AppProcess.Start(apps.Rapport, AppSettings(db)))
         {
             using var probe = new HttpClient();
@@ -229,8 +235,10 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
     /// <summary>Page and search latencies on an existing data folder, printed, for working on one page.</summary>
     public static async Task PagesOnlyAsync(BenchSettings settings, PublishedApps apps, string folder)
     {
-        var db = BenchDatabase.Sqlite(folder);
-        var scenario = new Scenario(settings, apps, new EmptyAppFigures(0, 0), new Report(), false, folder);
+        var db = settings.PostgresConnection is { } server
+            ? new BenchDatabase(true, new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = ProfilingDatabase }.ToString(), folder)
+            : BenchDatabase.Sqlite(folder);
+        var scenario = new Scenario(settings, apps, new EmptyAppFigures(0, 0), new Report(), db.IsPostgres, folder);
         await using var app = AppProcess.Start(apps.Rapport, AppSettings(db));
         using var probe = new HttpClient();
         await app.WaitForOkAsync(probe, "/healthz");
@@ -284,6 +292,7 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
         {
             Console.WriteLine($"  {name}...");
             await Load.RunAsync(4, 40, i => session.GetTextAsync(path(i)));
+            await Load.WarmUpAsync(BenchSettings.ManyConnections, settings.WarmUp, i => session.GetTextAsync(path(i)));
             var one = await Load.RunAsync(1, settings.RequestsOneClient, i => session.GetTextAsync(path(i)));
             var before = app.ProcessorTime;
             var many = await Load.RunAsync(BenchSettings.ManyConnections, settings.RequestsManyClients, i => session.GetTextAsync(path(i)));
@@ -307,6 +316,7 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
             await response.Content.ReadAsStringAsync();
         }
         await Load.RunAsync(4, Math.Min(40, queries.Count), Send);
+        await Load.WarmUpAsync(BenchSettings.SearchClients, settings.WarmUp, Send);
         var one = await Load.RunAsync(1, queries.Count, Send);
         // At least as many requests as the pages' many-connection runs, so the processor time per request is averaged as far.
         var requests = Math.Max(queries.Count * 4, settings.RequestsManyClients);
