@@ -7,6 +7,7 @@ using Rapport.Bench.Measure;
 
 // The benchmark: see the README's "Performance" section.
 //   dotnet run -c Release --project bench/Rapport.Bench [-- --quick] [--postgres "Host=...;Username=...;Password=..."] [--out file] [--runs N]
+// By hand: --prepare-data <folder>, then --pages-on <folder> or --exports-on <folder> (with --postgres "..." on PostgreSQL).
 // The load and crash runs (README, "Endurance"): ... -- load|crash|endurance [--quick] [--postgres "..."]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repoRoot = FindRepoRoot();
@@ -39,6 +40,13 @@ try
     {
         // For profiling by hand: only the page and search figures, on a folder made by --prepare-data.
         await Scenario.PagesOnlyAsync(settings, apps, pagesOn);
+        return 0;
+    }
+    var exportsOn = BenchSettings.Option(args, "--exports-on") is { } e ? Path.GetFullPath(e) : null;
+    if (exportsOn is not null)
+    {
+        // For profiling by hand: only the export figures, on a folder made by --prepare-data, each export kept there.
+        await Scenario.ExportsOnlyAsync(settings, apps, exportsOn);
         return 0;
     }
     var report = new Report();
