@@ -16,10 +16,9 @@ public sealed class ContactExport(RapportDb db)
     private const string VCardType = "text/vcard; charset=utf-8";
     private const string CsvType = "text/csv; charset=utf-8";
 
-    // Contacts are read this many at a time, in name order, each part written out before the next is read.
-    // Fewer with their timelines, which hold most of the rows (every note is an entry).
+    // Contacts are read this many at a time, in name order, each part written out before the next is read. As plain
+    // rows a part with its timelines takes a few megabytes; a smaller one would only mean more queries.
     private const int PartSize = 1_000;
-    private const int PartSizeWithTimeline = 500;
 
     public async Task<IReadOnlyList<ContactCardData>> LoadAsync(IReadOnlyCollection<int>? ids)
     {
@@ -28,32 +27,8 @@ public sealed class ContactExport(RapportDb db)
         return all;
     }
 
-    /// <summary>The contacts in name order, a part at a time: each part starts after the last name and id of the
-    /// one before, so it is read through the index however far into the list it is.</summary>
-    private async IAsyncEnumerable<List<ContactCardData>> PartsAsync(IReadOnlyCollection<int>? ids, bool withTimeline,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var size = withTimeline ? PartSizeWithTimeline : PartSize;
-        (string Key, int Id)? after = null;
-        while (true)
-        {
-            var query = db.Contacts.AsNoTracking();
-            if (ids is not null) query = query.Where(c => ids.Contains(c.Id));
-            // "From this name on" first, so both databases read the part through the name index rather than filtering everyone.
-            if (after is var (key, id)) query = query.Where(c => string.Compare(c.SearchKey, key) >= 0 && (string.Compare(c.SearchKey, key) > 0 || c.Id > id));
-            IQueryable<Contact> part = query.OrderBy(c => c.SearchKey).ThenBy(c => c.Id).Take(size)
-                .Include(c => c.Organization).Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Tags)
-                .Include(c => c.Fields).ThenInclude(f => f.CareerField).Include(c => c.ReferredBy);
-            var contacts = await (withTimeline ? part.Include(c => c.Events) : part).AsSplitQuery().ToListAsync(cancellationToken);
-            if (contacts.Count == 0) yield break;
-            yield return contacts.Select(c => new ContactCardData(c, c.Organization?.Name,
-                    c.Fields.Select(f => f.CareerField!.Name).Order(StringComparer.Ordinal).ToList(), c.ReferredBy?.Uid,
-                    c.Events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id).ToList()))
-                .ToList();
-            if (contacts.Count < size) yield break;
-            after = (contacts[^1].SearchKey, contacts[^1].Id);
-        }
-    }
+    private IAsyncEnumerable<List<ContactCardData>> PartsAsync(IReadOnlyCollection<int>? ids, bool withTimeline, CancellationToken cancellationToken) =>
+        new ContactCardParts(db).ReadAsync(ids, PartSize, withTimeline, cancellationToken);
 
     public StreamedDownload VCardFile(IReadOnlyCollection<int>? ids, string fileName) =>
         new(VCardType, fileName, cancellation => VCardPartsAsync(ids, cancellation));
@@ -100,11 +75,11 @@ public sealed class ContactExport(RapportDb db)
         var c = d.Contact;
         return
         [
-            c.FirstName, c.LastName, c.Title, d.OrganizationName, c.City,
-            string.Join("; ", c.Emails.Select(e => e.Label is null ? e.Address : $"{e.Label}: {e.Address}")),
-            string.Join("; ", c.Phones.Select(p => p.Label is null ? p.Number : $"{p.Label}: {p.Number}")),
-            c.LinkedInUrl, c.Source is { } s ? Labels.Of(s) : null, c.ReferredBy?.FullName, c.AlumniOf,
-            string.Join("; ", d.FieldNames), string.Join("; ", c.Tags.Select(t => t.Name)), Labels.Of(c.Priority),
+            c.FirstName, c.LastName, c.Title, c.OrganizationName, c.City,
+            string.Join("; ", d.Emails.Select(e => e.Label is null ? e.Value : $"{e.Label}: {e.Value}")),
+            string.Join("; ", d.Phones.Select(p => p.Label is null ? p.Value : $"{p.Label}: {p.Value}")),
+            c.LinkedInUrl, c.Source is { } s ? Labels.Of(s) : null, d.ReferredBy?.Name, c.AlumniOf,
+            string.Join("; ", d.FieldNames), string.Join("; ", d.Tags), Labels.Of(c.Priority),
             c.DoNotContact ? "yes" : "no", Date(c.ConnectedOn), Date(c.LastContactedOn), c.Notes,
             Stamp(c.CreatedAtUtc), Stamp(c.UpdatedAtUtc),
         ];

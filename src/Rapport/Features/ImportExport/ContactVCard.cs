@@ -14,10 +14,6 @@ public sealed record CardContact(
     bool DoNotContact, string? AlumniOf, Guid? ReferredByUid, DateOnly? ConnectedOn, DateOnly? LastContactedOn,
     string? LinkedInCompany, string? LinkedInPosition, IReadOnlyList<(DateTime AtUtc, ContactEventKind Kind, string Text)> Events);
 
-/// <summary>Everything about a contact that goes into their card.</summary>
-public sealed record ContactCardData(Contact Contact, string? OrganizationName, IReadOnlyList<string> FieldNames, Guid? ReferredByUid,
-    IReadOnlyList<ContactEvent> Events);
-
 public static class ContactVCard
 {
     private const string DateFormat = "yyyy-MM-dd";
@@ -29,20 +25,20 @@ public static class ContactVCard
         card.Add("UID", "urn:uuid:" + c.Uid.ToString("D"));
         card.Add("FN", c.FullName);
         card.AddStructured("N", [c.LastName ?? "", c.FirstName, "", "", ""]);
-        if (data.OrganizationName is not null) card.AddStructured("ORG", [data.OrganizationName]);
+        if (c.OrganizationName is not null) card.AddStructured("ORG", [c.OrganizationName]);
         if (c.Title is not null) card.Add("TITLE", c.Title);
-        foreach (var email in c.Emails) card.Add("EMAIL", email.Address, parameters: Typed(email.Label));
-        foreach (var phone in c.Phones) card.Add("TEL", phone.Number, parameters: Typed(phone.Label));
+        foreach (var email in data.Emails) card.Add("EMAIL", email.Value, parameters: Typed(email.Label));
+        foreach (var phone in data.Phones) card.Add("TEL", phone.Value, parameters: Typed(phone.Label));
         if (c.City is not null) card.AddStructured("ADR", ["", "", "", c.City, "", "", ""]);
         if (c.LinkedInUrl is not null) card.Add("URL", c.LinkedInUrl, parameters: Typed("linkedin"));
-        if (c.Tags.Count > 0) card.AddList("CATEGORIES", c.Tags.Select(t => t.Name).ToList());
+        if (data.Tags.Count > 0) card.AddList("CATEGORIES", data.Tags);
         if (c.Notes is not null) card.Add("NOTE", c.Notes);
         if (c.Source is { } source) card.Add("X-RAPPORT-SOURCE", source.ToString());
         if (c.Priority != Priority.Normal) card.Add("X-RAPPORT-PRIORITY", c.Priority.ToString());
         if (c.DoNotContact) card.Add("X-RAPPORT-DO-NOT-CONTACT", "true");
         if (c.AlumniOf is not null) card.Add("X-RAPPORT-ALUMNI-OF", c.AlumniOf);
         foreach (var field in data.FieldNames) card.Add("X-RAPPORT-FIELD", field);
-        if (data.ReferredByUid is Guid referrer) card.Add("X-RAPPORT-REFERRED-BY", "urn:uuid:" + referrer.ToString("D"));
+        if (data.ReferredBy is { } referrer) card.Add("X-RAPPORT-REFERRED-BY", "urn:uuid:" + referrer.Uid.ToString("D"));
         if (c.ConnectedOn is { } connected) card.Add("X-RAPPORT-CONNECTED-ON", connected.ToString(DateFormat, CultureInfo.InvariantCulture));
         if (c.LastContactedOn is { } last) card.Add("X-RAPPORT-LAST-CONTACT", last.ToString(DateFormat, CultureInfo.InvariantCulture));
         if (c.LinkedInCompany is not null) card.Add("X-RAPPORT-LINKEDIN-COMPANY", c.LinkedInCompany);
@@ -52,7 +48,7 @@ public static class ContactVCard
             card.Add("X-RAPPORT-EVENT", e.Text, parameters: new Dictionary<string, IReadOnlyList<string>>
             {
                 ["KIND"] = [e.Kind.ToString()],
-                ["AT"] = [e.OccurredAtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)],
+                ["AT"] = [e.AtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)],
             });
         }
         return card;

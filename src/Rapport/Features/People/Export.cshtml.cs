@@ -31,13 +31,13 @@ public class ExportModel(ContactExport export, AuditTrail audit) : PageModel
         var c = data.Contact;
         var document = new
         {
-            c.Uid, c.FirstName, c.LastName, c.Title, Organization = data.OrganizationName, c.City, c.LinkedInUrl,
-            Emails = c.Emails.Select(e => new { e.Label, e.Address }),
-            Phones = c.Phones.Select(p => new { p.Label, p.Number }),
-            c.Source, ReferredBy = c.ReferredBy?.FullName, c.AlumniOf, CareerFields = data.FieldNames,
-            Tags = c.Tags.Select(t => t.Name), c.Priority, c.DoNotContact, c.Notes, c.ConnectedOn, c.LastContactedOn,
+            c.Uid, c.FirstName, c.LastName, c.Title, Organization = c.OrganizationName, c.City, c.LinkedInUrl,
+            Emails = data.Emails.Select(e => new { e.Label, Address = e.Value }),
+            Phones = data.Phones.Select(p => new { p.Label, Number = p.Value }),
+            c.Source, ReferredBy = data.ReferredBy?.Name, c.AlumniOf, CareerFields = data.FieldNames,
+            Tags = data.Tags, c.Priority, c.DoNotContact, c.Notes, c.ConnectedOn, c.LastContactedOn,
             LinkedIn = new { Company = c.LinkedInCompany, Position = c.LinkedInPosition },
-            Timeline = data.Events.Select(e => new { At = e.OccurredAtUtc, e.Kind, e.Text }),
+            Timeline = data.Events.Select(e => new { At = e.AtUtc, e.Kind, e.Text }),
             Added = c.CreatedAtUtc, Changed = c.UpdatedAtUtc,
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
