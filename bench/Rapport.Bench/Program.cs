@@ -7,6 +7,7 @@ using Rapport.Bench.Measure;
 
 // The benchmark: see the README's "Performance" section.
 //   dotnet run -c Release --project bench/Rapport.Bench [-- --quick] [--postgres "Host=...;Username=...;Password=..."] [--out file] [--runs N]
+// By hand: --prepare-data <folder>, then --pages-on <folder> or --exports-on <folder> (with --postgres "..." on PostgreSQL).
 // The load and crash runs (README, "Endurance"): ... -- load|crash|endurance [--quick] [--postgres "..."]
 // The capacity run (README, "Endurance"): ... -- capacity [--quick] [--postgres "..."] [--steps 250,500] [--step-seconds 120]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -31,7 +32,7 @@ try
     var keep = BenchSettings.Option(args, "--prepare-data") is { } k ? Path.GetFullPath(k) : null;
     if (keep is not null)
     {
-        // For profiling by hand: the full data set in a data folder (with --postgres, in the database rapport_profile), to run the app against.
+        // For profiling by hand: the full data set in a data folder (with --postgres, in a database named after the folder), to run the app against.
         await Scenario.PrepareDataAsync(settings, apps, keep);
         Console.WriteLine($"Data folder ready: {keep} (sign in as {RapportSession.Email} / \"{RapportSession.Password}\")");
         return 0;
@@ -41,6 +42,13 @@ try
     {
         // For profiling by hand: only the page and search figures, on a folder (and database) made by --prepare-data.
         await Scenario.PagesOnlyAsync(settings, apps, pagesOn);
+        return 0;
+    }
+    var exportsOn = BenchSettings.Option(args, "--exports-on") is { } e ? Path.GetFullPath(e) : null;
+    if (exportsOn is not null)
+    {
+        // For profiling by hand: only the export figures, on a folder made by --prepare-data, each export kept there.
+        await Scenario.ExportsOnlyAsync(settings, apps, exportsOn);
         return 0;
     }
     var report = new Report();

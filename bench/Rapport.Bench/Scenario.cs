@@ -8,7 +8,7 @@ namespace Rapport.Bench;
 
 /// <summary>Every figure on one database: import, cold start, pages, search, export and memory, each
 /// beside its baseline, at the full network size and at the small one.</summary>
-public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAppFigures empty, Report report, bool postgres, string work)
+public sealed partial class Scenario(BenchSettings settings, PublishedApps apps, EmptyAppFigures empty, Report report, bool postgres, string work)
 {
     private static readonly string[] Pages = ["Contacts list", "Contact page", "Today"];
     private string Prefix => postgres ? "PostgreSQL: " : "";
@@ -208,50 +208,6 @@ public sealed class Scenario(BenchSettings settings, PublishedApps apps, EmptyAp
         report.Add(new Row(Prefix + "Memory, after the import", Mb(afterImport), $"empty app idle {Mb(empty.IdleBytes)}", "", "", null));
         report.Add(new Row(Prefix + "Memory, under load", Mb(underLoad), $"empty app idle {Mb(empty.IdleBytes)}", "", "< 350 MB", underLoad < 350L * 1024 * 1024));
         await DropAsync(mainDb!);
-    }
-
-    /// <summary>The PostgreSQL database <c>--prepare-data</c> fills and <c>--pages-on</c> reads, beside the data folder.</summary>
-    private const string ProfilingDatabase = "rapport_profile";
-
-    /// <summary>Imports and seeds the full data set into a SQLite data folder (or, with <c>--postgres</c>, into the
-    /// PostgreSQL database <c>rapport_profile</c>, with the folder for the app's keys) and leaves it there.</summary>
-    public static async Task PrepareDataAsync(BenchSettings settings, PublishedApps apps, string folder)
-    {
-        Directory.CreateDirectory(folder);
-        var db = settings.PostgresConnection is { } server
-            ? await BenchDatabase.PostgresAsync(server, ProfilingDatabase, folder)
-            : BenchDatabase.Sqlite(folder);
-        await using (var app = AppProcess.Start(apps.Rapport, AppSettings(db)))
-        {
-            using var probe = new HttpClient();
-            await app.WaitForOkAsync(probe, "/healthz");
-            using var session = new RapportSession(app.Address);
-            await session.SetUpOwnerAsync();
-            await session.ImportLinkedInAsync(ConnectionsGenerator.Generate(settings.Contacts, settings.Companies, settings.Seed));
-        }
-        await ActivitySeeder.SeedAsync(db, await RawQueries.OwnerIdAsync(db), settings.Notes, settings.Conversations, settings.Tasks, settings.Seed);
-    }
-
-    /// <summary>Page and search latencies on an existing data folder, printed, for working on one page.</summary>
-    public static async Task PagesOnlyAsync(BenchSettings settings, PublishedApps apps, string folder)
-    {
-        var db = settings.PostgresConnection is { } server
-            ? new BenchDatabase(true, new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = ProfilingDatabase }.ToString(), folder)
-            : BenchDatabase.Sqlite(folder);
-        var scenario = new Scenario(settings, apps, new EmptyAppFigures(0, 0), new Report(), db.IsPostgres, folder);
-        await using var app = AppProcess.Start(apps.Rapport, AppSettings(db));
-        using var probe = new HttpClient();
-        await app.WaitForOkAsync(probe, "/healthz");
-        using var session = new RapportSession(app.Address);
-        await session.SignInAsync();
-        var ids = await RawQueries.ContactIdsAsync(db);
-        foreach (var page in await scenario.PagesAsync(session, app, ids, await RawQueries.PageStartsAsync(db)))
-            Console.WriteLine($"{page.Name}: 1 client p50 {Ms(page.One.P50)} p95 {Ms(page.One.P95)}; {BenchSettings.ManyConnections} connections p95 {Ms(page.Many.P95)}, {PerSecond(page.Many.PerSecond)}; {Ms(page.ProcessorMs)} of the app's processor time per request; {page.SqlCommands} SQL");
-        foreach (var page in await scenario.ReadModelPagesAsync(session, await PageSubjects.FindAsync(db, await RawQueries.OwnerIdAsync(db))))
-            Console.WriteLine($"{page.Name}: 1 client p50 {Ms(page.One.P50)} p95 {Ms(page.One.P95)}; {page.SqlCommands} SQL (at most {page.Ceiling})");
-        var (one, many, processorMs) = await scenario.SearchAsync(session, app, SearchQueries.From(
-            ConnectionsGenerator.Generate(settings.Contacts, settings.Companies, settings.Seed), settings.SearchQueries, settings.Seed));
-        Console.WriteLine($"Search: 1 client p50 {Ms(one.P50)} p95 {Ms(one.P95)}; {BenchSettings.SearchClients} clients p95 {Ms(many.P95)}, {PerSecond(many.PerSecond)}; {Ms(processorMs)} of the app's processor time per request");
     }
 
     private sealed record PageFigures(string Name, LoadResult One, LoadResult Many, int SqlCommands, double ProcessorMs);
