@@ -15,6 +15,10 @@ namespace Rapport.IntegrationTests.Performance;
 /// <c>EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)</c>, the rows every plan node produced and the buffers touched.</summary>
 public sealed record QueryWork(int Commands, long Steps, long Rows, long Buffers, IReadOnlyList<string> PerCommand)
 {
+    /// <summary>The most parameters one command carried: EF sends a list of ids as one parameter each, and building
+    /// that SQL costs the app processor time that grows with the list.</summary>
+    public int MostParameters { get; init; }
+
     public override string ToString() => $"{Commands} commands, {(Steps > 0 ? $"{Steps:N0} VM steps" : $"{Rows:N0} rows, {Buffers:N0} buffers")}"
         + Environment.NewLine + string.Join(Environment.NewLine, PerCommand);
 }
@@ -91,7 +95,7 @@ public sealed class QueryRecorder : IDisposable, IObserver<DiagnosticListener>, 
             await DumpPlanAsync(connection, sql, parameters, steps);
             each.Add($"  {steps,10:N0} steps  {OneLine(sql)}");
         }
-        return new QueryWork(commands.Count, total, 0, 0, each);
+        return new QueryWork(commands.Count, total, 0, 0, each) { MostParameters = MostParametersOf(commands) };
     }
 
     private async Task<QueryWork> PostgresWorkAsync(List<(string Sql, DbParameter[] Parameters)> commands)
@@ -119,7 +123,7 @@ public sealed class QueryRecorder : IDisposable, IObserver<DiagnosticListener>, 
             await DumpPlanAsync(connection, sql, parameters, r, b);
             each.Add($"  {r,10:N0} rows {b,8:N0} buffers  {OneLine(sql)}");
         }
-        return new QueryWork(commands.Count, 0, rows, buffers, each);
+        return new QueryWork(commands.Count, 0, rows, buffers, each) { MostParameters = MostParametersOf(commands) };
     }
 
     private static readonly System.Reflection.FieldInfo StatementsField =
@@ -177,6 +181,9 @@ public sealed class QueryRecorder : IDisposable, IObserver<DiagnosticListener>, 
         node.TryGetProperty(name, out var value) ? (long)Math.Round(value.GetDouble()) : 0;
 
     /// <summary>Only reads are run again: a page's writes (a rule pass, say) would be made twice.</summary>
+    private static int MostParametersOf(List<(string Sql, DbParameter[] Parameters)> commands) =>
+        commands.Count == 0 ? 0 : commands.Max(c => c.Parameters.Length);
+
     private static bool IsRead(string sql)
     {
         var start = sql.TrimStart();

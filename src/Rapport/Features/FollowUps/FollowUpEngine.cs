@@ -119,11 +119,14 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
         var conversationFacts = conversations.Select(c => new ConversationFacts(c.Id, c.ContactId, c.Stage,
             c.MeetingStartUtc?.AddMinutes(c.DurationMinutes), thanked.Contains(c.Id))).ToList();
 
-        var requests = await db.OutreachAttempts.AsNoTracking()
-            .Where(a => (a.Purpose == TemplatePurpose.Request || a.Purpose == TemplatePurpose.IntroductionRequest) && a.ConversationId != null)
+        // Which rows to read is said in SQL, never as a list of ids: EF expands a list into one parameter per id, and
+        // for the thousands of a long search that expansion alone took seconds of processor time on every save.
+        var requestsSent = db.OutreachAttempts
+            .Where(a => (a.Purpose == TemplatePurpose.Request || a.Purpose == TemplatePurpose.IntroductionRequest) && a.ConversationId != null);
+        var requests = await requestsSent.AsNoTracking()
             .Select(a => new { a.Id, ConversationId = a.ConversationId!.Value, a.ContactId, a.SentAtUtc })
             .ToListAsync();
-        var organizations = await db.Contacts.AsNoTracking().Where(c => requests.Select(r => r.ContactId).Contains(c.Id))
+        var organizations = await db.Contacts.AsNoTracking().Where(c => requestsSent.Any(a => a.ContactId == c.Id))
             .Select(c => new { c.Id, c.OrganizationId }).ToDictionaryAsync(c => c.Id, c => c.OrganizationId);
         var replies = await db.Replies.AsNoTracking().Select(r => new ReplyFacts(r.ConversationId, r.AtUtc, r.Kind)).ToListAsync();
         var promises = await db.Promises.AsNoTracking()
@@ -135,8 +138,8 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
 
         // The contacts any rule speaks about: those with conversations, referrals or outcomes.
         var outcomes = await db.SearchOutcomes.AsNoTracking().ToListAsync();
-        var relevant = conversations.Select(c => c.ContactId).Concat(referrals.Select(r => r.ContactId)).ToHashSet();
-        var contacts = await db.Contacts.AsNoTracking().Where(c => relevant.Contains(c.Id))
+        var contacts = await db.Contacts.AsNoTracking()
+            .Where(c => db.Conversations.Any(v => v.ContactId == c.Id) || db.Referrals.Any(r => r.ContactId == c.Id))
             .Select(c => new
             {
                 c.Id, c.FirstName, c.LastName, c.OrganizationId, c.DoNotContact, c.LastContactedOn,
