@@ -8,6 +8,8 @@ namespace Rapport.Bench.Capacity;
 /// "Endurance" section).
 ///   capacity [--quick] [--postgres "..."] [--postgres-only] [--steps 250,500,1000,1500,2000] [--step-seconds 120]
 ///   [--keep-going] [--seed N] [--out file] [--from-build]
+///   capacity --soak N [--soak-minutes 30] [--postgres "..."] [--postgres-only]: one step of N people held that long,
+///   which also needs the app's memory flat (the last third of the samples within 5% of the first) to hold.
 /// Exit code: 0 when every step ran produced its figures, whether or not it held; 1 when a figure is missing
 /// (the run crashed, or a step had no requests, no save, no import or no backup). Timings never fail it.</summary>
 public static class CapacityCommand

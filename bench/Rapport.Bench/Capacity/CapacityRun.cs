@@ -18,7 +18,7 @@ public sealed class CapacityRun(CapacitySettings settings, PublishedApps apps, s
     public async Task<DatabaseCapacity> RunAsync(bool postgres)
     {
         var name = postgres ? "PostgreSQL" : "SQLite";
-        Console.WriteLine($"Capacity on {name}: steps of {string.Join(", ", settings.Steps)} people, {settings.StepLength.TotalSeconds:0} s each");
+        Console.WriteLine(settings.Soak ? $"Soak on {name}: {settings.Steps[0]} people for {settings.StepLength.TotalMinutes:0} min" : $"Capacity on {name}: steps of {string.Join(", ", settings.Steps)} people, {settings.StepLength.TotalSeconds:0} s each");
         var folder = Directory.CreateDirectory(Path.Combine(work, "capacity-" + name.ToLowerInvariant())).FullName;
         var db = postgres ? await BenchDatabase.PostgresAsync(settings.PostgresConnection!, DatabaseName, folder) : BenchDatabase.Sqlite(folder);
         try
@@ -84,20 +84,22 @@ public sealed class CapacityRun(CapacitySettings settings, PublishedApps apps, s
             clock.Restart();
             people.AddRange(await seeder.AddAsync(Enumerable.Range(people.Count, count - people.Count).ToList()));
             var seeding = clock.Elapsed;
-            var step = await RunStepAsync(people, beside, seeding);
+            var step = await RunStepAsync(people, beside, seeding, app);
             steps.Add(step);
             Console.WriteLine($"  {step.People:N0} people (seeded in {seeding.TotalSeconds:0} s): {step.Requests:N0} requests ({step.Requests / step.Elapsed.TotalSeconds:0}/s), "
                 + $"{step.Writes:N0} saves, p50 {Measure.Report.Ms(step.P50)}, p95 {Measure.Report.Ms(step.P95)}, {step.Errors} errors, "
                 + $"{step.Imports} imports, {(step.Backups < 0 ? "no backup (pg_dump not found)" : $"{step.Backups} backups")}: {(step.Held ? "held" : "NOT HELD")}");
             Console.WriteLine("    slowest by p95: " + step.Slowest);
+            Console.WriteLine("    " + step.MemoryLine);
             foreach (var error in step.FirstErrors) Console.WriteLine("    error: " + error);
             if (!step.Held && !settings.KeepGoing) break;
         }
         return new DatabaseCapacity(name, steps);
     }
 
-    private async Task<StepResult> RunStepAsync(List<Person> people, BesideThePeople beside, TimeSpan seeding)
+    private async Task<StepResult> RunStepAsync(List<Person> people, BesideThePeople beside, TimeSpan seeding, AppProcess app)
     {
+        var memory = new List<long>();
         var tally = new Tally();
         var times = new PageTimes();
         var errorsBefore = Volatile.Read(ref _appErrors);
@@ -106,10 +108,21 @@ public sealed class CapacityRun(CapacitySettings settings, PublishedApps apps, s
         var until = start + settings.StepLength;
         var clock = Stopwatch.StartNew();
         var work = Task.Run(() => beside.RunAsync(start, until, tally));
+        var sampling = Task.Run(async () =>
+        {
+            // The first minute is left out: the people's first requests fill the app's caches and pools.
+            while (DateTime.UtcNow < until)
+            {
+                if (clock.Elapsed >= EnduranceSettings.MemoryWarmUp) memory.Add(app.ResidentBytes);
+                await Task.Delay(EnduranceSettings.MemorySampleEvery);
+            }
+        });
         await Task.WhenAll(people.Select(p => Task.Run(() => p.RunAsync(until, tally, times))));
         var elapsed = clock.Elapsed;
         var (imports, backups) = await work;
+        await sampling;
         Volatile.Write(ref _counting, 0);
-        return StepResult.From(people.Count, tally, times, elapsed, seeding, Volatile.Read(ref _appErrors) - errorsBefore, imports, backups);
+        return StepResult.From(people.Count, tally, times, elapsed, seeding, Volatile.Read(ref _appErrors) - errorsBefore, imports, backups)
+            with { Memory = memory, MemoryJudged = settings.Soak };
     }
 }

@@ -15,8 +15,13 @@ public sealed record CapacitySettings(
     TimeSpan StepLength,
     AccountSize Ordinary,
     AccountSize Large,
-    int Seed)
+    int Seed,
+    bool Soak = false)
 {
+    /// <summary>In a soak, memory is flat when the median of the last third of the samples (after the first
+    /// minute) is at most this much above the first third's.</summary>
+    public const double SoakMemoryTolerance = 0.05;
+
     /// <summary>A step holds when the people's requests have a p95 under this, and nothing failed.</summary>
     public const double P95TargetMs = 300;
 
@@ -37,18 +42,26 @@ public sealed record CapacitySettings(
     {
         var quick = args.Contains("--quick");
         var postgres = BenchSettings.Option(args, "--postgres") ?? Environment.GetEnvironmentVariable("RAPPORT_BENCH_POSTGRES");
-        var output = BenchSettings.Option(args, "--out") ?? Path.Combine(repoRoot, "bench", "results", quick ? "capacity-quick.md" : "capacity.md");
+        var output = BenchSettings.Option(args, "--out") ?? Path.Combine(repoRoot, "bench", "results",
+            (args.Contains("--soak") ? "soak" : "capacity") + (quick ? "-quick.md" : ".md"));
         var steps = BenchSettings.Option(args, "--steps") is { } list
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList()
             : quick ? [10, 20] : [250, 500, 1_000, 1_500, 2_000];
         if (steps.Count == 0 || steps.Any(s => s < 1) || steps.Zip(steps.Skip(1)).Any(p => p.Second <= p.First))
             throw new ArgumentException("--steps takes a rising list of people, such as 250,500,1000.");
         var seconds = double.TryParse(BenchSettings.Option(args, "--step-seconds"), CultureInfo.InvariantCulture, out var s) ? s : quick ? 15 : 120;
+        // A soak is one step of that many people, held for --soak-minutes (30 by default), its memory judged.
+        var soak = int.TryParse(BenchSettings.Option(args, "--soak"), CultureInfo.InvariantCulture, out var soakPeople) && soakPeople > 0;
+        if (soak)
+        {
+            steps = [soakPeople];
+            seconds = 60 * (double.TryParse(BenchSettings.Option(args, "--soak-minutes"), CultureInfo.InvariantCulture, out var m) ? m : quick ? 0.5 : 30);
+        }
         // Quick mode: small accounts, so seeding takes seconds; the large one is the benchmark's quick network.
         var large = quick ? AccountSize.Full.ScaledTo(600) : AccountSize.Full;
         var ordinary = AccountSize.Full.ScaledTo(quick ? 50 : 500);
         return new CapacitySettings(quick, postgres, args.Contains("--postgres-only") && postgres is not null,
             quick || args.Contains("--from-build"), quick || args.Contains("--keep-going"), output, steps, TimeSpan.FromSeconds(seconds), ordinary, large,
-            int.TryParse(BenchSettings.Option(args, "--seed"), CultureInfo.InvariantCulture, out var seed) ? seed : 20261208);
+            int.TryParse(BenchSettings.Option(args, "--seed"), CultureInfo.InvariantCulture, out var seed) ? seed : 20261208, soak);
     }
 }

@@ -13,6 +13,9 @@ public sealed record DatabaseCapacity(string Database, IReadOnlyList<StepResult>
         get
         {
             if (Steps.Count == 0) return $"Capacity on {Database}: no step ran";
+            if (Steps is [{ MemoryJudged: true } soak])
+                return $"Soak on {Database}: {soak.People:N0} people for {soak.Elapsed.TotalMinutes:0} min, p95 {Measure.Report.Ms(soak.P95)}, {soak.Errors} errors, "
+                    + $"memory {(soak.MemoryGrowth is double growth ? growth.ToString("+0.0%;-0.0%", System.Globalization.CultureInfo.InvariantCulture) : "not judged")}: {(soak.Held ? "held" : "NOT HELD")}";
             var firstMiss = Steps.FirstOrDefault(s => !s.Held);
             return People is int people
                 ? $"Capacity on {Database}: {people:N0} people" + (firstMiss is null ? " (every step held: it may hold more)" : $" ({firstMiss.People:N0} did not hold)")
@@ -28,7 +31,7 @@ public sealed record DatabaseCapacity(string Database, IReadOnlyList<StepResult>
         text.AppendLine(Database).AppendLine().AppendLine(StepResult.Heading);
         foreach (var step in Steps) text.AppendLine(step.Row);
         text.AppendLine().AppendLine(Line).AppendLine();
-        foreach (var step in Steps) text.AppendLine($"- At {step.People:N0} people, the slowest by p95 (requests): {step.Slowest}.");
+        foreach (var step in Steps) text.AppendLine($"- At {step.People:N0} people, the slowest by p95 (requests): {step.Slowest}; {step.MemoryLine}.");
         foreach (var step in Steps.Where(s => s.FirstErrors.Count > 0))
         {
             text.AppendLine().AppendLine($"First errors at {step.People:N0} people:");

@@ -10,10 +10,28 @@ namespace Rapport.Bench.Capacity;
 public sealed record StepResult(int People, int Requests, int Writes, double P50, double P95, int Errors, int Imports, int Backups,
     TimeSpan Elapsed, TimeSpan Seeding, IReadOnlyList<string> FirstErrors, IReadOnlyList<(string Page, int Requests, double P95)> Pages)
 {
+    /// <summary>The app's resident memory every 10 s after the step's first minute.</summary>
+    public IReadOnlyList<long> Memory { get; init; } = [];
+
+    /// <summary>A soak's step also needs its memory flat to hold.</summary>
+    public bool MemoryJudged { get; init; }
+
+    /// <summary>The median of the last third of the memory samples over the first third's, less one; null on a short step.</summary>
+    public double? MemoryGrowth => Memory.Count < 6 ? null
+        : Load.Median(Memory.Skip(Memory.Count - Memory.Count / 3).Select(b => (double)b)) / Load.Median(Memory.Take(Memory.Count / 3).Select(b => (double)b)) - 1;
+
+    public bool MemoryFlat => MemoryGrowth is not double growth || growth <= CapacitySettings.SoakMemoryTolerance;
+
+    public string MemoryLine => MemoryGrowth is double growth
+        ? $"memory every 10 s after the first minute, {Memory.Count} samples: first third median {Report.Mb((long)Load.Median(Memory.Take(Memory.Count / 3).Select(b => (double)b)))}, "
+            + $"last third {Report.Mb((long)Load.Median(Memory.Skip(Memory.Count - Memory.Count / 3).Select(b => (double)b)))} ({growth:+0.0%;-0.0%}), "
+            + $"min {Report.Mb(Memory.Min())}, max {Report.Mb(Memory.Max())}: {(MemoryFlat ? "flat" : "GROWING")} (within {CapacitySettings.SoakMemoryTolerance:0%} to be flat)"
+        : $"memory: {Memory.Count} samples after the first minute, too few to judge";
+
     /// <summary>The three slowest pages or saves by p95, with how many were asked for.</summary>
     public string Slowest => string.Join("; ", Pages.Take(3).Select(p => $"{p.Page} {Report.Ms(p.P95)} ({p.Requests:N0})"));
 
-    public bool Held => Requests > 0 && P95 < CapacitySettings.P95TargetMs && Errors == 0;
+    public bool Held => Requests > 0 && P95 < CapacitySettings.P95TargetMs && Errors == 0 && (!MemoryJudged || MemoryFlat);
 
     /// <summary>What this step should have produced and did not: the run then says nothing about its people.</summary>
     public IEnumerable<string> Missing()
