@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Rapport.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
@@ -151,36 +150,5 @@ public sealed class QueryPlanTests(QueryPlanFixture fixture, ITestOutputHelper o
         // Buffers are left out here: at 1,000 contacts PostgreSQL reads the small child tables whole for the one part
         // (54 buffers in all), at 10,000 it probes them by key (about one buffer per contact); both are the right plan.
         AssertFlat(small with { Commands = large.Commands, Buffers = 0 }, large with { Buffers = 0 }, scale: (double)QueryPlanFixture.Large / QueryPlanFixture.Small);
-    }
-
-    [Fact]
-    public async Task QueryPlan_the_rule_pass_after_a_save_sends_no_list_that_grows_with_the_conversations()
-    {
-        // The rule pass reads all of a person's facts, so its work grows with them (decision record 012); what it
-        // may not do is send them back as a list of ids, one parameter each: at 30,000 contacts that made every
-        // logged call take three seconds of the app's processor time.
-        const string LogForm = "form[action*='handler=Log']";
-        var pages = new Dictionary<string, HtmlPage>();
-        foreach (var (user, subjects) in new[] { fixture.SmallAccount, fixture.LargeAccount })
-        {
-            // The first pass after seeding makes every task the seeded facts call for, in batches of many rows;
-            // what is measured is a pass that finds the tasks already there, as after any save in use.
-            // That call is a month back, so the measured one (today) moves "last in touch" again: a fact.
-            var first = await user.Client.GetPageAsync($"/people/{subjects.Other}");
-            var today = DateOnly.Parse(first.Document.QuerySelector("input[name='Log.On']")!.GetAttribute("value")!, CultureInfo.InvariantCulture);
-            Assert.Equal(HttpStatusCode.Redirect, (await user.Client.SubmitAsync(first, LogForm, new()
-            {
-                ["Log.Note"] = "A first call", ["Log.On"] = today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            })).StatusCode);
-            pages[user.Id] = await user.Client.GetPageAsync($"/people/{subjects.Other}");
-        }
-        var (small, large) = await BothAsync(async (user, _) =>
-        {
-            var response = await user.Client.SubmitAsync(pages[user.Id], LogForm, new() { ["Log.Note"] = "A call about the rules" });
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        });
-        Assert.Contains(large.PerCommand, c => c.Contains("\"RuleKey\"", StringComparison.Ordinal));
-        Assert.True(large.MostParameters <= small.MostParameters,
-            $"A command of the rule pass carried {small.MostParameters} parameters at {QueryPlanFixture.Small:N0} contacts and {large.MostParameters} at {QueryPlanFixture.Large:N0}.");
     }
 }
