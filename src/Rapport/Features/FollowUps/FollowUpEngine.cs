@@ -126,7 +126,8 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
         var requests = await requestsSent.AsNoTracking()
             .Select(a => new { a.Id, ConversationId = a.ConversationId!.Value, a.ContactId, a.SentAtUtc })
             .ToListAsync();
-        var organizations = await db.Contacts.AsNoTracking().Where(c => requestsSent.Any(a => a.ContactId == c.Id))
+        // IN over a subquery: the database gathers the ids once; a correlated EXISTS probed the requests for every contact.
+        var organizations = await db.Contacts.AsNoTracking().Where(c => requestsSent.Select(a => a.ContactId).Contains(c.Id))
             .Select(c => new { c.Id, c.OrganizationId }).ToDictionaryAsync(c => c.Id, c => c.OrganizationId);
         var replies = await db.Replies.AsNoTracking().Select(r => new ReplyFacts(r.ConversationId, r.AtUtc, r.Kind)).ToListAsync();
         var promises = await db.Promises.AsNoTracking()
@@ -139,7 +140,7 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
         // The contacts any rule speaks about: those with conversations, referrals or outcomes.
         var outcomes = await db.SearchOutcomes.AsNoTracking().ToListAsync();
         var contacts = await db.Contacts.AsNoTracking()
-            .Where(c => db.Conversations.Any(v => v.ContactId == c.Id) || db.Referrals.Any(r => r.ContactId == c.Id))
+            .Where(c => db.Conversations.Select(v => v.ContactId).Contains(c.Id) || db.Referrals.Select(r => r.ContactId).Contains(c.Id))
             .Select(c => new
             {
                 c.Id, c.FirstName, c.LastName, c.OrganizationId, c.DoNotContact, c.LastContactedOn,
