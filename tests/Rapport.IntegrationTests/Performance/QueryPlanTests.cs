@@ -5,39 +5,17 @@ using Xunit.Abstractions;
 namespace Rapport.IntegrationTests.Performance;
 
 /// <summary>Two accounts in one database, of 1,000 and 10,000 contacts in the benchmark's proportions.</summary>
-public sealed class QueryPlanFixture : IAsyncLifetime
+public sealed class QueryPlanFixture() : TwoAccounts(Small, Large, smallSeed: 1, largeSeed: 2)
 {
     public const int Small = 1_000;
     /// <summary>10,000, or what <c>RAPPORT_QUERY_PLAN_LARGE</c> says (30,000 for the plans kept in the decision record).</summary>
     public static readonly int Large = int.TryParse(Environment.GetEnvironmentVariable("RAPPORT_QUERY_PLAN_LARGE"), out var large) ? large : 10_000;
 
-    public RapportApp App { get; private set; } = null!;
-    public QueryRecorder Recorder { get; private set; } = null!;
-    public (SignedInUser User, AccountOfSize.Subjects Subjects) SmallAccount { get; private set; }
-    public (SignedInUser User, AccountOfSize.Subjects Subjects) LargeAccount { get; private set; }
-
-    public async Task InitializeAsync()
+    // The first views compile the pages' queries and fill the caches: what is measured is every view after.
+    protected override async Task AfterSeedingAsync(SignedInUser user)
     {
-        App = await RapportApp.StartAsync();
-        Recorder = new QueryRecorder(App.Database);
-        SmallAccount = await AccountAsync(Small, seed: 1);
-        LargeAccount = await AccountAsync(Large, seed: 2);
-    }
-
-    private async Task<(SignedInUser, AccountOfSize.Subjects)> AccountAsync(int contacts, int seed)
-    {
-        var user = await App.SignUpAsync();
-        var subjects = await AccountOfSize.SeedAsync(App, user.Id, contacts, seed);
-        // The first view runs the follow-up rules over what was seeded and fills the caches: what is measured is every view after.
         await user.Client.GetPageAsync("/");
         await user.Client.GetPageAsync("/people");
-        return (user, subjects);
-    }
-
-    public async Task DisposeAsync()
-    {
-        Recorder.Dispose();
-        await App.DisposeAsync();
     }
 }
 

@@ -8,35 +8,10 @@ namespace Rapport.IntegrationTests.Performance;
 /// <summary>Two accounts of their own, apart from <see cref="QueryPlanFixture"/>'s: a save of a fact runs the
 /// follow-up rules, whose first pass makes the tasks the seeded facts call for, and those would change what
 /// Today shows in the other tests.</summary>
-public sealed class RulePassPlanFixture : IAsyncLifetime
+public sealed class RulePassPlanFixture() : TwoAccounts(Small, Large, smallSeed: 3, largeSeed: 4)
 {
     public const int Small = 300;
     public const int Large = 3_000;
-
-    public RapportApp App { get; private set; } = null!;
-    public QueryRecorder Recorder { get; private set; } = null!;
-    public (SignedInUser User, AccountOfSize.Subjects Subjects) SmallAccount { get; private set; }
-    public (SignedInUser User, AccountOfSize.Subjects Subjects) LargeAccount { get; private set; }
-
-    public async Task InitializeAsync()
-    {
-        App = await RapportApp.StartAsync();
-        Recorder = new QueryRecorder(App.Database);
-        SmallAccount = await AccountAsync(Small, seed: 3);
-        LargeAccount = await AccountAsync(Large, seed: 4);
-    }
-
-    private async Task<(SignedInUser, AccountOfSize.Subjects)> AccountAsync(int contacts, int seed)
-    {
-        var user = await App.SignUpAsync();
-        return (user, await AccountOfSize.SeedAsync(App, user.Id, contacts, seed));
-    }
-
-    public async Task DisposeAsync()
-    {
-        Recorder.Dispose();
-        await App.DisposeAsync();
-    }
 }
 
 /// <summary>The follow-up rules' pass after a save, at two sizes of account (one conversation to six contacts).</summary>
