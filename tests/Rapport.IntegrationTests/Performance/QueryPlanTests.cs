@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Rapport.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
@@ -47,6 +48,9 @@ public sealed class QueryPlanTests(QueryPlanFixture fixture, ITestOutputHelper o
             $"Rows read grew from {small.Rows:N0} to {large.Rows:N0} with the account.\n{small}\n{large}");
         Assert.True(large.Buffers <= small.Buffers * scale * Allowed,
             $"Buffers touched grew from {small.Buffers:N0} to {large.Buffers:N0} with the account.\n{small}\n{large}");
+        // Both accounts share the database, so a walk of a whole table costs them the same and passes the checks above.
+        Assert.True(small.WholeWalks.Count + large.WholeWalks.Count == 0,
+            "A query walks a whole table, every person's rows, instead of searching the owner's:\n" + string.Join("\n", small.WholeWalks.Concat(large.WholeWalks).Distinct()));
     }
 
     [Fact]
@@ -128,5 +132,25 @@ public sealed class QueryPlanTests(QueryPlanFixture fixture, ITestOutputHelper o
         // Buffers are left out here: at 1,000 contacts PostgreSQL reads the small child tables whole for the one part
         // (54 buffers in all), at 10,000 it probes them by key (about one buffer per contact); both are the right plan.
         AssertFlat(small with { Commands = large.Commands, Buffers = 0 }, large with { Buffers = 0 }, scale: (double)QueryPlanFixture.Large / QueryPlanFixture.Small);
+    }
+
+    [Fact]
+    public async Task QueryPlan_the_pages_the_capacity_run_opens_most_read_the_owner_s_rows_through_an_index_never_every_person_s()
+    {
+        // Follow-ups reads all of a person's requests to say who answers, and the list counts all of their contacts once a
+        // minute: work that grows with the account, by design, but never with the other people on the install. Walks are
+        // read from SQLite's plans, whose statistics are ours; PostgreSQL's planner weighs its own, real ones.
+        foreach (var (user, subjects) in new[] { fixture.SmallAccount, fixture.LargeAccount })
+        {
+            fixture.App.Services.GetRequiredService<Rapport.Data.ContactCounts>().Forget(user.Id);
+            var work = await fixture.Recorder.MeasureAsync(async () =>
+            {
+                foreach (var page in new[] { "/people", "/follow-ups", "/conversations", $"/people/{subjects.Contact}/edit" })
+                    Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync(page)).StatusCode);
+            });
+            output.WriteLine(work.ToString());
+            Assert.Contains(work.PerCommand, c => c.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase));
+            Assert.True(work.WholeWalks.Count == 0, "A query walks a whole table, every person's rows:\n" + string.Join("\n", work.WholeWalks.Distinct()));
+        }
     }
 }

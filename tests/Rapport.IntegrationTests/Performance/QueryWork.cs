@@ -19,6 +19,11 @@ public sealed record QueryWork(int Commands, long Steps, long Rows, long Buffers
     /// that SQL costs the app processor time that grows with the list.</summary>
     public int MostParameters { get; init; }
 
+    /// <summary>SQLite only: the plan lines of statements that walk a whole table or index instead of searching it, such as
+    /// <c>SCAN c</c>. The owner's index narrows every owned table to one person's rows; a walk reads every person's, so its
+    /// work grows with the people on the install, which comparing two accounts of one database cannot see.</summary>
+    public IReadOnlyList<string> WholeWalks { get; init; } = [];
+
     public override string ToString() => $"{Commands} commands, {(Steps > 0 ? $"{Steps:N0} VM steps" : $"{Rows:N0} rows, {Buffers:N0} buffers")}"
         + Environment.NewLine + string.Join(Environment.NewLine, PerCommand);
 }
@@ -72,6 +77,7 @@ public sealed class QueryRecorder : IDisposable, IObserver<DiagnosticListener>, 
         await connection.OpenAsync();
         long total = 0;
         var each = new List<string>();
+        var walks = new List<string>();
         foreach (var (sql, parameters) in commands)
         {
             if (!IsRead(sql))
@@ -79,6 +85,7 @@ public sealed class QueryRecorder : IDisposable, IObserver<DiagnosticListener>, 
                 each.Add($"  (a write, not run again)  {OneLine(sql)}");
                 continue;
             }
+            walks.AddRange(WholeWalksOf(await SqlitePlanAsync(connection, sql, parameters)).Select(line => $"{line.Trim()} in {OneLine(sql)}"));
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             foreach (var p in parameters.Cast<SqliteParameter>())
@@ -95,7 +102,7 @@ public sealed class QueryRecorder : IDisposable, IObserver<DiagnosticListener>, 
             await DumpPlanAsync(connection, sql, parameters, steps);
             each.Add($"  {steps,10:N0} steps  {OneLine(sql)}");
         }
-        return new QueryWork(commands.Count, total, 0, 0, each) { MostParameters = MostParametersOf(commands) };
+        return new QueryWork(commands.Count, total, 0, 0, each) { MostParameters = MostParametersOf(commands), WholeWalks = walks };
     }
 
     private async Task<QueryWork> PostgresWorkAsync(List<(string Sql, DbParameter[] Parameters)> commands)
@@ -157,15 +164,40 @@ public sealed class QueryRecorder : IDisposable, IObserver<DiagnosticListener>, 
     {
         if (string.IsNullOrEmpty(PlanFolder)) return;
         Directory.CreateDirectory(PlanFolder);
+        var plan = string.Join(Environment.NewLine, await SqlitePlanAsync(connection, sql, parameters));
+        var name = Path.Combine(PlanFolder, $"{Interlocked.Increment(ref _planNumber):D4}-{steps}-steps.txt");
+        await File.WriteAllTextAsync(name, sql + Environment.NewLine + Environment.NewLine + plan);
+    }
+
+    /// <summary>EXPLAIN QUERY PLAN, a line per step, indented by depth.</summary>
+    private static async Task<List<string>> SqlitePlanAsync(SqliteConnection connection, string sql, DbParameter[] parameters)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
         foreach (var p in parameters.Cast<SqliteParameter>())
             command.Parameters.Add(new SqliteParameter(p.ParameterName, p.Value ?? DBNull.Value) { SqliteType = p.SqliteType, Size = p.Size });
-        var plan = new System.Text.StringBuilder();
-        await using (var reader = await command.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) plan.AppendLine($"{reader.GetInt32(0),4} {reader.GetInt32(1),4}  {reader.GetString(3)}");
-        var name = Path.Combine(PlanFolder, $"{Interlocked.Increment(ref _planNumber):D4}-{steps}-steps.txt");
-        await File.WriteAllTextAsync(name, sql + Environment.NewLine + Environment.NewLine + plan);
+        var lines = new List<string>();
+        var depth = new Dictionary<int, int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var level = depth.GetValueOrDefault(reader.GetInt32(1), -1) + 1;
+            depth[reader.GetInt32(0)] = level;
+            lines.Add(new string(' ', 2 * level) + reader.GetString(3));
+        }
+        return lines;
+    }
+
+    /// <summary>The plan lines that walk a table or an index from end to end. Not one over a subquery's or a view's own
+    /// result (named by its CO-ROUTINE or MATERIALIZE line), a constant row, or a virtual table (full-text search,
+    /// json_each), which are no person's table.</summary>
+    private static IEnumerable<string> WholeWalksOf(List<string> plan)
+    {
+        var ownResults = plan.Select(line => System.Text.RegularExpressions.Regex.Match(line.Trim(), @"^(?:CO-ROUTINE|MATERIALIZE) (\S+)$"))
+            .Where(m => m.Success).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        ownResults.Add("CONSTANT");
+        return plan.Where(line => System.Text.RegularExpressions.Regex.Match(line.Trim(), @"^SCAN (\S+)( USING (COVERING )?INDEX \S+)?$") is { Success: true } m
+            && !ownResults.Contains(m.Groups[1].Value));
     }
 
     /// <summary>Rows produced by every node of the plan, each as many times as the node ran: what the query read and handled.</summary>

@@ -8,11 +8,15 @@ namespace Rapport.Data;
 /// Without statistics, SQLite sees an owner filter and a contact filter as equally selective and may walk a
 /// person's whole table through the owner's index; real ANALYZE figures are no better, since an index on a
 /// column that is mostly empty (who referred whom) then looks useless for finding the one row that is not.
-/// So: an index that starts with the owner matches everything, any other column narrows to a few rows, and a
-/// unique index to one.</summary>
+/// So: an index that starts with the owner narrows a table to one person's rows, a hundredth of it, and any
+/// other column to a few rows, and a unique index to one. The owner's share is what makes SQLite search an
+/// owner's index rather than walk the whole table, every person's rows, when nothing else narrows a query (a
+/// count, the rule pass reading all of a person's facts); it stays far above "a few", so an index on the
+/// contact or conversation asked for still wins over the owner's.</summary>
 public static class SqlitePlannerStats
 {
     private const long Rows = 1_000_000;
+    private const long OwnerRows = Rows / 100;
     private const long Few = 10;
 
     /// <summary>A conversation's stage is one of a handful, and a person's conversations gather in a few of them (held,
@@ -76,8 +80,8 @@ public static class SqlitePlannerStats
         var figures = new List<long> { Rows };
         for (var i = 0; i < columns.Count; i++)
         {
-            var matched = i == 0 && columns[0] == "OwnerId" ? Rows : Few;
-            if (i > 0) matched = figures[^1] == Rows ? (FewValues.Contains(columns[i]) ? Rows / 5 : Few) : Math.Max(1, figures[^1] / Few);
+            var matched = i == 0 && columns[0] == "OwnerId" ? OwnerRows : Few;
+            if (i > 0) matched = i == 1 && figures[^1] == OwnerRows ? (FewValues.Contains(columns[i]) ? OwnerRows / 5 : Few) : Math.Max(1, figures[^1] / Few);
             figures.Add(matched);
         }
         if (unique) figures[^1] = 1;
