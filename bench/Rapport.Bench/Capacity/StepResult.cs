@@ -16,17 +16,14 @@ public sealed record StepResult(int People, int Requests, int Writes, double P50
     /// <summary>A soak's step also needs its memory flat to hold.</summary>
     public bool MemoryJudged { get; init; }
 
-    /// <summary>The medians of the first and last thirds of the memory samples; null on a step too short to judge.</summary>
-    private (double First, double Last)? Thirds => Memory.Count < 6 ? null
-        : (Load.Median(Memory.Take(Memory.Count / 3).Select(b => (double)b)), Load.Median(Memory.TakeLast(Memory.Count / 3).Select(b => (double)b)));
+    private MemoryTrend? Trend => MemoryTrend.Of(Memory);
 
-    public double? MemoryGrowth => Thirds is var (first, last) ? last / first - 1 : null;
+    public double? MemoryGrowth => Trend?.Growth;
 
-    public bool MemoryFlat => MemoryGrowth is not double growth || growth <= CapacitySettings.SoakMemoryTolerance;
+    public bool MemoryFlat => Trend is not { } trend || trend.FlatWithin(CapacitySettings.SoakMemoryTolerance);
 
-    public string MemoryLine => Thirds is var (first, last)
-        ? $"memory every 10 s after the first minute, {Memory.Count} samples: first third median {Report.Mb((long)first)}, last third {Report.Mb((long)last)} "
-            + $"({last / first - 1:+0.0%;-0.0%}), min {Report.Mb(Memory.Min())}, max {Report.Mb(Memory.Max())}: {(MemoryFlat ? "flat" : "GROWING")} "
+    public string MemoryLine => Trend is { } trend
+        ? $"memory every 10 s after the first minute, {trend.Samples} samples: {trend.Figures}: {(MemoryFlat ? "flat" : "GROWING")} "
             + $"(within {CapacitySettings.SoakMemoryTolerance:0%} to be flat)"
         : $"memory: {Memory.Count} samples after the first minute, too few to judge";
 

@@ -125,22 +125,17 @@ public sealed class LoadRun(EnduranceSettings settings, PublishedApps apps, stri
     /// <summary>Flat: after the warm-up, the median of the last third of the samples is within the tolerance of the first third's.</summary>
     private static bool MemoryVerdict(List<(TimeSpan At, long Bytes)> samples, out string line)
     {
-        var after = samples.Where(s => s.At >= EnduranceSettings.MemoryWarmUp).Select(s => (double)s.Bytes).ToList();
-        if (after.Count < 6)
+        var after = samples.Where(s => s.At >= EnduranceSettings.MemoryWarmUp).Select(s => s.Bytes).ToList();
+        if (MemoryTrend.Of(after) is not { } trend)
         {
             var peak = samples.Count == 0 ? 0 : samples.Max(s => s.Bytes);
             line = $"memory: {samples.Count} samples, peak {Mb(peak)} (too short a run to judge a trend)";
             return true;
         }
-        var third = after.Count / 3;
-        var first = Load.Median(after.Take(third));
-        var last = Load.Median(after.Skip(after.Count - third));
-        var growth = last / first - 1;
-        var flat = growth <= EnduranceSettings.FlatMemoryTolerance;
+        var flat = trend.FlatWithin(EnduranceSettings.FlatMemoryTolerance);
         // The benchmark runs with the invariant culture (Program.cs), so the numbers read the same everywhere.
-        line = $"memory (RSS every {EnduranceSettings.MemorySampleEvery.TotalSeconds:0} s, {after.Count} samples after a {EnduranceSettings.MemoryWarmUp.TotalMinutes:0} min warm-up): "
-            + $"first third median {Mb((long)first)}, last third median {Mb((long)last)} ({growth:+0.0%;-0.0%}), min {Mb((long)after.Min())}, max {Mb((long)after.Max())}: "
-            + (flat ? $"flat (within {EnduranceSettings.FlatMemoryTolerance:0%})" : $"GROWING (more than {EnduranceSettings.FlatMemoryTolerance:0%})");
+        line = $"memory (RSS every {EnduranceSettings.MemorySampleEvery.TotalSeconds:0} s, {trend.Samples} samples after a {EnduranceSettings.MemoryWarmUp.TotalMinutes:0} min warm-up): "
+            + trend.Figures + ": " + (flat ? $"flat (within {EnduranceSettings.FlatMemoryTolerance:0%})" : $"GROWING (more than {EnduranceSettings.FlatMemoryTolerance:0%})");
         return flat;
     }
 
