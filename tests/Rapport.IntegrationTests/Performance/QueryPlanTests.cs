@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -49,8 +49,7 @@ public sealed class QueryPlanTests(QueryPlanFixture fixture, ITestOutputHelper o
         Assert.True(large.Buffers <= small.Buffers * scale * Allowed,
             $"Buffers touched grew from {small.Buffers:N0} to {large.Buffers:N0} with the account.\n{small}\n{large}");
         // Both accounts share the database, so a walk of a whole table costs them the same and passes the checks above.
-        Assert.True(small.WholeWalks.Count + large.WholeWalks.Count == 0,
-            "A query walks a whole table, every person's rows, instead of searching the owner's:\n" + string.Join("\n", small.WholeWalks.Concat(large.WholeWalks).Distinct()));
+        QueryWork.AssertNoWholeWalks(small, large);
     }
 
     [Fact]
@@ -134,12 +133,11 @@ public sealed class QueryPlanTests(QueryPlanFixture fixture, ITestOutputHelper o
         AssertFlat(small with { Commands = large.Commands, Buffers = 0 }, large with { Buffers = 0 }, scale: (double)QueryPlanFixture.Large / QueryPlanFixture.Small);
     }
 
-    [Fact]
+    [SqliteFact("walks are read from SQLite's plans, whose statistics are ours; PostgreSQL's planner weighs its own, real ones")]
     public async Task QueryPlan_the_pages_the_capacity_run_opens_most_read_the_owner_s_rows_through_an_index_never_every_person_s()
     {
         // Follow-ups reads all of a person's requests to say who answers, and the list counts all of their contacts once a
-        // minute: work that grows with the account, by design, but never with the other people on the install. Walks are
-        // read from SQLite's plans, whose statistics are ours; PostgreSQL's planner weighs its own, real ones.
+        // minute: work that grows with the account, by design, but never with the other people on the install.
         foreach (var (user, subjects) in new[] { fixture.SmallAccount, fixture.LargeAccount })
         {
             fixture.App.Services.GetRequiredService<Rapport.Data.ContactCounts>().Forget(user.Id);
@@ -150,7 +148,7 @@ public sealed class QueryPlanTests(QueryPlanFixture fixture, ITestOutputHelper o
             });
             output.WriteLine(work.ToString());
             Assert.Contains(work.PerCommand, c => c.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase));
-            Assert.True(work.WholeWalks.Count == 0, "A query walks a whole table, every person's rows:\n" + string.Join("\n", work.WholeWalks.Distinct()));
+            QueryWork.AssertNoWholeWalks(work);
         }
     }
 }

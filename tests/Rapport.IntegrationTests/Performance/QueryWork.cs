@@ -24,6 +24,13 @@ public sealed record QueryWork(int Commands, long Steps, long Rows, long Buffers
     /// work grows with the people on the install, which comparing two accounts of one database cannot see.</summary>
     public IReadOnlyList<string> WholeWalks { get; init; } = [];
 
+    /// <summary>Fails when any of <paramref name="work"/> walked a whole table, naming each walk and its query.</summary>
+    public static void AssertNoWholeWalks(params QueryWork[] work)
+    {
+        var walks = work.SelectMany(w => w.WholeWalks).Distinct().ToList();
+        Assert.True(walks.Count == 0, "A query walks a whole table, every person's rows, instead of searching the owner's:\n" + string.Join("\n", walks));
+    }
+
     public override string ToString() => $"{Commands} commands, {(Steps > 0 ? $"{Steps:N0} VM steps" : $"{Rows:N0} rows, {Buffers:N0} buffers")}"
         + Environment.NewLine + string.Join(Environment.NewLine, PerCommand);
 }
@@ -85,7 +92,8 @@ public sealed class QueryRecorder : IDisposable, IObserver<DiagnosticListener>, 
                 each.Add($"  (a write, not run again)  {OneLine(sql)}");
                 continue;
             }
-            walks.AddRange(WholeWalksOf(await SqlitePlanAsync(connection, sql, parameters)).Select(line => $"{line.Trim()} in {OneLine(sql)}"));
+            var plan = await SqlitePlanAsync(connection, sql, parameters);
+            walks.AddRange(WholeWalksOf(plan).Select(line => $"{line.Trim()} in {OneLine(sql)}"));
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             foreach (var p in parameters.Cast<SqliteParameter>())
@@ -99,7 +107,7 @@ public sealed class QueryRecorder : IDisposable, IObserver<DiagnosticListener>, 
             foreach (var statement in PreparedStatements(command))
                 steps += SQLitePCL.raw.sqlite3_stmt_status(statement, SQLitePCL.raw.SQLITE_STMTSTATUS_VM_STEP, 1);
             total += steps;
-            await DumpPlanAsync(connection, sql, parameters, steps);
+            await DumpPlanAsync(sql, plan, steps);
             each.Add($"  {steps,10:N0} steps  {OneLine(sql)}");
         }
         return new QueryWork(commands.Count, total, 0, 0, each) { MostParameters = MostParametersOf(commands), WholeWalks = walks };
@@ -160,13 +168,12 @@ public sealed class QueryRecorder : IDisposable, IObserver<DiagnosticListener>, 
         await File.WriteAllTextAsync(name, sql + Environment.NewLine + Environment.NewLine + plan);
     }
 
-    private static async Task DumpPlanAsync(SqliteConnection connection, string sql, DbParameter[] parameters, long steps)
+    private static async Task DumpPlanAsync(string sql, List<string> plan, long steps)
     {
         if (string.IsNullOrEmpty(PlanFolder)) return;
         Directory.CreateDirectory(PlanFolder);
-        var plan = string.Join(Environment.NewLine, await SqlitePlanAsync(connection, sql, parameters));
         var name = Path.Combine(PlanFolder, $"{Interlocked.Increment(ref _planNumber):D4}-{steps}-steps.txt");
-        await File.WriteAllTextAsync(name, sql + Environment.NewLine + Environment.NewLine + plan);
+        await File.WriteAllTextAsync(name, sql + Environment.NewLine + Environment.NewLine + string.Join(Environment.NewLine, plan));
     }
 
     /// <summary>EXPLAIN QUERY PLAN, a line per step, indented by depth.</summary>

@@ -54,8 +54,7 @@ public sealed class RulePassPlanTests(RulePassPlanFixture fixture, ITestOutputHe
         });
         Assert.Contains(large.PerCommand, c => c.Contains("\"RuleKey\"", StringComparison.Ordinal));
         // The pass reads all of the person's facts, through the owner's indexes: never every person's rows.
-        Assert.True(small.WholeWalks.Count + large.WholeWalks.Count == 0,
-            "A query of the rule pass walks a whole table, every person's rows:\n" + string.Join("\n", small.WholeWalks.Concat(large.WholeWalks).Distinct()));
+        QueryWork.AssertNoWholeWalks(small, large);
         Assert.True(large.MostParameters <= small.MostParameters,
             $"A command of the rule pass carried {small.MostParameters} parameters at {RulePassPlanFixture.Small:N0} contacts and {large.MostParameters} at {RulePassPlanFixture.Large:N0}.");
     }

@@ -81,7 +81,7 @@ public static class SqlitePlannerStats
         for (var i = 0; i < columns.Count; i++)
         {
             var matched = i == 0 && columns[0] == "OwnerId" ? OwnerRows : Few;
-            if (i > 0) matched = i == 1 && figures[^1] == OwnerRows ? (FewValues.Contains(columns[i]) ? OwnerRows / 5 : Few) : Math.Max(1, figures[^1] / Few);
+            if (i > 0) matched = i == 1 && columns[0] == "OwnerId" ? (FewValues.Contains(columns[i]) ? OwnerRows / 5 : Few) : Math.Max(1, figures[^1] / Few);
             figures.Add(matched);
         }
         if (unique) figures[^1] = 1;

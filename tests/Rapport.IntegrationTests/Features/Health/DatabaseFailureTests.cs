@@ -49,7 +49,7 @@ public partial class DatabaseFailureTests
         if (readOnly) NpgsqlConnection.ClearAllPools();
     }
 
-    [SqliteFact]
+    [SqliteFact("PostgreSQL has no per-database page limit, and filling the real disk is not safe in a test")]
     public async Task A_full_sqlite_database_gives_an_error_page_with_a_reference_and_health_recovers()
     {
         await using var app = await RapportApp.StartAsync();
@@ -160,14 +160,4 @@ public partial class DatabaseFailureTests
 
     private static string RandomText(int length) =>
         string.Concat(Enumerable.Range(0, length / 32 + 1).Select(_ => Guid.NewGuid().ToString("N")));
-}
-
-/// <summary>A test of something only SQLite has (a page limit to fill); the PostgreSQL run reports it as skipped, saying why.</summary>
-public sealed class SqliteFactAttribute : FactAttribute
-{
-    public SqliteFactAttribute()
-    {
-        if (TestDatabase.CurrentProvider != TestProvider.Sqlite)
-            Skip = "SQLite only: PostgreSQL has no per-database page limit, and filling the real disk is not safe in a test";
-    }
 }
