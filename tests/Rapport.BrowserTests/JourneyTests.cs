@@ -114,6 +114,7 @@ public class JourneyTests
         await session.ScreenshotAsync("16-phone-contact");
         // The demo's requests: one answered quickly, one late, one declined, one still waiting.
         await session.GoAsync("/follow-ups");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Who answers your requests" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Who answers your requests" })).ToBeVisibleAsync();
         await Expect(page.Locator("section[aria-labelledby=answers-heading] tbody tr")).Not.ToHaveCountAsync(0);
         Assert.Empty(session.Problems);

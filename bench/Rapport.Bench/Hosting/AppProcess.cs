@@ -54,6 +54,8 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["Urls"] = address.ToString();
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // As the README tells a self-hoster to run it: glibc's malloc with two arenas (decision record 015).
+        info.Environment["MALLOC_ARENA_MAX"] = "2";
         foreach (var (key, value) in settings) info.Environment[key] = value;
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll}");

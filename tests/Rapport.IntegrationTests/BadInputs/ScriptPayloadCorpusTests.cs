@@ -46,7 +46,7 @@ public class ScriptPayloadCorpusTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Contains(typed, list.Document.QuerySelector(".contact-list a.name")!.TextContent);
         await Corpus.OpenSafelyAsync(client, "/people?q=" + Uri.EscapeDataString(payload));
         await Corpus.OpenSafelyAsync(client, "/people/suggest?Input.ReferredByName=" + Uri.EscapeDataString(payload));
-        foreach (var url in new[] { "/today", "/organizations", "/research", "/follow-ups", "/people/duplicates", "/outcome", "/import",
+        foreach (var url in new[] { "/today", "/organizations", "/research", "/follow-ups", "/follow-ups/answers", "/people/duplicates", "/outcome", "/import",
                      $"/people/{id}/export/json", "/conversations/new?contactId=" + id })
             await Corpus.OpenSafelyAsync(client, url);
     }

@@ -6,14 +6,20 @@ using Rapport.IntegrationTests.Infrastructure;
 namespace Rapport.IntegrationTests.Performance;
 
 /// <summary>An account of a given size in the benchmark's proportions (per 1,000 contacts: 333 organizations,
-/// 3,000 notes, 167 conversations, 667 follow-up tasks, a fifth of those past due and open; one contact in five in a
+/// 3,000 notes, 167 conversations, 667 follow-up tasks, a fifth of the past ones still open; one contact in five in a
 /// career field; one in a hundred contacts and conversations in the trash), from a fixed seed, written in bulk so a
-/// test can afford 10,000.</summary>
+/// test can afford 10,000. What is ahead does not grow with the network: the same forty tasks due in the coming two
+/// months, the same eight requests waiting and eight meetings planned.</summary>
 public static class AccountOfSize
 {
-    /// <summary>What the pages are about: a contact in the middle of the alphabet (and another, for the merge page), and
-    /// the words of a search that matches the same few people at every size.</summary>
-    public sealed record Subjects(int Contact, int Other, string MiddleName, string RareSearch);
+    /// <summary>What the pages are about: a contact in the middle of the alphabet (and another, for the merge page), the
+    /// words of a search that matches the same few people at every size, and a career field, an organization and a
+    /// conversation that hold as much at every size (so what their pages read may grow only with the account).</summary>
+    public sealed record Subjects(int Contact, int Other, string MiddleName, string RareSearch, int Field, int Organization, int Conversation);
+
+    /// <summary>People in the measured career field and at the measured organization, at every size.</summary>
+    public const int PeopleInField = 40, PeopleAtOrganization = 5;
+    private const string MeasuredOrganization = "Measured Organization";
 
     private static readonly string[] First = ["Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Luis",
         "Mara", "Nils", "Olu", "Priya", "Quinn", "Rosa", "Sam", "Tomas", "Uma", "Vik", "Wen", "Yara", "Zoe"];
@@ -28,6 +34,7 @@ public static class AccountOfSize
     ];
 
     private const int Waiting = 8;
+    private const int UpcomingTasks = 40;
 
     public static async Task<Subjects> SeedAsync(RapportApp app, string ownerId, int contacts, int seed)
     {
@@ -38,18 +45,20 @@ public static class AccountOfSize
         {
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var fields = Enumerable.Range(0, 6).Select(i => { var f = new CareerField(); f.Rename($"Field {i}"); return f; }).ToList();
-            db.CareerFields.AddRange(fields);
+            var measuredField = new CareerField();
+            measuredField.Rename("Measured field");
+            db.CareerFields.AddRange([.. fields, measuredField]);
             await db.SaveChangesAsync();
 
             await using (var transaction = await db.Database.BeginTransactionAsync())
             {
                 var names = Enumerable.Range(0, Math.Max(1, contacts / 3)).Select(i => $"Organization {i:D5}").ToList();
                 var organizations = await ContactBulkInsert.OrganizationsAsync(db,
-                    names.Select(n => new ContactBulkInsert.NewOrganization(Folding.Fold(n), n)).ToList(), now);
+                    names.Append(MeasuredOrganization).Select(n => new ContactBulkInsert.NewOrganization(Folding.Fold(n), n)).ToList(), now);
                 var people = new List<Contact>(contacts);
                 for (var i = 0; i < contacts; i++)
                 {
-                    var organization = names[random.Next(names.Count)];
+                    var organization = i is >= 3 and < 3 + PeopleAtOrganization ? MeasuredOrganization : names[random.Next(names.Count)];
                     var person = new Contact
                     {
                         FirstName = First[random.Next(First.Length)], LastName = $"{Last[random.Next(Last.Length)]} {i:D5}",
@@ -69,6 +78,10 @@ public static class AccountOfSize
 
                 foreach (var id in ids.Where((_, i) => i % 5 == 0))
                     db.ContactFields.Add(new ContactField { ContactId = id, CareerFieldId = fields[random.Next(fields.Count)].Id });
+                // Spread over the alphabet, so a page that walks every contact in name order to find the field's would show it.
+                foreach (var id in ids.Where((_, i) => i % 5 == 1).Take(PeopleInField))
+                    db.ContactFields.Add(new ContactField { ContactId = id, CareerFieldId = measuredField.Id });
+                db.OrganizationFields.Add(new OrganizationField { OrganizationId = organizations[Folding.Fold(MeasuredOrganization)], CareerFieldId = measuredField.Id });
                 for (var i = 0; i < contacts / 6; i++)
                 {
                     var stage = i < Waiting ? ConversationStage.Requested : i < 2 * Waiting ? ConversationStage.Scheduled : PastStages[random.Next(PastStages.Length)];
@@ -78,12 +91,13 @@ public static class AccountOfSize
                         ContactId = Any(), Stage = stage, StageChangedAtUtc = changed,
                         MeetingStartUtc = stage == ConversationStage.Scheduled ? now.AddDays(random.NextDouble() * 30) : stage is ConversationStage.Held ? changed : null,
                     };
-                    conversation.Fields.Add(new ConversationField { CareerFieldId = fields[random.Next(fields.Count)].Id });
+                    conversation.Fields.Add(new ConversationField { CareerFieldId = (i is >= Waiting * 2 and < Waiting * 2 + 4 ? measuredField : fields[random.Next(fields.Count)]).Id });
                     db.Conversations.Add(conversation);
                 }
                 for (var i = 0; i < contacts * 2 / 3; i++)
                 {
-                    var due = now.AddDays(random.NextDouble() * 500 - 400).Date.AddHours(9);
+                    // History before today, most of it done; the same few tasks ahead at every size.
+                    var due = (i < UpcomingTasks ? now.AddDays(1 + random.NextDouble() * 60) : now.AddDays(-random.NextDouble() * 400)).Date.AddHours(9);
                     db.FollowUpTasks.Add(new FollowUpTask
                     {
                         Kind = TaskKind.Own, ContactId = Any(), Title = "Send the article", DueUtc = due, AllDay = true,
@@ -108,7 +122,11 @@ public static class AccountOfSize
 
                 var middle = await db.Contacts.OrderBy(c => c.SearchKey).ThenBy(c => c.Id).Skip(db.Contacts.Count() / 2)
                     .Select(c => new { c.Id, c.FirstName, c.LastName }).FirstAsync();
-                return new Subjects(middle.Id, ids[1] == middle.Id ? ids[2] : ids[1], $"{middle.FirstName} {middle.LastName}", "Quillfeather");
+                // A past conversation with its request, in the measured field and out of the trash (the field has four).
+                var conversationId = await db.Conversations.Where(c => c.Fields.Any(f => f.CareerFieldId == measuredField.Id))
+                    .OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+                return new Subjects(middle.Id, ids[1] == middle.Id ? ids[2] : ids[1], $"{middle.FirstName} {middle.LastName}", "Quillfeather",
+                    measuredField.Id, organizations[Folding.Fold(MeasuredOrganization)], conversationId);
             }
         });
     }

@@ -114,6 +114,34 @@ public sealed class QueryPlanTests(QueryPlanFixture fixture, ITestOutputHelper o
         AssertFlat(small, large);
     }
 
+    /// <summary>Pages about one thing that holds as much in both accounts (<see cref="AccountOfSize.Subjects"/>): only the
+    /// rest of the account is ten times larger, and their work may not follow it.</summary>
+    [Theory]
+    [InlineData("/fields/{Field}")]
+    [InlineData("/organizations/{Organization}")]
+    [InlineData("/conversations/{Conversation}")]
+    [InlineData("/conversations/{Conversation}/prepare")]
+    [InlineData("/conversations/{Conversation}/reflect")]
+    [InlineData("/conversations/{Conversation}/hold")]
+    public async Task QueryPlan_the_page_of_a_field_an_organization_or_a_conversation_of_the_same_size_costs_the_same_at_ten_times_the_contacts(string page)
+    {
+        var (small, large) = await BothAsync(async (user, subjects) =>
+        {
+            var address = page.Replace("{Field}", subjects.Field.ToString(), StringComparison.Ordinal)
+                .Replace("{Organization}", subjects.Organization.ToString(), StringComparison.Ordinal)
+                .Replace("{Conversation}", subjects.Conversation.ToString(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync(address)).StatusCode);
+        });
+        AssertFlat(small, large);
+    }
+
+    [Fact]
+    public async Task QueryPlan_Follow_ups_costs_the_same_at_ten_times_the_contacts()
+    {
+        var (small, large) = await BothAsync(async (user, _) => Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/follow-ups")).StatusCode));
+        AssertFlat(small, large);
+    }
+
     [Theory]
     [InlineData("ContactsCsv")]
     [InlineData("ContactsVCard")]
@@ -136,14 +164,14 @@ public sealed class QueryPlanTests(QueryPlanFixture fixture, ITestOutputHelper o
     [SqliteFact("walks are read from SQLite's plans, whose statistics are ours; PostgreSQL's planner weighs its own, real ones")]
     public async Task QueryPlan_the_pages_the_capacity_run_opens_most_read_the_owner_s_rows_through_an_index_never_every_person_s()
     {
-        // Follow-ups reads all of a person's requests to say who answers, and the list counts all of their contacts once a
-        // minute: work that grows with the account, by design, but never with the other people on the install.
+        // "Who answers" reads all of a person's requests, and the list counts all of their contacts once a minute: work
+        // that grows with the account, by design, but never with the other people on the install.
         foreach (var (user, subjects) in new[] { fixture.SmallAccount, fixture.LargeAccount })
         {
             fixture.App.Services.GetRequiredService<Rapport.Data.ContactCounts>().Forget(user.Id);
             var work = await fixture.Recorder.MeasureAsync(async () =>
             {
-                foreach (var page in new[] { "/people", "/follow-ups", "/conversations", $"/people/{subjects.Contact}/edit" })
+                foreach (var page in new[] { "/people", "/follow-ups", "/follow-ups/answers", "/conversations", $"/people/{subjects.Contact}/edit" })
                     Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync(page)).StatusCode);
             });
             output.WriteLine(work.ToString());

@@ -155,6 +155,7 @@ public static class AccessCatalogue
         Post("/account/rules", "RemoveCadence", Form("tag", Owned.TagCadence)),
         NoId("GET", "/conversations", null, "lists the person's own"),
         NoId("GET", "/follow-ups", null, "lists the person's own"),
+        NoId("GET", "/follow-ups/answers", null, "sums up the person's own requests and replies"),
         NoId("POST", "/follow-ups", "Add", "a new task of one's own").With("NewTitle", "Planted", "NewDue", "2026-12-01"),
         NoId("GET", "/import", null, "the person's own imports and exports"),
         NoId("POST", "/import", "LinkedIn", "a new upload of one's own").WithFile("file", "Connections.csv", SampleFile.ConnectionsCsv),

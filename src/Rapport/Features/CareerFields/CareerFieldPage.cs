@@ -49,23 +49,27 @@ public sealed record CareerFieldPage(
         public DateTime? At { get; init; }
     }
 
-    // Compiled once: the page runs these on every view.
+    // Compiled once: the page runs these on every view. Each starts from the field's own rows in the tables that link
+    // people, organizations and conversations to fields (indexed by field), never from all of the person's contacts
+    // asking each whether it is in the field: that read the whole account for a field of forty people.
     private static readonly Func<RapportDb, int, Task<Facts?>> Find = EF.CompileAsyncQuery((RapportDb db, int id) =>
         db.CareerFields.AsNoTracking().Where(f => f.Id == id).Select(f => new Facts(
                 f.Id, f.Name, f.Status, f.Description, f.Notes,
                 f.Links.OrderBy(l => l.Id).Select(l => new Link(l.Url, l.Label)).ToList(),
-                db.Contacts.Count(c => c.Fields.Any(x => x.CareerFieldId == id))))
+                db.ContactFields.Count(x => x.CareerFieldId == id)))
             .FirstOrDefault());
 
     private static readonly Func<RapportDb, int, IAsyncEnumerable<Row>> Rows = EF.CompileAsyncQuery((RapportDb db, int id) =>
         db.OpenQuestions.AsNoTracking().Where(q => q.CareerFieldId == id)
             .Select(q => new Row { Part = Part.Question, Id = q.Id, Text = q.Text, Answer = q.Answer, Source = q.AnswerSource, At = q.AnsweredAtUtc })
-            .Concat(db.Contacts.Where(c => c.Fields.Any(f => f.CareerFieldId == id)).OrderBy(c => c.SearchKey).ThenBy(c => c.Id).Take(PeopleShown)
+            .Concat(db.ContactFields.Where(f => f.CareerFieldId == id).Join(db.Contacts, f => f.ContactId, c => c.Id, (_, c) => c)
+                .OrderBy(c => c.SearchKey).ThenBy(c => c.Id).Take(PeopleShown)
                 .Select(c => new Row
                 {
                     Part = Part.Person, Id = c.Id, Text = Contact.FullNameOf(c.FirstName, c.LastName), Answer = "", Source = "", At = c.CreatedAtUtc,
                 }))
-            .Concat(db.Organizations.Where(o => o.Fields.Any(f => f.CareerFieldId == id)).OrderBy(o => o.NormalizedName).ThenBy(o => o.Id).Take(OrganizationsShown)
+            .Concat(db.OrganizationFields.Where(f => f.CareerFieldId == id).Join(db.Organizations, f => f.OrganizationId, o => o.Id, (_, o) => o)
+                .OrderBy(o => o.NormalizedName).ThenBy(o => o.Id).Take(OrganizationsShown)
                 .Select(o => new Row { Part = Part.Organization, Id = o.Id, Text = o.Name, Answer = "", Source = "", At = o.CreatedAtUtc })));
 
     public static async Task<CareerFieldPage?> LoadAsync(RapportDb db, int id)

@@ -31,9 +31,11 @@ public sealed record FieldSynthesis(
         string Person, List<QuestionNotes> Questions);
 
     // Compiled once: the field's page runs these on every view. The conversations come with the notes on
-    // their questions in one joined query (a few each).
+    // their questions in one joined query (a few each). Both start from the field's links, so a field's page reads
+    // what is in the field, not the whole account (CareerFieldPage).
     private static readonly Func<RapportDb, int, IAsyncEnumerable<Talk>> Talks = EF.CompileAsyncQuery((RapportDb db, int fieldId) =>
-        db.Conversations.AsNoTracking().Where(c => c.Fields.Any(f => f.CareerFieldId == fieldId)).OrderBy(c => c.Id)
+        db.ConversationFields.AsNoTracking().Where(f => f.CareerFieldId == fieldId)
+            .Join(db.Conversations.AsNoTracking(), f => f.ConversationId, c => c.Id, (_, c) => c).OrderBy(c => c.Id)
             .Select(c => new Talk(
                 c.Id, c.Learned, c.StillWantToKnow, c.FitRating, c.FitNote, c.MeetingStartUtc, c.CreatedAtUtc,
                 Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
@@ -42,8 +44,8 @@ public sealed record FieldSynthesis(
 
     // People in the field not yet talked to (no conversation about it held), who might answer what is still open.
     private static readonly Func<RapportDb, int, IAsyncEnumerable<PersonLink>> NotTalkedTo = EF.CompileAsyncQuery((RapportDb db, int fieldId) =>
-        db.Contacts.AsNoTracking()
-            .Where(c => c.Fields.Any(f => f.CareerFieldId == fieldId) && !c.DoNotContact
+        db.ContactFields.AsNoTracking().Where(f => f.CareerFieldId == fieldId).Join(db.Contacts.AsNoTracking(), f => f.ContactId, c => c.Id, (_, c) => c)
+            .Where(c => !c.DoNotContact
                 && !db.Conversations.Any(v => v.ContactId == c.Id && v.Fields.Any(f => f.CareerFieldId == fieldId)
                     && (v.Stage == ConversationStage.Held || v.Stage == ConversationStage.Thanked || v.Stage == ConversationStage.Closed)))
             .OrderBy(c => c.Priority).ThenBy(c => c.SearchKey).Take(5)

@@ -11,14 +11,9 @@ namespace Rapport.Features.FollowUps;
 
 /// <summary>Every follow-up: what the rules made (thank-you notes, replies to chase, promises, referrals,
 /// keeping in touch, closing the loop) and the person's own. Done, snoozed, edited or dismissed here.</summary>
-public class IndexModel(RapportDb db, UserTime time, WhoAnswers whoAnswers, TimeProvider clock) : PageModel
+public class IndexModel(RapportDb db, UserTime time, TimeProvider clock) : PageModel
 {
     public TaskGroups Groups { get; private set; } = null!;
-
-    /// <summary>How contacts answered requests, by how the person knows them.</summary>
-    public IReadOnlyList<ResponseTally> Answers { get; private set; } = [];
-
-    public int QuickWithin { get; private set; } = FollowUpPolicy.Default.NudgeBusinessDays;
 
     [BindProperty]
     [Required(ErrorMessage = "Say what to do.")]
@@ -30,13 +25,7 @@ public class IndexModel(RapportDb db, UserTime time, WhoAnswers whoAnswers, Time
 
     public Task OnGetAsync() => LoadAsync();
 
-    private async Task LoadAsync()
-    {
-        Groups = await TaskGroups.LoadAsync(db, time, laterLimit: 200);
-        var answers = await whoAnswers.LoadAsync();
-        Answers = ReplySpeed.Tally(answers.Select(a => (a.Source is ContactSource source ? Labels.Of(source) : "Not said", a.Speed)));
-        if (answers.Count > 0) QuickWithin = answers[0].QuickWithin;
-    }
+    private async Task LoadAsync() => Groups = await TaskGroups.LoadAsync(db, time, laterLimit: 200);
 
     public Task<IActionResult> OnPostDoneAsync(int id) => ChangeAsync(id, t => t.DoneAtUtc = clock.GetUtcNow().UtcDateTime, "Done.");
 

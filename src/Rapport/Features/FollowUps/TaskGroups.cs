@@ -17,7 +17,7 @@ public sealed record SecondPeople(int OrganizationId, string OrganizationName, I
 
 /// <summary>Open tasks, grouped the way a day is planned: overdue, today, this week, later. Lists are
 /// bounded (the latest overdue first, the nearest later ones), so a long search with thousands of old
-/// tasks still opens at once; <see cref="OverdueTotal"/> and <see cref="LaterTotal"/> say how many there are.</summary>
+/// tasks still opens at once; <see cref="OverdueTotal"/> says how many are overdue (up to <see cref="CappedCount"/>'s cap).</summary>
 public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<TaskRow> Today, IReadOnlyList<TaskRow> ThisWeek, IReadOnlyList<TaskRow> Later,
     int OverdueTotal, bool MoreThisWeek, bool MoreLater)
 {
@@ -81,7 +81,7 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
     /// <param name="weekLimit">How many tasks of today and the coming week to list, the nearest first.</param>
     /// <param name="laterLimit">How many tasks after this week to list, the nearest first.</param>
     /// <param name="overdueTotal">The number of overdue tasks when the caller has counted them already; otherwise
-    /// they are counted when there are more than listed.</param>
+    /// they are counted when there are more than listed, up to <see cref="CappedCount"/>'s cap.</param>
     /// <param name="contactId">Only the tasks about this contact (on their page); all when null.</param>
     /// <param name="nameColleagues">Look up the others to ask for each nudge (one more query when there are nudges).</param>
     public static async Task<TaskGroups> LoadAsync(RapportDb db, UserTime time, int overdueLimit = 50, int weekLimit = 100, int laterLimit = 50,
@@ -103,7 +103,7 @@ public sealed record TaskGroups(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<Ta
         weekRows = weekRows.Take(weekLimit).ToList();
         var laterRows = rows.Where(r => r.ShowsAtUtc >= weekEnd).ToList();
         var total = overdueTotal ?? (overdueRows.Count < overdueLimit ? overdueRows.Count
-            : await Open(db).CountAsync(t => t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart)));
+            : await Open(db).Where(t => t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart)).Take(CappedCount.Read).CountAsync());
         return new TaskGroups(overdueRows, weekRows.Where(IsToday).ToList(), weekRows.Where(t => !IsToday(t)).ToList(),
             laterRows.Take(laterLimit).ToList(), total, moreThisWeek, laterRows.Count > laterLimit);
     }

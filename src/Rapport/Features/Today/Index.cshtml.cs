@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
 
+using Rapport.Features.Shared;
+
 namespace Rapport.Features.Today;
 
 /// <summary>The home page: where the person stands today. Three queries whatever the size of the
@@ -12,11 +14,6 @@ public class IndexModel(RapportDb db, Web.UserTime time, ContactCounts counts) :
     /// <summary>Today lists this many of the overdue tasks and of the week's, a day's worth to act on; Follow-ups has them all.</summary>
     private const int TasksShown = 10;
 
-    /// <summary>Today's figures count this far and then say "99+": counting 3,000 held conversations or overdue tasks
-    /// reads 3,000 rows on every view of the home page to print a number no one acts on; the lists have the full counts.</summary>
-    public const int CountCap = 99;
-
-    public static string Figure(int count) => count > CountCap ? $"{CountCap}+" : count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture);
 
     public int ContactCount { get; private set; }
     public IReadOnlyList<RecentContact> Recent { get; private set; } = [];
@@ -64,13 +61,13 @@ public class IndexModel(RapportDb db, Web.UserTime time, ContactCounts counts) :
     private static readonly Func<RapportDb, string, DateTime, DateTime, Task<DayFigures>> Figures = EF.CompileAsyncQuery(
         (RapportDb db, string userId, DateTime weekStart, DateTime todayStart) => db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new DayFigures(
             u.WeeklyRequestGoal,
-            db.Conversations.Where(c => c.Stage == ConversationStage.Requested).Take(CountCap + 1).Count(),
-            db.Conversations.Where(c => c.Stage == ConversationStage.Scheduled).Take(CountCap + 1).Count(),
-            db.Conversations.Where(c => c.Stage == ConversationStage.Held).Take(CountCap + 1).Count(),
+            db.Conversations.Where(c => c.Stage == ConversationStage.Requested).Take(CappedCount.Read).Count(),
+            db.Conversations.Where(c => c.Stage == ConversationStage.Scheduled).Take(CappedCount.Read).Count(),
+            db.Conversations.Where(c => c.Stage == ConversationStage.Held).Take(CappedCount.Read).Count(),
             db.OutreachAttempts.Where(a => a.SentAtUtc >= weekStart && (a.Purpose == TemplatePurpose.Request || a.Purpose == TemplatePurpose.IntroductionRequest))
-                .Take(CountCap + 1).Count(),
+                .Take(CappedCount.Read).Count(),
             db.FollowUpTasks.Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null
-                && t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart)).Take(CountCap + 1).Count()))
+                && t.DueUtc < todayStart && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < todayStart)).Take(CappedCount.Read).Count()))
         .First());
 
     private static readonly Func<RapportDb, DateTime, DateTime, IAsyncEnumerable<Row>> MeetingsAndNewcomers = EF.CompileAsyncQuery(

@@ -100,6 +100,28 @@ public class FollowUpTests : IAsyncLifetime
         Assert.Contains("Grace", tell.Title);
     }
 
+    [Theory]
+    [InlineData(60, "60", "the 10 older ones")]
+    [InlineData(130, "99+", "the older ones")]
+    public async Task Many_overdue_tasks_show_the_latest_fifty_and_say_how_many_more_up_to_ninety_nine(int overdue, string figure, string rest)
+    {
+        var user = await _app.SignUpAsync();
+        await _app.WithDbAsync(user.Id, async db =>
+        {
+            for (var i = 0; i < overdue; i++)
+                db.FollowUpTasks.Add(new FollowUpTask { Kind = TaskKind.Own, Title = $"Old task {i}", DueUtc = new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc).AddDays(i) });
+            return await db.SaveChangesAsync();
+        });
+        var page = await user.Client.GetPageAsync("/follow-ups");
+        var section = page.Document.QuerySelector("section[aria-labelledby=tasks-overdue]")!;
+        Assert.Equal(figure, section.QuerySelector("h2 small")!.TextContent.Trim());
+        Assert.Equal(50, section.QuerySelectorAll("li.task").Length);
+        // The latest fifty, oldest first.
+        Assert.Equal($"Old task {overdue - 50}", section.QuerySelector("li.task strong")!.TextContent);
+        Assert.Equal($"Old task {overdue - 1}", section.QuerySelectorAll("li.task strong").Last().TextContent);
+        Assert.Contains($"mark them done or dismiss them to see {rest}.", section.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Tasks_are_grouped_by_when_they_show_a_snooze_moving_them_between_groups()
     {
@@ -141,13 +163,13 @@ public class FollowUpTests : IAsyncLifetime
         await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/conversations/{id}"), "form[action*='handler=Stage'][action*='to=Held']", []);
         var task = (await TasksAsync(user.Id)).Single(t => t.Kind == TaskKind.ThankYou);
         var page = await user.Client.GetPageAsync("/follow-ups");
-        await user.Client.SubmitAsync(page, $"form[action*='handler=Snooze'][action*='id={task.Id}'][action*='days=3']", []);
+        await user.Client.SubmitAsync(page, $"#task-{task.Id} form.task-form", [], submitter: "button[formaction*='handler=Snooze'][formaction*='days=3']");
         Assert.Equal(new DateTime(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc), (await TasksAsync(user.Id)).Single(t => t.Id == task.Id).SnoozedUntilUtc);
         page = await user.Client.GetPageAsync("/follow-ups");
         await user.Client.SubmitAsync(page, $"#task-{task.Id} form[action*='handler=Edit']", new() { ["title"] = "Handwritten card to Amara", ["notes"] = "Buy a nice card" });
         Assert.Equal("Handwritten card to Amara", (await TasksAsync(user.Id)).Single(t => t.Id == task.Id).Title);
         page = await user.Client.GetPageAsync("/follow-ups");
-        await user.Client.SubmitAsync(page, $"#task-{task.Id} form[action*='handler=Dismiss']", []);
+        await user.Client.SubmitAsync(page, $"#task-{task.Id} form.task-form", [], submitter: "button[formaction*='handler=Dismiss']");
         await user.Client.GetPageAsync("/follow-ups");
         var all = await TasksAsync(user.Id);
         Assert.Single(all, t => t.Kind == TaskKind.ThankYou);
@@ -198,13 +220,13 @@ public class FollowUpTests : IAsyncLifetime
         _app.Clock.Set(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
         await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/conversations/{id}"), "form[action*='handler=Reply'][action*='kind=Accepted']", []);
 
-        var waiting = await user.Client.GetPageAsync("/follow-ups");
+        var waiting = await user.Client.GetPageAsync("/follow-ups/answers");
         Assert.Equal(["Alumni", "1", "0", "0", "0", "100%"], RowOf(waiting, "Alumni"));
         Assert.Equal(["Cold contact", "0", "0", "0", "1", "–"], RowOf(waiting, "Cold contact"));
 
         // Past Jon's follow-up day (Wednesday 9 Dec) with no answer: never.
         _app.Clock.Set(new DateTimeOffset(2026, 12, 10, 10, 0, 0, TimeSpan.Zero));
-        var later = await user.Client.GetPageAsync("/follow-ups");
+        var later = await user.Client.GetPageAsync("/follow-ups/answers");
         Assert.Equal(["Cold contact", "0", "0", "1", "0", "0%"], RowOf(later, "Cold contact"));
         Assert.Contains("Answered within 3 business days", (await user.Client.GetPageAsync($"/people/{amara}")).Document.QuerySelector("main")!.TextContent);
         Assert.Contains("Never answered", (await user.Client.GetPageAsync($"/people/{jon}")).Document.QuerySelector("main")!.TextContent);
