@@ -114,6 +114,11 @@ public class JourneyTests
         await session.ScreenshotAsync("16-phone-contact");
         // The demo's requests: one answered quickly, one late, one declined, one still waiting.
         await session.GoAsync("/follow-ups");
+        // A task's actions sit on one row: Done, Later and Dismiss share one form, laid out as the list's own buttons.
+        var task = page.Locator("li.task").First;
+        var done = await task.GetByRole(AriaRole.Button, new() { Name = "Done" }).BoundingBoxAsync();
+        var dismiss = await task.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).BoundingBoxAsync();
+        Assert.True(Math.Abs(done!.Y - dismiss!.Y) < 2 && dismiss.X > done.X + done.Width, $"Done at {done.X},{done.Y} and Dismiss at {dismiss.X},{dismiss.Y} are not on one row");
         await page.GetByRole(AriaRole.Link, new() { Name = "Who answers your requests" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Who answers your requests" })).ToBeVisibleAsync();
         await Expect(page.Locator("section[aria-labelledby=answers-heading] tbody tr")).Not.ToHaveCountAsync(0);
