@@ -10,4 +10,8 @@ public static class CappedCount
     public const int Read = Cap + 1;
 
     public static string Figure(int count) => count > Cap ? $"{Cap}+" : count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>How many of a capped <paramref name="total"/> are not among the <paramref name="shown"/>; null past the
+    /// cap, where the rest is not known.</summary>
+    public static int? Beyond(int total, int shown) => total > Cap ? null : total - shown;
 }

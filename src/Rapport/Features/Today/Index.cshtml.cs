@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
-
 using Rapport.Features.Shared;
 
 namespace Rapport.Features.Today;
@@ -11,9 +10,8 @@ namespace Rapport.Features.Today;
 /// network: the figures, the tasks, and the meetings ahead with the people added lately.</summary>
 public class IndexModel(RapportDb db, Web.UserTime time, ContactCounts counts) : PageModel
 {
-    /// <summary>Today lists this many of the overdue tasks and of the week's, a day's worth to act on; Follow-ups has them all.</summary>
+    /// <summary>Today lists this many of the overdue tasks and of the week's, a day's worth to act on; Follow-ups has more.</summary>
     private const int TasksShown = 10;
-
 
     public int ContactCount { get; private set; }
     public IReadOnlyList<RecentContact> Recent { get; private set; } = [];
