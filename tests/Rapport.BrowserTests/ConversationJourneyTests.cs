@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Rapport.BrowserTests;
 
-/// <summary>A conversation on a phone: plan, schedule, hold it with notes, a referral and a promise,
+/// <summary>A conversation on a phone: plan, schedule, take notes in it, a referral and a promise,
 /// lose the network mid-note without losing a word, and reflect.</summary>
 public class ConversationJourneyTests
 {
@@ -58,7 +58,7 @@ public class ConversationJourneyTests
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("scheduled");
 
         // Hold: a note saves as it is typed.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Hold it", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
         var firstNote = page.Locator("textarea[data-autosave^='q:']").First;
         await firstNote.FillAsync("Interviews early in the week, synthesis after.");
         await Expect(page.Locator("[data-autosave-status]")).ToHaveTextAsync("All notes saved.");
@@ -85,8 +85,9 @@ public class ConversationJourneyTests
         await Expect(page.Locator("#promises")).ToContainTextAsync("Send my capstone write-up");
         await session.ScreenshotAsync("22-phone-hold");
 
-        // End, then reflect.
+        // End (half an hour before the time agreed, so it asks first), then reflect.
         await page.GetByRole(AriaRole.Button, new() { Name = "End the conversation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "End it now" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("What did you learn from Amara Okafor?");
         await page.GetByLabel("What I learned").FillAsync("Career changers are welcome if they can show how they learn from users.");
         await page.GetByLabel("4", new() { Exact = true }).CheckAsync();

@@ -29,7 +29,7 @@ public class FollowUpJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan a conversation" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan and propose questions" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "← Conversation with Amara Okafor" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Write to Amara" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Write the request" }).ClickAsync();
         await Expect(page.Locator("#Body")).ToContainTextAsync("Amara");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Open in my mail app" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^mailto:amara@example.com"));
         await session.ScreenshotAsync("30-compose");
@@ -56,7 +56,7 @@ public class FollowUpJourneyTests
         // She answers after all; they meet now, and the thank-you is due 48 hours after the meeting ends.
         await session.GoAsync("/conversations");
         await page.GetByRole(AriaRole.Link, new() { Name = "Amara Okafor" }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Hold it", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "In the conversation", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "End the conversation" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("What did you learn from Amara Okafor?");
         await session.GoAsync("/follow-ups");

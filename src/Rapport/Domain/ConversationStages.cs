@@ -17,7 +17,8 @@ public static class ConversationStages
             [Requested] = Array.AsReadOnly([Scheduled, Declined, NoReply, Cancelled]),
             // Back to Requested when the meeting has to be rearranged.
             [Scheduled] = Array.AsReadOnly([Held, Requested, Cancelled]),
-            [Held] = Array.AsReadOnly([Thanked, Closed]),
+            // Back to Scheduled when it was ended by mistake or is to be held again (a reopening).
+            [Held] = Array.AsReadOnly([Thanked, Closed, Scheduled]),
             [Thanked] = Array.AsReadOnly([Closed]),
             [Closed] = Array.AsReadOnly(Array.Empty<ConversationStage>()),
             // A "no" can turn into a "later": the person may ask again or park the idea.
@@ -48,7 +49,36 @@ public static class ConversationStages
     /// <summary>True when a conversation that had ended on a side exit comes back into the pipeline.
     /// NoReply to Declined or Cancelled only records a different ending, so it is not a reopening.</summary>
     public static bool IsReopening(ConversationStage from, ConversationStage to) =>
-        from is Declined or NoReply or Cancelled && from != to && IsOpen(to);
+        (from is Declined or NoReply or Cancelled && from != to && IsOpen(to)) || (from == Held && to == Scheduled);
+
+    /// <summary>Whether the latest change of a conversation can be undone: a move from one stage to another
+    /// that is not itself an undo. Only the last one: another move replaces what it would restore.</summary>
+    public static bool Undoable(ConversationStage? from, bool isUndo) => from is not null && !isUndo;
+
+    /// <summary>The follow-up tasks a move to a stage can make (a held conversation asks for a thank-you, keeping in
+    /// touch, telling the referrer, closing the loop); undoing the move removes those not done.</summary>
+    public static IReadOnlyList<TaskKind> TasksMadeByMoves { get; } =
+        Array.AsReadOnly([TaskKind.ThankYou, TaskKind.KeepInTouch, TaskKind.TellReferrer, TaskKind.CloseTheLoop]);
+
+    /// <summary>A move as the person says what happened: "I sent the request", "It took place", "Call it off".</summary>
+    public static string Say(ConversationStage from, ConversationStage to) => to switch
+    {
+        Idea => "Back to an idea",
+        Requested when from == Idea => "I sent the request",
+        Requested when from == Scheduled => "It needs a new time",
+        Requested => "Ask again",
+        Scheduled when from == Held => "Not held yet: back to scheduled",
+        Scheduled when from == Idea => "A time is agreed",
+        Scheduled when from == Requested => "They said yes",
+        Scheduled => "It is on again",
+        Held => "It took place",
+        Thanked => "I thanked them",
+        Closed => "Close it",
+        Declined => "They declined",
+        NoReply => "No reply yet",
+        Cancelled => "Call it off",
+        _ => Labels.Of(to),
+    };
 
     private static StageMove Refuse(string reason) => new(false, reason);
 }

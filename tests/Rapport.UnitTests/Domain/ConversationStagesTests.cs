@@ -15,7 +15,7 @@ public class ConversationStagesTests
         [Idea] = [Requested, Scheduled, Cancelled],
         [Requested] = [Scheduled, Declined, NoReply, Cancelled],
         [Scheduled] = [Held, Requested, Cancelled],
-        [Held] = [Thanked, Closed],
+        [Held] = [Thanked, Closed, Scheduled],
         [Thanked] = [Closed],
         [Closed] = [],
         [Declined] = [Requested, Idea],
@@ -141,4 +141,29 @@ public class ConversationStagesTests
                 data.Add(from, to);
         return data;
     }
+
+    [Fact]
+    public void A_held_conversation_can_go_back_to_scheduled_and_that_is_a_reopening()
+    {
+        Assert.True(ConversationStages.Check(Held, Scheduled, Future, Now).Allowed);
+        Assert.True(ConversationStages.IsReopening(Held, Scheduled));
+    }
+
+    [Fact]
+    public void Only_a_move_can_be_undone_not_the_planning_nor_an_undo()
+    {
+        Assert.True(ConversationStages.Undoable(Scheduled, isUndo: false));
+        Assert.False(ConversationStages.Undoable(null, isUndo: false));
+        Assert.False(ConversationStages.Undoable(Held, isUndo: true));
+    }
+
+    [Theory]
+    [InlineData(Idea, Requested, "I sent the request")]
+    [InlineData(Scheduled, Held, "It took place")]
+    [InlineData(Scheduled, Requested, "It needs a new time")]
+    [InlineData(Held, Thanked, "I thanked them")]
+    [InlineData(Held, Scheduled, "Not held yet: back to scheduled")]
+    [InlineData(Requested, Cancelled, "Call it off")]
+    public void Every_move_is_offered_in_the_persons_words(ConversationStage from, ConversationStage to, string words) =>
+        Assert.Equal(words, ConversationStages.Say(from, to));
 }

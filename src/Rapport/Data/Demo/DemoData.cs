@@ -75,6 +75,12 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
         new("Liam", "O'Connor", "Career adviser", "State University", "liam.oconnor@example.com", ContactSource.Professor, [], ["career center"], "Offered mock interviews."),
     ];
 
+    /// <summary>When the sample contacts were added, before anything else in the story.</summary>
+    private const int AddedDaysAgo = 30;
+
+    /// <summary>When the sample conversations were first planned.</summary>
+    private const int PlannedDaysAgo = 25;
+
     /// <summary>Adds the sample fields, organizations and contacts to the current owner's account. The follow-ups
     /// they call for come from the rule pass that follows every write (in a request, or work outside one).</summary>
     public async Task AddSampleContactsAsync()
@@ -116,7 +122,7 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
             if (p.Email is not null) contact.Emails.Add(new ContactEmail { Address = p.Email, NormalizedAddress = ContactEmail.Normalize(p.Email), Label = "work" });
             contact.Tags.AddRange(p.Tags.Select(ContactTag.Named));
             contact.Fields.AddRange(p.Fields.Select(f => new ContactField { CareerField = fields[f] }));
-            contact.Events.Add(new ContactEvent { Kind = ContactEventKind.Added, OccurredAtUtc = now, Text = "Added" });
+            contact.Events.Add(new ContactEvent { Kind = ContactEventKind.Added, OccurredAtUtc = now.AddDays(-AddedDaysAgo), Text = "Added" });
             contact.RefreshSearch(contact.Organization?.Name);
             people[contact.FullName] = contact;
             db.Contacts.Add(contact);
@@ -128,7 +134,8 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
     }
 
     /// <summary>The requests behind those conversations and how each contact answered: one quickly, one
-    /// late, one declined, one not yet (so the nudge and the follow-up show up).</summary>
+    /// late, one declined, one not yet (so the nudge and the follow-up show up). Each stage change is dated by
+    /// what caused it: the request sent, the reply, the meeting's end; so the history tells one story in time.</summary>
     private void AddSampleOutreach(IReadOnlyList<Conversation> conversations, DateTime now)
     {
         void Asked(Conversation conversation, Channel channel, int daysAgo, ReplyKind? reply, int? answeredDaysAgo)
@@ -141,13 +148,21 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
                 Body = $"Hello {conversation.Contact!.FirstName}, I'm exploring this field and would value 20 minutes of your advice. Would you have time in the next few weeks?",
                 SentAtUtc = sent,
             });
+            Moved(conversation, ConversationStage.Idea, ConversationStage.Requested, sent);
             var lastInTouch = sent;
             if (reply is ReplyKind kind && answeredDaysAgo is int answered)
             {
-                db.Replies.Add(new Reply { ContactId = conversation.ContactId, ConversationId = conversation.Id, Kind = kind, AtUtc = now.AddDays(-answered) });
-                lastInTouch = now.AddDays(-answered);
+                var at = now.AddDays(-answered);
+                db.Replies.Add(new Reply { ContactId = conversation.ContactId, ConversationId = conversation.Id, Kind = kind, AtUtc = at });
+                lastInTouch = at;
+                if (kind == ReplyKind.Declined) Moved(conversation, ConversationStage.Requested, ConversationStage.Declined, at);
+                else if (kind == ReplyKind.Accepted) Moved(conversation, ConversationStage.Requested, ConversationStage.Scheduled, at);
             }
-            if (conversation.Stage == ConversationStage.Held && conversation.MeetingStartUtc is DateTime met) lastInTouch = met;
+            if (conversation.Stage == ConversationStage.Held && conversation.MeetingEndUtc is DateTime ended)
+            {
+                Moved(conversation, ConversationStage.Scheduled, ConversationStage.Held, ended);
+                lastInTouch = conversation.MeetingStartUtc!.Value;
+            }
             conversation.Contact.LastContactedOn = DateOnly.FromDateTime(lastInTouch);
         }
 
@@ -155,6 +170,12 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
         Asked(conversations[1], Channel.LinkedIn, 10, ReplyKind.Accepted, 3);
         Asked(conversations[2], Channel.Email, 6, null, null);
         Asked(conversations[3], Channel.Email, 20, ReplyKind.Declined, 19);
+    }
+
+    private void Moved(Conversation conversation, ConversationStage from, ConversationStage to, DateTime at)
+    {
+        db.StageChanges.Add(new StageChange { ConversationId = conversation.Id, From = from, To = to, AtUtc = at, MeetingStartBeforeUtc = conversation.MeetingStartUtc });
+        conversation.StageChangedAtUtc = at;
     }
 
     /// <summary>A few conversations at different stages, one of them held, with notes and a reflection.</summary>
@@ -166,20 +187,22 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
             var contact = people[person];
             var conversation = new Conversation
             {
-                Contact = contact, Organization = contact.Organization, Goals = goals, Stage = stage, StageChangedAtUtc = now,
+                Contact = contact, Organization = contact.Organization, Goals = goals, Stage = stage, StageChangedAtUtc = now.AddDays(-PlannedDaysAgo),
                 MeetingStartUtc = meeting, TimeZoneId = "America/New_York", Mode = MeetingMode.Video,
             };
             conversation.Fields.Add(new ConversationField { CareerField = fields[field] });
             var position = 0;
             foreach (var q in QuestionTailoring.Propose(bank, goals, contact.Organization is not null).Questions)
                 conversation.Questions.Add(new ConversationQuestion { Source = q.Key, Text = q.Text, Part = q.Part, Position = position++ });
-            conversation.StageChanges.Add(new StageChange { From = null, To = ConversationStage.Idea, AtUtc = now.AddDays(-25) });
-            if (stage != ConversationStage.Idea) conversation.StageChanges.Add(new StageChange { From = ConversationStage.Idea, To = stage, AtUtc = now });
+            // The moves after planning come with the messages and replies that caused them (AddSampleOutreach).
+            conversation.StageChanges.Add(new StageChange { From = null, To = ConversationStage.Idea, AtUtc = now.AddDays(-PlannedDaysAgo) });
             db.Conversations.Add(conversation);
             return conversation;
         }
 
         var held = Plan("Amara Okafor", "UX research", ConversationGoal.DecideFit | ConversationGoal.LearnTheWayIn, ConversationStage.Held, now.AddDays(-1).Date.AddHours(17));
+        (held.StartedAtUtc, held.EndedAtUtc) = (held.MeetingStartUtc, held.MeetingEndUtc);
+        var during = held.MeetingStartUtc!.Value.AddMinutes(20);
         held.Questions[0].Notes = "Mostly interviews early in the week, synthesis and workshops later.";
         held.Questions[1].Notes = "Came in from nursing: a portfolio of two small research projects was enough.";
         held.FreeNotes = "Mentioned the regional UX Night meetup; suggested I talk to Grace.";
@@ -188,8 +211,8 @@ public sealed class DemoData(RapportDb db, CurrentOwner owner, TimeProvider cloc
         held.StillWantToKnow = "How do research teams measure their impact?";
         held.FitRating = 4;
         held.FitNote = "The mix of people and analysis suits me.";
-        held.Promises.Add(new Promise { Text = "Send the link to my capstone write-up", CreatedAtUtc = now.AddDays(-1) });
-        held.Referrals.Add(new Referral { Contact = people["Grace Mensah"], MayUseName = NameUse.Yes, CreatedAtUtc = now.AddDays(-1) });
+        held.Promises.Add(new Promise { Text = "Send the link to my capstone write-up", CreatedAtUtc = during });
+        held.Referrals.Add(new Referral { Contact = people["Grace Mensah"], MayUseName = NameUse.Yes, CreatedAtUtc = during });
         return
         [
             held,

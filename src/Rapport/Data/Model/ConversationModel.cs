@@ -31,6 +31,8 @@ internal static class ConversationModel
             c.HasMany(x => x.Promises).WithOne().HasForeignKey(p => p.ConversationId).OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Referrals).WithOne().HasForeignKey(r => r.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
+        // Rows from before undo existed are plain moves.
+        builder.Entity<StageChange>().Property(x => x.IsUndo).HasDefaultValue(false);
         builder.Entity<ConversationField>(f =>
         {
             f.HasKey(x => new { x.ConversationId, x.CareerFieldId });

@@ -19,12 +19,11 @@ public sealed record ConversationMode(
 
     public sealed record Facts(
         int Id, int Version, string ContactFirstName, string? ContactLastName, ConversationStage Stage, int DurationMinutes,
-        DateTime? MeetingStartUtc, DateTime? StartedAtUtc, string? FreeNotes, bool? MayContactAgain)
+        DateTime? MeetingStartUtc, DateTime? StartedAtUtc, DateTime? EndedAtUtc, string? FreeNotes, bool? MayContactAgain)
     {
         public string ContactName => string.IsNullOrEmpty(ContactLastName) ? ContactFirstName : $"{ContactFirstName} {ContactLastName}";
 
-        /// <summary>When the agreed time runs out, for the timer: from the real start once it started.</summary>
-        public DateTime? EndsAtUtc => (StartedAtUtc ?? MeetingStartUtc)?.AddMinutes(DurationMinutes);
+        public MeetingTimer Timer(DateTime nowUtc) => MeetingTimer.Of(MeetingStartUtc, StartedAtUtc, EndedAtUtc, DurationMinutes, nowUtc);
     }
 
     public sealed record Question(int Id, string Text, string? Notes);
@@ -49,7 +48,7 @@ public sealed record ConversationMode(
     private static readonly Func<RapportDb, int, Task<Facts?>> Find = EF.CompileAsyncQuery((RapportDb db, int id) =>
         db.Conversations.AsNoTracking().Where(c => c.Id == id).Select(c => new Facts(
                 c.Id, c.Version, c.Contact!.FirstName, c.Contact.LastName, c.Stage, c.DurationMinutes,
-                c.MeetingStartUtc, c.StartedAtUtc, c.FreeNotes, c.MayContactAgain))
+                c.MeetingStartUtc, c.StartedAtUtc, c.EndedAtUtc, c.FreeNotes, c.MayContactAgain))
             .FirstOrDefault());
 
     private static readonly Func<RapportDb, int, IAsyncEnumerable<Row>> Rows = EF.CompileAsyncQuery((RapportDb db, int id) =>

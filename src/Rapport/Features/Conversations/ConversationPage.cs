@@ -14,7 +14,8 @@ public sealed record ConversationPage(
     IReadOnlyList<ConversationPage.Entry> Stages,
     IReadOnlyList<ConversationPage.Referred> Referrals,
     IReadOnlyList<ConversationPage.Promised> Promises,
-    IReadOnlyList<ConversationRow> Overlaps)
+    IReadOnlyList<ConversationRow> Overlaps,
+    ConversationStage? UndoesTo)
 {
     /// <summary>The SQL commands a view of the page sends at most, the sign-in check included: the tests and
     /// the benchmark hold the page to it.</summary>
@@ -37,6 +38,9 @@ public sealed record ConversationPage(
 
     private enum Part { Stage, Message, Reply, Referral, Promise }
 
+    // Marks a stage row that undid the one before it.
+    private const string Undone = "undo";
+
     // The common shape of the five parts, set by initializers so EF can put a UNION over it, without NULL
     // literals (see People/ContactTimeline). Code and Code2 carry each part's kinds (-1: none).
     private sealed class Row
@@ -58,7 +62,7 @@ public sealed record ConversationPage(
 
     private static readonly Func<RapportDb, int, IAsyncEnumerable<Row>> Rows = EF.CompileAsyncQuery((RapportDb db, int id) =>
         db.StageChanges.AsNoTracking().Where(s => s.ConversationId == id)
-            .Select(s => new Row { Part = Part.Stage, Id = s.Id, At = s.AtUtc, Code = (int)s.To, Code2 = s.From == null ? -1 : (int)s.From, Text = "" })
+            .Select(s => new Row { Part = Part.Stage, Id = s.Id, At = s.AtUtc, Code = (int)s.To, Code2 = s.From == null ? -1 : (int)s.From, Text = s.IsUndo ? Undone : "" })
             .Concat(db.OutreachAttempts.Where(a => a.ConversationId == id)
                 .Select(a => new Row { Part = Part.Message, Id = a.Id, At = a.SentAtUtc, Code = (int)a.Purpose, Code2 = (int)a.Channel, Text = a.Body }))
             .Concat(db.Replies.Where(r => r.ConversationId == id)
@@ -81,6 +85,7 @@ public sealed record ConversationPage(
         var overlaps = conversation.MeetingStartUtc is DateTime start
             ? await ConversationQueries.OverlapsAsync(db, id, start, conversation.DurationMinutes)
             : [];
+        var stages = rows.Where(r => r.Part == Part.Stage).OrderByDescending(r => r.At).ThenByDescending(r => r.Id).ToList();
         return new ConversationPage(conversation,
             // Newest first; at the same moment a message comes before the reply to it.
             rows.Where(r => r.Part is Part.Message or Part.Reply).OrderByDescending(r => r.At).ThenBy(r => r.Part).ThenByDescending(r => r.Id)
@@ -88,13 +93,17 @@ public sealed record ConversationPage(
                     ? new Entry(r.At, $"{Labels.Of((TemplatePurpose)r.Code)} sent ({Labels.Of((Channel)r.Code2).ToLowerInvariant()})", r.Text)
                     : new Entry(r.At, Labels.Of((ReplyKind)r.Code)))
                 .ToList(),
-            rows.Where(r => r.Part == Part.Stage).OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
-                .Select(r => new Entry(r.At, r.Code2 < 0
+            stages.Select(r => new Entry(r.At, r.Code2 < 0
                     ? "Planned as " + Labels.Of((ConversationStage)r.Code).ToLowerInvariant()
-                    : Labels.Of((ConversationStage)r.Code2) + " → " + Labels.Of((ConversationStage)r.Code)))
+                    : r.Text == Undone
+                        ? "Undone: back to " + Labels.Of((ConversationStage)r.Code).ToLowerInvariant()
+                        : Labels.Of((ConversationStage)r.Code2) + " → " + Labels.Of((ConversationStage)r.Code)))
                 .ToList(),
             rows.Where(r => r.Part == Part.Referral).OrderBy(r => r.Code2).Select(r => new Referred(r.Id, r.Text, (NameUse)r.Code)).ToList(),
             rows.Where(r => r.Part == Part.Promise).OrderBy(r => r.Id).Select(r => new Promised(r.Id, r.Text, r.Code == 1)).ToList(),
-            overlaps);
+            overlaps,
+            // Only the latest move can be undone, and an undo itself cannot.
+            stages.FirstOrDefault() is { } last && ConversationStages.Undoable(last.Code2 < 0 ? null : (ConversationStage)last.Code2, last.Text == Undone)
+                ? (ConversationStage)last.Code2 : null);
     }
 }

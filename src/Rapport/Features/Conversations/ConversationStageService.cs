@@ -1,22 +1,46 @@
+using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
 
 namespace Rapport.Features.Conversations;
 
 /// <summary>Moves a conversation to another stage when the rules allow it, keeping the change with its
-/// time, and noting reopenings on the contact's timeline.</summary>
+/// time and what it replaced, so the last move can be undone.</summary>
 public sealed class ConversationStageService(RapportDb db, TimeProvider clock)
 {
-    public StageMove Move(Conversation conversation, ConversationStage to)
+    /// <summary>A move; <paramref name="meetingStartBeforeUtc"/> is the meeting time before the handler changed
+    /// it (ending early moves it), so an undo can put it back.</summary>
+    public StageMove Move(Conversation conversation, ConversationStage to, DateTime? meetingStartBeforeUtc = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var check = ConversationStages.Check(conversation.Stage, to, conversation.MeetingStartUtc, now);
         if (!check.Allowed) return check;
-        db.StageChanges.Add(new StageChange { ConversationId = conversation.Id, From = conversation.Stage, To = to, AtUtc = now });
+        db.StageChanges.Add(new StageChange
+        {
+            ConversationId = conversation.Id, From = conversation.Stage, To = to, AtUtc = now,
+            MeetingStartBeforeUtc = meetingStartBeforeUtc ?? conversation.MeetingStartUtc,
+        });
+        // A held conversation taken back to scheduled is to be held again: it has not ended.
+        if (conversation.Stage == ConversationStage.Held && to == ConversationStage.Scheduled) conversation.EndedAtUtc = null;
         conversation.Stage = to;
         conversation.StageChangedAtUtc = now;
         if (to == ConversationStage.Held) conversation.EndedAtUtc ??= now;
         return check;
+    }
+
+    /// <summary>A move as <see cref="Move"/>; a held conversation taken back to scheduled (to be held again) also loses
+    /// the follow-up tasks its holding made that are not done, as an undo would.</summary>
+    public async Task<StageMove> MoveAsync(Conversation conversation, ConversationStage to)
+    {
+        var from = conversation.Stage;
+        var held = from == ConversationStage.Held
+            ? await db.StageChanges.AsNoTracking().Where(s => s.ConversationId == conversation.Id && s.To == ConversationStage.Held)
+                .OrderByDescending(s => s.AtUtc).Select(s => (DateTime?)s.AtUtc).FirstOrDefaultAsync()
+            : null;
+        var move = Move(conversation, to);
+        if (move.Allowed && from == ConversationStage.Held && to == ConversationStage.Scheduled && held is DateTime since)
+            await ForgetTasksMadeSinceAsync(conversation, since);
+        return move;
     }
 
     /// <summary>The first entry of a new conversation's history.</summary>
@@ -25,5 +49,49 @@ public sealed class ConversationStageService(RapportDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         conversation.StageChangedAtUtc = now;
         conversation.StageChanges.Add(new StageChange { From = null, To = conversation.Stage, AtUtc = now });
+    }
+
+    /// <summary>The latest change of the conversation when it can be undone, else null.</summary>
+    public async Task<StageChange?> UndoableAsync(int conversationId)
+    {
+        var last = await db.StageChanges.AsNoTracking().Where(s => s.ConversationId == conversationId)
+            .OrderByDescending(s => s.AtUtc).ThenByDescending(s => s.Id).FirstOrDefaultAsync();
+        return last is not null && ConversationStages.Undoable(last.From, last.IsUndo) ? last : null;
+    }
+
+    /// <summary>Undoes the last move: the stage and meeting time before it come back, an undo is added to the history,
+    /// and the follow-up tasks the move made that are not done go. They are removed, not dismissed, so their rule keys
+    /// are free again for when the move happens for real; the rule pass that follows reads the restored facts and so
+    /// does not make them again. Returns the stage it went back to, or null when there is nothing to undo.</summary>
+    public async Task<ConversationStage?> UndoAsync(Conversation conversation)
+    {
+        var last = await UndoableAsync(conversation.Id);
+        if (last?.From is not ConversationStage back) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.StageChanges.Add(new StageChange
+        {
+            ConversationId = conversation.Id, From = conversation.Stage, To = back, AtUtc = now,
+            MeetingStartBeforeUtc = conversation.MeetingStartUtc, IsUndo = true,
+        });
+        if (conversation.MeetingStartUtc != last.MeetingStartBeforeUtc)
+        {
+            conversation.MeetingStartUtc = last.MeetingStartBeforeUtc;
+            conversation.CalendarSequence++;
+        }
+        if (conversation.Stage == ConversationStage.Held && back != ConversationStage.Held) conversation.EndedAtUtc = null;
+        conversation.Stage = back;
+        conversation.StageChangedAtUtc = now;
+        await ForgetTasksMadeSinceAsync(conversation, last.AtUtc);
+        return back;
+    }
+
+    /// <summary>Removes the rule tasks a move made that are not done: those of the kinds a stage makes, about this
+    /// conversation or its contact, made since the move.</summary>
+    private async Task ForgetTasksMadeSinceAsync(Conversation conversation, DateTime since)
+    {
+        var kinds = ConversationStages.TasksMadeByMoves;
+        var made = await db.FollowUpTasks.Where(t => t.RuleKey != null && t.DoneAtUtc == null && t.CreatedAtUtc >= since
+            && kinds.Contains(t.Kind) && (t.ConversationId == conversation.Id || t.ContactId == conversation.ContactId)).ToListAsync();
+        db.FollowUpTasks.RemoveRange(made);
     }
 }

@@ -25,6 +25,12 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
     public IReadOnlyList<ConversationPage.Entry> Stages { get; private set; } = [];
     public IReadOnlyList<ConversationPage.Promised> Promises { get; private set; } = [];
 
+    /// <summary>The stage the last move can be undone to, if it can.</summary>
+    public ConversationStage? UndoesTo { get; private set; }
+
+    public NextStepButton Next => new(Conversation.Id, Conversation.ContactFirstName,
+        ConversationNextStep.For(Conversation.Stage, Conversation.MeetingStartUtc, clock.GetUtcNow().UtcDateTime, time.Zone));
+
     /// <summary>Logs what came back, and moves the stage: accepted leads to scheduling, declined and
     /// no reply are the side exits.</summary>
     public async Task<IActionResult> OnPostReplyAsync(ReplyKind kind)
@@ -67,7 +73,7 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
         if (conversation is null) return NotFound();
         var from = conversation.Stage;
-        var move = Enum.IsDefined(to) ? stages.Move(conversation, to) : new StageMove(false, "Choose a stage from the list.");
+        var move = Enum.IsDefined(to) ? await stages.MoveAsync(conversation, to) : new StageMove(false, "Choose a stage from the list.");
         if (!move.Allowed)
         {
             TempData["Status"] = move.Reason;
@@ -84,6 +90,24 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         TempData["Status"] = ConversationStages.IsReopening(from, to)
             ? $"Reopened: now {Labels.Of(to).ToLowerInvariant()}."
             : $"Now {Labels.Of(to).ToLowerInvariant()}.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    /// <summary>Takes back the last stage move: the stage and meeting time before it, without the tasks it made.</summary>
+    public async Task<IActionResult> OnPostUndoAsync()
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
+        if (conversation is null) return NotFound();
+        var back = await stages.UndoAsync(conversation);
+        if (back is null)
+        {
+            TempData["Status"] = "There is no stage move to undo.";
+            return RedirectToPage(new { id = Id });
+        }
+        await db.SaveChangesAsync();
+        TempData["Status"] = conversation.MeetingStartUtc is DateTime start
+            ? $"Undone: back to {Labels.Of(back.Value).ToLowerInvariant()}, meeting at {time.Format(start)}."
+            : $"Undone: back to {Labels.Of(back.Value).ToLowerInvariant()}.";
         return RedirectToPage(new { id = Id });
     }
 
@@ -109,8 +133,8 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
     {
         var page = await ConversationPage.LoadAsync(db, Id);
         if (page is null) return false;
-        (Conversation, Overlaps, ReferralNames, Messages, Stages, Promises) =
-            (page.Conversation, page.Overlaps, page.Referrals, page.Messages, page.Stages, page.Promises);
+        (Conversation, Overlaps, ReferralNames, Messages, Stages, Promises, UndoesTo) =
+            (page.Conversation, page.Overlaps, page.Referrals, page.Messages, page.Stages, page.Promises, page.UndoesTo);
         return true;
     }
 }

@@ -34,8 +34,14 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
 
     public static string? AgainText(bool? again) => again switch { true => "true", false => "false", _ => null };
 
-    /// <summary>When the agreed time runs out, for the timer.</summary>
-    public DateTime? EndsAtUtc => Meeting.EndsAtUtc;
+    /// <summary>The timer as of this view.</summary>
+    public MeetingTimer Timer => Meeting.Timer(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Set when End was pressed before the planned start: the page asks first, saying when it was planned.</summary>
+    public DateTime? EndingBeforeUtc { get; private set; }
+
+    /// <summary>How far off the planned start is, for the timer and the question before ending early.</summary>
+    public string? StartsIn(DateTime startUtc) => TimeUntil.Words(clock.GetUtcNow().UtcDateTime, startUtc, time.Zone);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -156,12 +162,19 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
     }
 
     /// <summary>Ends the meeting: it is now held. A meeting that started earlier than planned, or was
-    /// never scheduled, takes the time it really started.</summary>
-    public async Task<IActionResult> OnPostEndAsync()
+    /// never scheduled, takes the time it really started. Before the planned start it asks first (a step of its
+    /// own, so it asks without JavaScript too); the move can be undone from the conversation page.</summary>
+    public async Task<IActionResult> OnPostEndAsync(bool confirmed)
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
         if (conversation is null) return NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
+        if (!confirmed && conversation.MeetingStartUtc > now && conversation.Stage != ConversationStage.Held)
+        {
+            EndingBeforeUtc = conversation.MeetingStartUtc;
+            return await LoadAsync() ? Page() : NotFound();
+        }
+        var plannedStart = conversation.MeetingStartUtc;
         conversation.StartedAtUtc ??= now;
         if (conversation.MeetingStartUtc is null || conversation.MeetingStartUtc > now)
         {
@@ -172,8 +185,8 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
         if (conversation.Stage != ConversationStage.Held)
         {
             if (conversation.Stage is ConversationStage.Idea or ConversationStage.Requested or ConversationStage.NoReply)
-                stages.Move(conversation, ConversationStage.Scheduled);
-            var move = stages.Move(conversation, ConversationStage.Held);
+                stages.Move(conversation, ConversationStage.Scheduled, plannedStart);
+            var move = stages.Move(conversation, ConversationStage.Held, plannedStart);
             if (!move.Allowed)
             {
                 await db.SaveChangesAsync();

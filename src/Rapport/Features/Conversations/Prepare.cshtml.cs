@@ -11,13 +11,16 @@ namespace Rapport.Features.Conversations;
 
 /// <summary>Getting ready: goals, what the person knows about the contact and the organization, their
 /// own introduction, the question list in order, and the checklist for the day. Prints as one sheet.</summary>
-public class PrepareModel(RapportDb db, QuestionPlanner planner) : PageModel
+public class PrepareModel(RapportDb db, QuestionPlanner planner, TimeProvider clock, UserTime time) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
 
     public PreparationSheet.Facts Sheet { get; private set; } = null!;
     public string ContactName => Sheet.ContactName;
+
+    public NextStepButton Next => new(Sheet.Id, Sheet.ContactFirstName,
+        ConversationNextStep.For(Sheet.Stage, Sheet.MeetingStartUtc, clock.GetUtcNow().UtcDateTime, time.Zone));
     public IReadOnlyList<string> Fields { get; private set; } = [];
     public string ContactNotesHtml { get; private set; } = "";
     public string OrganizationNotesHtml { get; private set; } = "";

@@ -108,7 +108,8 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages) : Page
         var status = "The meeting is saved.";
         if (Input.MarkScheduled && startUtc is not null && conversation.Stage != ConversationStage.Scheduled)
         {
-            var move = stages.Move(conversation, ConversationStage.Scheduled);
+            // A held conversation given a new time is to be held again: back to scheduled (the bug was it stayed held).
+            var move = await stages.MoveAsync(conversation, ConversationStage.Scheduled);
             status = move.Allowed ? "The meeting is saved and the conversation is scheduled." : $"The meeting is saved. {move.Reason}";
         }
         if (!await db.SaveAsOpenedAsync(conversation, over.Value))

@@ -128,11 +128,15 @@
   setInterval(function () { if (navigator.onLine !== false) flush(); }, 10000);
   flush();
 
-  // The timer: time left against the agreed length.
+  // The timer: time left against the agreed length, from the later of the planned start and the person's start.
+  // Before that it leaves the server's "Starts in ..." until the start comes; once ended it has no end to count to.
   var timer = document.querySelector("[data-timer-end]");
-  if (timer) {
+  if (timer && timer.getAttribute("data-timer-end")) {
     var end = new Date(timer.getAttribute("data-timer-end")).getTime();
+    var startAttr = timer.getAttribute("data-timer-start");
+    var start = startAttr ? new Date(startAttr).getTime() : 0;
     var tick = function () {
+      if (Date.now() < start) return;
       var minutes = Math.round((end - Date.now()) / 60000);
       timer.textContent = minutes >= 0 ? minutes + " min left" : -minutes + " min over the agreed time";
       timer.setAttribute("data-state", minutes < 0 ? "over" : minutes <= 5 ? "soon" : "ok");

@@ -97,9 +97,12 @@ public class ConversationTests(AppFixture fixture) : IClassFixture<AppFixture>
             var result = await user.Client.FollowAsync(await user.Client.SubmitAsync(page, $"form[action*='handler=Stage'][action*='to={to}']", []));
             return result.Status;
         }
+        async Task<string?> Reply(string kind) => (await user.Client.FollowAsync(await user.Client.SubmitAsync(
+            await user.Client.GetPageAsync($"/conversations/{id}"), $"form[action*='handler=Reply'][action*='kind={kind}']", []))).Status;
         Assert.Null(await Move("Held"));            // not offered from Idea
         Assert.Equal("Now requested.", await Move("Requested"));
-        Assert.Equal("Now declined.", await Move("Declined"));
+        Assert.Null(await Move("Declined"));        // a request's answers are logged as replies: one set of buttons
+        Assert.StartsWith("Logged: they declined.", await Reply("Declined"));
         Assert.Contains("Reopened", await Move("Requested"));
         // Held needs a meeting time that has come: set one tomorrow, then try.
         await _app.WithDbAsync(user.Id, async db =>
@@ -108,7 +111,7 @@ public class ConversationTests(AppFixture fixture) : IClassFixture<AppFixture>
             c.MeetingStartUtc = _app.Clock.GetUtcNow().UtcDateTime.AddDays(1);
             return await db.SaveChangesAsync();
         });
-        Assert.Equal("Now scheduled.", await Move("Scheduled"));
+        Assert.Equal("Logged: they said yes.", await Reply("Accepted"));
         var token = (await user.Client.GetPageAsync($"/conversations/{id}")).Document.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var early = await user.Client.FollowAsync(await user.Client.PostAsync($"/conversations/{id}?handler=Stage&to=Held", [new("__RequestVerificationToken", token)]));
         Assert.Equal("A conversation can be marked held only once its meeting time has come.", early.Status);
@@ -125,7 +128,7 @@ public class ConversationTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(ConversationStage.Held, conversation.Stage);
         Assert.Equal([ConversationStage.Idea, ConversationStage.Requested, ConversationStage.Declined, ConversationStage.Requested, ConversationStage.Scheduled, ConversationStage.Held],
             conversation.StageChanges.OrderBy(s => s.Id).Select(s => s.To));
-        var history = (await user.Client.GetPageAsync($"/conversations/{id}")).Document.QuerySelector(".timeline")!.TextContent;
+        var history = (await user.Client.GetPageAsync($"/conversations/{id}")).Document.QuerySelector("#stage-heading ~ .timeline")!.TextContent;
         Assert.Contains("Declined → Requested", history);
     }
 
