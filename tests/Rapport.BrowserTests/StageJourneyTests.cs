@@ -72,6 +72,7 @@ public class StageJourneyTests
         // Ended: the timer has stopped; the conversation page offers to undo, and undoing puts back the time it had.
         await session.GoAsync($"/conversations/{meeting}/hold");
         await Expect(page.Locator(".timer")).ToContainTextAsync("Ended at");
+        await session.ScreenshotAsync("stages-9-ended");
         await session.GoAsync($"/conversations/{meeting}");
         await Expect(page.Locator("[data-next-step]")).ToHaveTextAsync("Write the thank-you");
         await page.GetByRole(AriaRole.Button, new() { Name = "Undo: back to scheduled" }).ClickAsync();
