@@ -25,6 +25,9 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
     public IReadOnlyList<ConversationPage.Entry> Stages { get; private set; } = [];
     public IReadOnlyList<ConversationPage.Promised> Promises { get; private set; } = [];
 
+    /// <summary>The next steps written in the reflection, as the tasks they became.</summary>
+    public FollowUps.NextSteps NextSteps { get; private set; } = new([], []);
+
     /// <summary>Logs what came back, and moves the stage: accepted leads to scheduling, declined and
     /// no reply are the side exits.</summary>
     public async Task<IActionResult> OnPostReplyAsync(ReplyKind kind)
@@ -111,6 +114,7 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         if (page is null) return false;
         (Conversation, Overlaps, ReferralNames, Messages, Stages, Promises) =
             (page.Conversation, page.Overlaps, page.Referrals, page.Messages, page.Stages, page.Promises);
+        NextSteps = await FollowUps.NextSteps.OfConversationAsync(db, Id);
         return true;
     }
 }
