@@ -8,22 +8,21 @@ namespace Rapport.Features.FollowUps;
 /// (in the same task list as every other task) and the done ones to see what came of them.</summary>
 public sealed record NextSteps(IReadOnlyList<TaskRow> Open, IReadOnlyList<string> Done)
 {
-    // A field with years of conversations lists the newest steps; the rest are in Follow-ups.
-    private const int Limit = 50;
-
     public bool Any => Open.Count > 0 || Done.Count > 0;
 
     public static Task<NextSteps> OfConversationAsync(RapportDb db, int conversationId) =>
         ReadAsync(db.FollowUpTasks.Where(t => t.ConversationId == conversationId && t.Kind == TaskKind.NextStep), db);
 
     public static Task<NextSteps> OfFieldAsync(RapportDb db, int fieldId) =>
+        // Driven from the field's conversations (an IN over the task's conversation index), so the work follows
+        // the field, never the account's thousands of tasks.
         ReadAsync(db.FollowUpTasks.Where(t => t.Kind == TaskKind.NextStep
-            && db.ConversationFields.Any(f => f.CareerFieldId == fieldId && f.ConversationId == t.ConversationId)), db);
+            && db.ConversationFields.Where(f => f.CareerFieldId == fieldId).Select(f => (int?)f.ConversationId).Contains(t.ConversationId)), db);
 
     private static async Task<NextSteps> ReadAsync(IQueryable<FollowUpTask> steps, RapportDb db)
     {
+        // No ORDER BY in SQL: sorting by id would tempt the planner to walk every task in id order.
         var rows = await steps.AsNoTracking().Where(t => t.DismissedAtUtc == null)
-            .OrderByDescending(t => t.Id).Take(Limit)
             .Select(t => new
             {
                 Row = new TaskRow(t.Id, t.Kind, t.Title, t.Notes,
@@ -33,7 +32,7 @@ public sealed record NextSteps(IReadOnlyList<TaskRow> Open, IReadOnlyList<string
                 Done = t.DoneAtUtc != null,
             })
             .ToListAsync();
-        rows.Reverse();
+        rows.Sort((a, b) => a.Row.Id.CompareTo(b.Row.Id));
         return new NextSteps(rows.Where(r => !r.Done).Select(r => r.Row).ToList(), rows.Where(r => r.Done).Select(r => r.Row.Title).ToList());
     }
 }
