@@ -15,6 +15,12 @@ if (demo) builder.Configuration["Demo:Enabled"] = "true";
 // Request paths can hold a calendar feed token: the request log stays at warnings whatever the settings say.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+// A service that outlives the request yet takes a per-request one fails at start in every environment, not only in Development.
+builder.Host.UseDefaultServiceProvider(provider =>
+{
+    provider.ValidateScopes = true;
+    provider.ValidateOnBuild = true;
+});
 var dataFolder = new DataFolder(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(dataFolder);
 

@@ -70,11 +70,11 @@ public sealed class BrowserSession : IAsyncDisposable
     public Task GoAsync(string path) => Page.GotoAsync(BaseUrl + path);
 
     /// <summary>Saves a screenshot under TestResults/screenshots at the repository root, to look at.</summary>
-    public async Task ScreenshotAsync(string name)
+    public async Task ScreenshotAsync(string name, IPage? page = null)
     {
         var folder = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await (page ?? Page).ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
     private static string RepositoryRoot()

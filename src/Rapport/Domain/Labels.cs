@@ -69,6 +69,14 @@ public static class Labels
         _ => theme.ToString(),
     };
 
+    public static string Of(DateOrder order) => order switch
+    {
+        DateOrder.DayMonthYear => "Day month year",
+        DateOrder.MonthDayYear => "Month day, year",
+        DateOrder.YearMonthDay => "Year-month-day",
+        _ => order.ToString(),
+    };
+
     public static string Of(ConversationPart part) => part switch
     {
         ConversationPart.Trends => "Trends",

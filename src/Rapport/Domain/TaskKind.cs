@@ -12,4 +12,5 @@ public enum TaskKind
     KeepInTouch = 7,
     CloseTheLoop = 8,
     Own = 9,
+    NextStep = 10,
 }

@@ -14,6 +14,16 @@ public class RapportUser : IdentityUser, Rapport.Domain.IVersioned
     /// <summary>IANA id, such as <c>Europe/Berlin</c>. Every date the user sees is shown in it.</summary>
     public string TimeZoneId { get; set; } = "UTC";
 
+    /// <summary>How dates read: set from the browser's language at the first sign-in, then by the person.</summary>
+    public Rapport.Domain.DateOrder? DateOrder { get; set; }
+
+    /// <summary>24-hour (true) or 12-hour clock; null until the first sign-in, like <see cref="DateOrder"/>.</summary>
+    public bool? TwentyFourHourClock { get; set; }
+
+    /// <summary>The style every date and time is shown in (the app's default until the first sign-in chose one).</summary>
+    public Rapport.Domain.DateStyle DateStyle => DateOrder is { } order && TwentyFourHourClock is bool clock
+        ? new Rapport.Domain.DateStyle(order, clock) : Rapport.Domain.DateStyle.Default;
+
     /// <summary>The short introduction the person reads out or pastes at the start of a conversation.</summary>
     public string? SelfIntroduction { get; set; }
 

@@ -8,7 +8,7 @@ using Rapport.Features.Shared;
 
 namespace Rapport.Features.Account;
 
-/// <summary>The person's own details: the name templates use, the time zone every date is shown in,
+/// <summary>The person's own details: the name templates use, the time zone and date style every date is shown in,
 /// and the self-introduction they read at the start of each conversation.</summary>
 public class ProfileModel(UserManager<RapportUser> users, SignInSessions sessions, RapportDb db) : PageModel
 {
@@ -44,6 +44,11 @@ public class ProfileModel(UserManager<RapportUser> users, SignInSessions session
         Email = user.Email ?? "";
         var zone = TimeZones.ToIanaId(Input.TimeZoneId);
         if (zone is null) ModelState.AddModelError("Input.TimeZoneId", "Choose a time zone from the list.");
+        if (ModelState.GetFieldValidationState("Input.DateOrder") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid || !Enum.IsDefined(Input.DateOrder))
+        {
+            ModelState.Remove("Input.DateOrder");
+            ModelState.AddModelError("Input.DateOrder", "Choose one of the date orders.");
+        }
         if (!ModelState.IsValid)
         {
             Edit = new EditState(Opened);
@@ -53,6 +58,7 @@ public class ProfileModel(UserManager<RapportUser> users, SignInSessions session
 
         user.DisplayName = Input.DisplayName.Trim();
         user.TimeZoneId = zone!;
+        (user.DateOrder, user.TwentyFourHourClock) = (Input.DateOrder, Input.TwentyFourHourClock);
         user.SelfIntroduction = string.IsNullOrWhiteSpace(Input.SelfIntroduction) ? null : Input.SelfIntroduction.Trim();
         // Saved here rather than through the user manager, so the save is checked against the version
         // the form opened at; the stamp is renewed as the user manager would.
@@ -75,11 +81,16 @@ public class ProfileModel(UserManager<RapportUser> users, SignInSessions session
     public sealed class ProfileInput
     {
         public static ProfileInput From(RapportUser user) =>
-            new() { DisplayName = user.DisplayName, TimeZoneId = user.TimeZoneId, SelfIntroduction = user.SelfIntroduction };
+            new()
+            {
+                DisplayName = user.DisplayName, TimeZoneId = user.TimeZoneId, SelfIntroduction = user.SelfIntroduction,
+                DateOrder = user.DateStyle.Order, TwentyFourHourClock = user.DateStyle.TwentyFourHour,
+            };
 
         /// <summary>The fields as the person reads them, to say what changed since the form was opened.</summary>
         public IReadOnlyList<FormField> Fields() =>
-            [new("Your name", DisplayName), new("Time zone", TimeZoneId), new("Your self-introduction", SelfIntroduction)];
+            [new("Your name", DisplayName), new("Time zone", TimeZoneId), new("Your self-introduction", SelfIntroduction),
+             new("Dates", Labels.Of(DateOrder)), new("Clock", TwentyFourHourClock ? "24-hour" : "12-hour")];
 
         [Required(ErrorMessage = "Enter your name.")]
         [StringLength(RapportUser.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
@@ -89,6 +100,12 @@ public class ProfileModel(UserManager<RapportUser> users, SignInSessions session
         [Required(ErrorMessage = "Choose your time zone.")]
         [Display(Name = "Time zone")]
         public string TimeZoneId { get; set; } = "UTC";
+
+        [Display(Name = "Dates")]
+        public DateOrder DateOrder { get; set; }
+
+        [Display(Name = "Clock")]
+        public bool TwentyFourHourClock { get; set; } = true;
 
         [StringLength(RapportUser.SelfIntroductionMaxLength, ErrorMessage = "Keep it to {1} characters: a few sentences you can say in half a minute.")]
         [Display(Name = "Your self-introduction")]

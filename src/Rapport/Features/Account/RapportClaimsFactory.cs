@@ -6,7 +6,7 @@ using Rapport.Web;
 
 namespace Rapport.Features.Account;
 
-/// <summary>Puts the profile's time zone into the sign-in cookie, so showing a date needs no query.</summary>
+/// <summary>Puts the profile's time zone and date style into the sign-in cookie, so showing a date needs no query.</summary>
 public sealed class RapportClaimsFactory(UserManager<RapportUser> users, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<RapportUser>(users, options)
 {
@@ -14,6 +14,7 @@ public sealed class RapportClaimsFactory(UserManager<RapportUser> users, IOption
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(UserTime.TimeZoneClaim, user.TimeZoneId));
+        identity.AddClaim(new Claim(UserTime.DateStyleClaim, user.DateStyle.Key));
         identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
         return identity;
     }

@@ -22,6 +22,12 @@ public sealed class SignInSessions(
     public async Task SignInAsync(RapportUser user, bool persistent)
     {
         owner.ActAs(user.Id);
+        if (user.DateOrder is null || user.TwentyFourHourClock is null)
+        {
+            // The first sign-in: dates read as the browser's language writes them, until the person chooses.
+            var style = DateStyle.FromLanguages(Http.Request.Headers.AcceptLanguage.ToString());
+            (user.DateOrder, user.TwentyFourHourClock) = (style.Order, style.TwentyFourHour);
+        }
         var session = new UserSession { Id = NewId(), CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
         db.Add(session);
         await db.SaveChangesAsync();

@@ -9,11 +9,14 @@ namespace Rapport.Features.Account;
 /// after five wrong passwords, and its password is hashed on every try; so an unknown email is
 /// "locked" after five tries too (remembered here, in memory, for the same 15 minutes), and a
 /// throwaway hash is checked so both answers take about as long.</summary>
-public sealed class UnknownAccountAttempts(IOptions<IdentityOptions> identity, IPasswordHasher<RapportUser> hasher, TimeProvider clock)
+public sealed class UnknownAccountAttempts(IOptions<IdentityOptions> identity, IOptions<PasswordHasherOptions> hashing, TimeProvider clock)
 {
+    // Its own hasher with the app's hashing options: Identity's is scoped, and this outlives every request.
+    private readonly PasswordHasher<RapportUser> _hasher = new(hashing);
+
     // Bounded: a flood of made-up emails (already slowed per address) cannot fill the memory.
     private readonly MemoryCache _failures = new(new MemoryCacheOptions { SizeLimit = 50_000 });
-    private readonly Lazy<string> _throwawayHash = new(() => hasher.HashPassword(new RapportUser(), Guid.NewGuid().ToString()));
+    private readonly Lazy<string> _throwawayHash = new(() => new PasswordHasher<RapportUser>(hashing).HashPassword(new RapportUser(), Guid.NewGuid().ToString()));
 
     private LockoutOptions Lockout => identity.Value.Lockout;
 
@@ -23,7 +26,7 @@ public sealed class UnknownAccountAttempts(IOptions<IdentityOptions> identity, I
     /// <summary>Spends the time a real check would, then counts the failure; true when it now "locks".</summary>
     public bool Fail(string email, string password)
     {
-        hasher.VerifyHashedPassword(new RapportUser(), _throwawayHash.Value, password);
+        _hasher.VerifyHashedPassword(new RapportUser(), _throwawayHash.Value, password);
         var key = Key(email);
         var now = clock.GetUtcNow().UtcDateTime;
         lock (_failures)

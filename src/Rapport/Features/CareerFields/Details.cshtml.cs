@@ -25,6 +25,9 @@ public class DetailsModel(RapportDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<PersonLink> Organizations { get; private set; } = [];
     public FieldSynthesis Synthesis { get; private set; } = null!;
 
+    /// <summary>The next steps from reflections on this field's conversations.</summary>
+    public FollowUps.NextSteps NextSteps { get; private set; } = new([], []);
+
     [BindProperty]
     [Required(ErrorMessage = "Type the question.")]
     [StringLength(OpenQuestion.TextMaxLength, ErrorMessage = "Use at most {1} characters.")]
@@ -87,6 +90,7 @@ public class DetailsModel(RapportDb db, TimeProvider clock) : PageModel
         if (page is null) return false;
         (Field, Questions, People, Organizations, Synthesis) = (page.Field, page.Questions, page.People, page.Organizations, page.Synthesis);
         NotesHtml = SafeMarkdown.ToHtml(Field.Notes);
+        NextSteps = await FollowUps.NextSteps.OfFieldAsync(db, Id);
         return true;
     }
 }

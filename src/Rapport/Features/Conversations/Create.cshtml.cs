@@ -89,7 +89,7 @@ public class CreateModel(RapportDb db, ConversationStageService stages, Question
         await planner.ProposeAsync(conversation);
         db.Conversations.Add(conversation);
         await db.SaveChangesAsync();
-        TempData["Status"] = $"A conversation with {contact.FullName} is planned, with {conversation.Questions.Count} questions proposed for your goals.";
+        TempData["Status"] = $"A conversation with {contact.FullName} is planned, with {Plural.Of(conversation.Questions.Count, "question")} proposed for your goals.";
         return RedirectToPage("/Conversations/Prepare", new { id = conversation.Id });
     }
 

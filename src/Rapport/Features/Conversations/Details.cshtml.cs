@@ -31,6 +31,9 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
     public NextStepButton Next => new(Conversation.Id, Conversation.ContactFirstName,
         ConversationNextStep.For(Conversation.Stage, Conversation.MeetingStartUtc, clock.GetUtcNow().UtcDateTime, time.Zone));
 
+    /// <summary>The next steps written in the reflection, as the tasks they became.</summary>
+    public FollowUps.NextSteps NextSteps { get; private set; } = new([], []);
+
     /// <summary>Logs what came back, and moves the stage: accepted leads to scheduling, declined and
     /// no reply are the side exits.</summary>
     public async Task<IActionResult> OnPostReplyAsync(ReplyKind kind)
@@ -135,6 +138,7 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         if (page is null) return false;
         (Conversation, Overlaps, ReferralNames, Messages, Stages, Promises, UndoesTo) =
             (page.Conversation, page.Overlaps, page.Referrals, page.Messages, page.Stages, page.Promises, page.UndoesTo);
+        NextSteps = await FollowUps.NextSteps.OfConversationAsync(db, Id);
         return true;
     }
 }

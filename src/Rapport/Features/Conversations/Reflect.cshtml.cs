@@ -10,7 +10,7 @@ namespace Rapport.Features.Conversations;
 
 /// <summary>Right after the meeting: what the person learned, what they still want to know (which can
 /// become open questions of the field), next steps, and how well the field fits them now.</summary>
-public class ReflectModel(RapportDb db) : PageModel
+public class ReflectModel(RapportDb db, Web.UserTime time) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
@@ -51,6 +51,7 @@ public class ReflectModel(RapportDb db) : PageModel
         var over = Opened.WritableOver(conversation, ReflectionInput.From(conversation).Fields());
         if (over is null) return Conflict(conversation);
 
+        var steps = ReflectionSteps.Added(conversation.NextSteps, Blank(Input.NextSteps));
         conversation.Learned = Blank(Input.Learned);
         conversation.StillWantToKnow = Blank(Input.StillWantToKnow);
         conversation.NextSteps = Blank(Input.NextSteps);
@@ -70,12 +71,22 @@ public class ReflectModel(RapportDb db) : PageModel
                 added++;
             }
         }
+        // Each new next step is a task about this conversation, due in a week (a step can wait a few days, not a month).
+        var stepsDue = TimeZones.ToUtc(DateOnly.FromDateTime(time.ToLocal(time.UtcNow)).AddDays(7).ToDateTime(new TimeOnly(9, 0)), time.Zone);
+        foreach (var step in steps)
+            db.FollowUpTasks.Add(new FollowUpTask
+            {
+                Kind = TaskKind.NextStep, ContactId = conversation.ContactId, ConversationId = conversation.Id, Title = step, AllDay = true, DueUtc = stepsDue,
+            });
         if (!await db.SaveAsOpenedAsync(conversation, over.Value))
         {
             var saved = await LoadAsync(tracked: false);
             return saved is null ? NotFound() : Conflict(saved);
         }
-        TempData["Status"] = added > 0 ? $"Your reflection is saved, and {added} open {(added == 1 ? "question was" : "questions were")} added to the field." : "Your reflection is saved.";
+        var more = new List<string>();
+        if (added > 0) more.Add($"{Plural.Of(added, "open question")} {(added == 1 ? "was" : "were")} added to the field");
+        if (steps.Count > 0) more.Add($"{Plural.Of(steps.Count, "next step")} {(steps.Count == 1 ? "is" : "are")} now in your follow-ups");
+        TempData["Status"] = "Your reflection is saved" + (more.Count > 0 ? ", and " + string.Join("; ", more) : "") + ".";
         return RedirectToPage("/Conversations/Details", new { id = Id });
     }
 
@@ -128,7 +139,7 @@ public class ReflectModel(RapportDb db) : PageModel
         public int? AddQuestionsTo { get; set; }
 
         [StringLength(Conversation.ReflectionMaxLength, ErrorMessage = "Use at most {1} characters.")]
-        [Display(Name = "Next steps")]
+        [Display(Name = "Next steps (one per line; each becomes a follow-up)")]
         public string? NextSteps { get; set; }
 
         [Range(1, 5, ErrorMessage = "Rate the fit from 1 to 5.")]

@@ -11,7 +11,7 @@ namespace Rapport.Features.Conversations;
 
 /// <summary>The agreed time and place: a date and time in a time zone (the person's by default, or the
 /// contact's when they live elsewhere), the length, how, and where or the link.</summary>
-public class ScheduleModel(RapportDb db, ConversationStageService stages) : PageModel
+public class ScheduleModel(RapportDb db, ConversationStageService stages, Web.UserTime userTime) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
@@ -80,7 +80,7 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages) : Page
             var local = date.ToDateTime(time);
             var zone = TimeZones.FindOrUtc(zoneId);
             if (zone.IsInvalidTime(local))
-                ModelState.AddModelError("Input.Time", $"{time:HH:mm} does not exist on that day in {zoneId}: the clocks go forward. Choose another time.");
+                ModelState.AddModelError("Input.Time", $"{userTime.Style.Time(time)} does not exist on that day in {zoneId}: the clocks go forward. Choose another time.");
             else
                 startUtc = TimeZones.ToUtc(local, zone); // a repeated hour (clocks going back) is read as its first occurrence
         }

@@ -76,7 +76,7 @@ public class RulesModel(UserManager<RapportUser> users, RapportDb db) : PageMode
         if (cadence is null) db.TagCadences.Add(cadence = new TagCadence { TagNormalizedName = key });
         cadence.Days = off ? null : days;
         await db.SaveChangesAsync();
-        TempData["Status"] = $"Contacts tagged “{key}”: {(off ? "no keep-in-touch reminders" : $"keep in touch every {days} days")}.";
+        TempData["Status"] = $"Contacts tagged “{key}”: {(off ? "no keep-in-touch reminders" : $"keep in touch {(days == 1 ? "every day" : $"every {days} days")}")}.";
         return RedirectToPage();
     }
 

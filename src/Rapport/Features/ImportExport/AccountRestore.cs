@@ -33,7 +33,7 @@ public sealed class AccountRestore(RapportDb db)
                 if (await HoldsDataAsync(cancellationToken))
                     return new(false, "This account already holds data, and a restore never mixes with it. Make a new, empty account and restore into that one.");
                 var rows = await RestoreAsync(document.RootElement, tables, cancellationToken);
-                return new(true, $"Restored {rows:N0} rows from the export. Everything in it is now in this account.");
+                return new(true, $"Restored {Plural.Of(rows, "row")} from the export. Everything in it is now in this account.");
             }
             catch (Problem problem)
             {

@@ -54,8 +54,9 @@ public sealed record MessageContext(int ContactId, int? ConversationId, string C
             ["referrer.full_name"] = contact.ReferredBy?.FullName,
             ["referrer.may_use_name"] = referral?.MayUseName switch { NameUse.Yes => "yes", NameUse.No => "no", NameUse.NotAsked => "not asked", _ => null },
             ["organization.name"] = organization,
-            ["field.name"] = field,
-            ["meeting.length"] = (conversation?.DurationMinutes ?? Conversation.DefaultMinutes).ToString(CultureInfo.InvariantCulture) + " minutes",
+            // Every template puts the field inside a sentence.
+            ["field.name"] = field is null ? null : MidSentence.Name(field),
+            ["meeting.length"] = Plural.Of(conversation?.DurationMinutes ?? Conversation.DefaultMinutes, "minute"),
             ["meeting.time"] = Meeting(),
             ["meeting.place"] = conversation?.Place ?? conversation?.VideoLink,
             ["conversation.learned"] = conversation?.Learned,

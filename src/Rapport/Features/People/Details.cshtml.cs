@@ -69,7 +69,7 @@ public class DetailsModel(RapportDb db, Web.UserTime time) : PageModel
                 if (contact is null) return NotFound();
             }
         }
-        TempData["Status"] = "Logged. Keeping in touch now counts from " + on.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) + ".";
+        TempData["Status"] = "Logged. Keeping in touch now counts from " + time.FormatDate(on) + ".";
         return RedirectToPage(new { id });
     }
 

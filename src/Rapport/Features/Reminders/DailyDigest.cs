@@ -45,7 +45,9 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, SmtpOptions smtp, P
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.DigestSentOn, today), cancellationToken);
         if (claimed != 1) return false;
 
-        var zone = TimeZones.FindOrUtc(await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstAsync(cancellationToken));
+        var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.TimeZoneId, u.DateOrder, u.TwentyFourHourClock }).FirstAsync(cancellationToken);
+        var zone = TimeZones.FindOrUtc(person.TimeZoneId);
+        var style = person.DateOrder is { } order && person.TwentyFourHourClock is bool clock ? new DateStyle(order, clock) : DateStyle.Default;
         var endOfToday = TimeZones.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var due = await db.FollowUpTasks.AsNoTracking()
             .Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null && t.DueUtc < endOfToday && (t.SnoozedUntilUtc == null || t.SnoozedUntilUtc < endOfToday))
@@ -56,11 +58,12 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, SmtpOptions smtp, P
         // Mail wants CRLF line ends.
         body.Append("Hello ").Append(name).Append(",\r\n\r\nHere is what is due in Rapport:\r\n\r\n");
         var todayStart = TimeZones.ToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
-        foreach (var task in due) body.Append(task.DueUtc < todayStart ? "- (overdue) " : "- ").Append(task.Title).Append("\r\n");
+        foreach (var task in due)
+            body.Append(task.DueUtc < todayStart ? $"- (overdue since {style.Date(TimeZones.ToLocal(task.DueUtc, zone))}) " : "- ").Append(task.Title).Append("\r\n");
         body.Append("\r\nOpen your follow-ups: ").Append(links.For("/follow-ups")).Append("\r\n");
         try
         {
-            using var message = new MailMessage(smtp.From!, email, $"Rapport: {due.Count} follow-up{(due.Count == 1 ? "" : "s")} due", body.ToString());
+            using var message = new MailMessage(smtp.From!, email, $"Rapport: {Plural.Of(due.Count, "follow-up")} due", body.ToString());
             using var client = new SmtpClient(smtp.Host!, smtp.Port) { EnableSsl = smtp.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
             if (!string.IsNullOrEmpty(smtp.UserName)) client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
             await client.SendMailAsync(message, cancellationToken);

@@ -46,6 +46,28 @@ public class ReminderTests
         Assert.Equal(new DateOnly(2026, 11, 30), await restarted.WithDbAsync(null, db => db.Users.Where(u => u.Id == user.Id).Select(u => u.DigestSentOn).SingleAsync()));
     }
 
+    [Fact]
+    public async Task The_digest_writes_dates_the_way_the_person_reads_them()
+    {
+        await using var smtp = new SmtpListener();
+        await using var app = await RapportApp.StartAsync(new()
+        {
+            ["Email:Host"] = "127.0.0.1", ["Email:Port"] = smtp.Port.ToString(), ["Email:From"] = "rapport@example.org",
+            ["Email:CheckEvery"] = "01:00:00",
+        });
+        var user = await app.SignUpAsync();
+        await app.WithDbAsync(user.Id, async db =>
+        {
+            var me = await db.Users.SingleAsync(u => u.Id == user.Id);
+            (me.DateOrder, me.TwentyFourHourClock, me.DigestTime) = (DateOrder.MonthDayYear, false, new TimeOnly(7, 0));
+            db.FollowUpTasks.Add(new FollowUpTask { Kind = TaskKind.Own, Title = "Call Ana", AllDay = true, DueUtc = new DateTime(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc) });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(1, await app.Services.GetRequiredService<DailyDigest>().RunOnceAsync());
+        var (_, data) = Assert.Single(smtp.Messages);
+        Assert.Contains("(overdue since Nov 25, 2026) Call Ana", QuotedPrintable(data));
+    }
+
     /// <summary>The body as written: soft line breaks joined, =XX bytes decoded.</summary>
     private static string QuotedPrintable(string data)
     {
