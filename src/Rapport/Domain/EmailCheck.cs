@@ -85,19 +85,26 @@ public static class EmailCheck
 
     private static CheckResult CheckAdvice(List<List<string>> sentences)
     {
+        if (JobAsk(sentences) is { } ask)
+            return new(AdviceRule, false, $"\"{ask}\" reads like asking for a job. "
+                + "Ask for their advice and insight instead; openings can come up later, from them.");
+        return sentences.Any(words => AdviceWords.Any(p => IndexOf(words, p) >= 0))
+            ? new(AdviceRule, true, "Asks for their advice and insight, not a job.")
+            : new(AdviceRule, false, "Say what you hope to gain: their advice, insight or experience, not a job.");
+    }
+
+    /// <summary>The first phrase that asks for work, outside a "not a job" sentence; null when none does.</summary>
+    internal static string? JobAsk(List<List<string>> sentences)
+    {
         foreach (var words in sentences)
         {
             foreach (var phrase in JobAsks)
             {
                 var at = IndexOf(words, phrase);
-                if (at >= 0 && !words.Take(at).Any(IsNegation))
-                    return new(AdviceRule, false, $"\"{string.Join(' ', phrase)}\" reads like asking for a job. "
-                        + "Ask for their advice and insight instead; openings can come up later, from them.");
+                if (at >= 0 && !words.Take(at).Any(IsNegation)) return string.Join(' ', phrase);
             }
         }
-        return sentences.Any(words => AdviceWords.Any(p => IndexOf(words, p) >= 0))
-            ? new(AdviceRule, true, "Asks for their advice and insight, not a job.")
-            : new(AdviceRule, false, "Say what you hope to gain: their advice, insight or experience, not a job.");
+        return null;
     }
 
     private static CheckResult CheckConnection(List<List<string>> sentences) =>
@@ -135,7 +142,7 @@ public static class EmailCheck
 
     /// <summary>The sentences between the greeting and the sign-off. Paragraphs are split at blank
     /// lines; a single line break is a space, so hard-wrapped text still reads as sentences.</summary>
-    private static List<string> CoreSentences(string text, string? contactFirstName)
+    internal static List<string> CoreSentences(string text, string? contactFirstName)
     {
         var lines = text.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).ToList();
         var first = lines.FindIndex(l => l.Length > 0);
@@ -218,13 +225,13 @@ public static class EmailCheck
         return (word.Length == 1 && char.IsLetter(word[0])) || Abbreviations.Contains(word);
     }
 
-    private static bool EndsWithQuestion(string sentence) =>
+    internal static bool EndsWithQuestion(string sentence) =>
         sentence.TrimEnd(' ', '"', '\'', ')', '”', '’').EndsWith('?');
 
     private static bool IsNegation(string word) => Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal);
 
     /// <summary>Lower-case words: letters and digits, with inner apostrophes kept ("i'm", "don't").</summary>
-    private static List<string> Words(string text)
+    internal static List<string> Words(string text)
     {
         var words = new List<string>();
         var word = new StringBuilder();
@@ -245,11 +252,11 @@ public static class EmailCheck
         }
     }
 
-    private static string[][] Phrases(params string[] phrases) => [.. phrases.Select(p => p.Split(' '))];
+    internal static string[][] Phrases(params string[] phrases) => [.. phrases.Select(p => p.Split(' '))];
 
     private static bool StartsWith(List<string> words, string[] phrase) => MatchesAt(words, phrase, 0);
 
-    private static int IndexOf(List<string> words, string[] phrase)
+    internal static int IndexOf(List<string> words, string[] phrase)
     {
         for (var i = 0; i + phrase.Length <= words.Count; i++)
             if (MatchesAt(words, phrase, i)) return i;

@@ -205,10 +205,14 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
     private async Task<Contact> ReferralContactAsync(Conversation conversation, string firstName, string? lastName, string? organization)
     {
         var typed = new NameWithOrganization(Contact.FullNameOf(firstName, lastName), string.IsNullOrEmpty(organization) ? null : organization);
-        var existing = await db.Contacts.Include(c => c.Tags).Include(c => c.Emails).Include(c => c.Organization).Named(typed).FirstOrDefaultAsync();
+        // The referred person knows the field the conversation was about: their messages name it.
+        var fields = await db.ConversationFields.Where(f => f.ConversationId == conversation.Id).Select(f => f.CareerFieldId).ToListAsync();
+        var existing = await db.Contacts.Include(c => c.Tags).Include(c => c.Emails).Include(c => c.Organization).Include(c => c.Fields).Named(typed).FirstOrDefaultAsync();
         if (existing is not null)
         {
             if (existing.ReferredById is null && existing.Id != conversation.ContactId) existing.ReferredById = conversation.ContactId;
+            if (existing.Fields.Count == 0 && existing.Id != conversation.ContactId)
+                existing.Fields.AddRange(fields.Select(id => new ContactField { CareerFieldId = id }));
             return existing;
         }
         var contact = new Contact
@@ -217,6 +221,7 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
             LastName = string.IsNullOrEmpty(lastName) ? null : lastName,
             Source = ContactSource.Referral,
             ReferredById = conversation.ContactId,
+            Fields = fields.Select(id => new ContactField { CareerFieldId = id }).ToList(),
         };
         if (typed.Organization is not null) contact.Organization = await new OrganizationsByName(db).FindOrAddAsync(organization);
         contact.Events.Add(new ContactEvent

@@ -95,11 +95,14 @@ public sealed class FollowUpEngine(RapportDb db, TimeProvider clock)
             TemplatePurpose.FollowUp => [TaskKind.FollowUpNoReply],
             TemplatePurpose.KeepInTouch => [TaskKind.KeepInTouch, TaskKind.TellReferrer],
             TemplatePurpose.CloseTheLoop => [TaskKind.CloseTheLoop],
+            // A request to a referred person is the referral followed up.
+            TemplatePurpose.Request or TemplatePurpose.IntroductionRequest => [TaskKind.ContactReferral],
             _ => Array.Empty<TaskKind>(),
         };
         var now = clock.GetUtcNow().UtcDateTime;
         var open = await db.FollowUpTasks.Where(t => t.ContactId == contactId && t.DoneAtUtc == null && t.DismissedAtUtc == null
-            && kinds.Contains(t.Kind) && (conversationId == null || t.ConversationId == null || t.ConversationId == conversationId)).ToListAsync();
+            && kinds.Contains(t.Kind) && (conversationId == null || t.ConversationId == null || t.ConversationId == conversationId
+                || t.Kind == TaskKind.ContactReferral)).ToListAsync();
         foreach (var task in open) task.DoneAtUtc = now;
         if (purpose == TemplatePurpose.CoverNote && promiseId is int id)
         {

@@ -23,10 +23,15 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
     [BindProperty(SupportsGet = true)] public string? Template { get; set; }
     [BindProperty(SupportsGet = true)] public string? Availability { get; set; }
     [BindProperty(SupportsGet = true)] public int? PromiseId { get; set; }
+    /// <summary>What stayed with the person, typed for this message; the private note only when picked.</summary>
+    [BindProperty(SupportsGet = true)] public string? Learned { get; set; }
+    [BindProperty(SupportsGet = true)] public bool UseNote { get; set; }
 
     [BindProperty] public string? Subject { get; set; }
     [BindProperty] public string? Body { get; set; }
     [BindProperty] public Channel Channel { get; set; } = Channel.Email;
+    /// <summary>The person saw the unfilled fields and says the message went out as it is.</summary>
+    [BindProperty] public bool SendAsItIs { get; set; }
 
     public MessageContext Context { get; private set; } = null!;
     public IReadOnlyList<TemplateChoice> Templates { get; private set; } = [];
@@ -35,6 +40,15 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
     public IReadOnlyList<CheckResult> Checks { get; private set; } = [];
     public int LinkedInLimit { get; private set; } = BuiltInTemplates.LinkedInNoteLimit;
     public string? MailtoUrl { get; private set; }
+    /// <summary>Set when "Mark as sent" met unfilled fields: the page asks before logging.</summary>
+    public IReadOnlyList<string> Unconfirmed { get; private set; } = [];
+    public TemplatePurpose Purpose => Chosen?.Purpose ?? TemplatePurpose.Request;
+    /// <summary>A LinkedIn note, a call, a voicemail or a card has no subject line.</summary>
+    public bool HasSubject => Chosen?.Channel is null or Channel.Email or Channel.Introduction or Channel.Other;
+    /// <summary>The fields typed for this message, asked only when the template uses them.</summary>
+    public bool AsksAvailability => Uses("me.availability");
+    public bool AsksLearned => Uses("conversation.learned");
+    private int _thankYouHours = 48;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -44,7 +58,7 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
         {
             Template = Chosen.Key;
             Channel = Chosen.Channel is Channel.Introduction ? Channel.Email : Chosen.Channel;
-            Subject = Chosen.Subject is null ? null : MessageTemplate.Render(Chosen.Subject, Context.Values, isSubject: true);
+            Subject = Chosen.Subject is null || !HasSubject ? null : MessageTemplate.Render(Chosen.Subject, Context.Values, isSubject: true);
             Body = MessageTemplate.Render(Chosen.Body, Context.Values);
             Missing = MessageTemplate.MissingFields((Chosen.Subject ?? "") + "\n" + Chosen.Body, Context.Values);
         }
@@ -78,9 +92,17 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
             Review();
             return Page();
         }
+        if (!HasSubject) Subject = null;
+        // What is logged is what was sent, brackets and all; so the brackets are pointed out first.
+        if (!SendAsItIs && UnfilledFields.In(Subject + "\n" + Body) is { Count: > 0 } unfilled)
+        {
+            Unconfirmed = unfilled;
+            Review();
+            return Page();
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var purpose = Chosen?.Purpose ?? TemplatePurpose.Request;
+        var purpose = Purpose;
         db.OutreachAttempts.Add(new OutreachAttempt
         {
             ContactId = Context.ContactId, ConversationId = Context.ConversationId, Channel = Channel, Purpose = purpose,
@@ -112,8 +134,15 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
         var me = await users.GetUserAsync(User);
         if (me is null) return false;
         LinkedInLimit = me.LinkedInNoteLimit;
-        var context = await MessageContext.LoadAsync(db, me, time, ContactId, ConversationId, Availability, PromiseId);
+        _thankYouHours = me.ThankYouHours;
+        var context = await MessageContext.LoadAsync(db, me, time, ContactId, ConversationId, Availability, PromiseId, Learned);
         if (context is null) return false;
+        if (UseNote && context.LearnedNote is not null)
+        {
+            // The person picked their private note for this message: only now may it fill the field.
+            Learned = context.LearnedNote;
+            context = context with { Values = new Dictionary<string, string?>(context.Values, StringComparer.Ordinal) { ["conversation.learned"] = Learned } };
+        }
         Context = context;
         Templates = await TemplateChoices.AllAsync(db);
         return true;
@@ -121,11 +150,18 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
 
     private void Review()
     {
-        Checks = EmailCheck.Review(Body, Context.Values["contact.first_name"]);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = Context.MeetingEndUtc is DateTime end ? ThankYouDeadline.Due(end, _thankYouHours) : (DateTime?)null;
+        Checks = MessageChecks.Review(HasSubject ? Subject : null, Body,
+            new MessageFacts(Purpose, Context.Values["contact.first_name"], now, due, _thankYouHours, Context.Values["promise.text"]));
         if (Context.Email is not null && Body is not null)
         {
-            var url = $"mailto:{Uri.EscapeDataString(Context.Email).Replace("%40", "@")}?subject={Uri.EscapeDataString(Subject ?? "")}&body={Uri.EscapeDataString(Body)}";
+            var subject = HasSubject ? Subject ?? "" : "";
+            var url = $"mailto:{Uri.EscapeDataString(Context.Email).Replace("%40", "@")}?subject={Uri.EscapeDataString(subject)}&body={Uri.EscapeDataString(Body)}";
             MailtoUrl = url.Length <= MaxMailtoLength ? url : null;
         }
     }
+
+    private bool Uses(string field) =>
+        Chosen is not null && MessageTemplate.FieldsUsed((Chosen.Subject ?? "") + "\n" + Chosen.Body).Contains(field);
 }

@@ -8,11 +8,13 @@ namespace Rapport.Features.Outreach;
 
 /// <summary>The values a message's merge fields are filled with, for one contact and, if there is one,
 /// one conversation. Only the allowlisted fields exist: nothing else of the person or the contact can
-/// reach a template.</summary>
+/// reach a template. The private note of what was learned is not one of the values: it reaches a
+/// message only as typed, or picked, for that message.</summary>
 public sealed record MessageContext(int ContactId, int? ConversationId, string ContactName, string? Email, ConversationStage? Stage,
-    bool HasReferrer, bool IsAlumni, IReadOnlyDictionary<string, string?> Values)
+    bool HasReferrer, bool IsAlumni, IReadOnlyDictionary<string, string?> Values, string? LearnedNote, DateTime? MeetingEndUtc)
 {
-    public static async Task<MessageContext?> LoadAsync(RapportDb db, RapportUser me, UserTime time, int? contactId, int? conversationId, string? availability, int? promiseId)
+    public static async Task<MessageContext?> LoadAsync(RapportDb db, RapportUser me, UserTime time, int? contactId, int? conversationId,
+        string? availability, int? promiseId, string? learned = null)
     {
         Conversation? conversation = null;
         if (conversationId is int cid)
@@ -34,6 +36,10 @@ public sealed record MessageContext(int ContactId, int? ConversationId, string C
         var outcome = await db.SearchOutcomes.AsNoTracking().OrderByDescending(o => o.RecordedAtUtc).FirstOrDefaultAsync();
         var promise = conversation?.Promises.Where(p => promiseId is null ? p.DoneAtUtc is null : p.Id == promiseId).OrderBy(p => p.Id).FirstOrDefault();
         var field = conversation?.Fields.Select(f => f.CareerField!.Name).FirstOrDefault() ?? contact.Fields.Select(f => f.CareerField!.Name).FirstOrDefault();
+        // A referred contact from before referrals passed on their career fields: the field they were named in.
+        if (field is null && referral is not null)
+            field = await db.ConversationFields.AsNoTracking().Where(f => f.ConversationId == referral.ConversationId)
+                .Select(f => f.CareerField!.Name).FirstOrDefaultAsync();
         var organization = conversation?.Organization?.Name ?? contact.Organization?.Name;
 
         string? Meeting() => conversation?.MeetingStartUtc is DateTime at ? time.Format(at) : null;
@@ -59,11 +65,12 @@ public sealed record MessageContext(int ContactId, int? ConversationId, string C
             ["meeting.length"] = Plural.Of(conversation?.DurationMinutes ?? Conversation.DefaultMinutes, "minute"),
             ["meeting.time"] = Meeting(),
             ["meeting.place"] = conversation?.Place ?? conversation?.VideoLink,
-            ["conversation.learned"] = conversation?.Learned,
+            ["conversation.learned"] = string.IsNullOrWhiteSpace(learned) ? null : learned.Trim(),
             ["promise.text"] = promise?.Text,
             ["outcome.text"] = outcome?.Text,
         };
         return new MessageContext(id, conversation?.Id, contact.FullName, contact.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault(),
-            conversation?.Stage, contact.ReferredById is not null, contact.AlumniOf is not null || contact.Source == ContactSource.Alumni, values);
+            conversation?.Stage, contact.ReferredById is not null, contact.AlumniOf is not null || contact.Source == ContactSource.Alumni, values,
+            conversation?.Learned, conversation?.MeetingStartUtc?.AddMinutes(conversation.DurationMinutes));
     }
 }

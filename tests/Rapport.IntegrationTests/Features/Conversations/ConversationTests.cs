@@ -240,7 +240,7 @@ public class ConversationTests(AppFixture fixture) : IClassFixture<AppFixture>
         var later = new DateOnly(2026, 12, 15);
 
         await SetAsync(new DateOnly(2026, 11, 1));
-        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}"), "form[action*='handler=Sent']", new() { ["Channel"] = "Email" });
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}"), "form[action*='handler=Sent']", new() { ["Channel"] = "Email", ["SendAsItIs"] = "true" });
         Assert.Equal(today, await LastAsync());
 
         // A later day set by hand stays.
@@ -250,7 +250,7 @@ public class ConversationTests(AppFixture fixture) : IClassFixture<AppFixture>
         await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/conversations/{id}/hold"), "form[action*='handler=End']", []);
         Assert.Equal(ConversationStage.Held, (await LoadAsync(user.Id, id)).Stage);
         Assert.Equal(later, await LastAsync());
-        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}"), "form[action*='handler=Sent']", new() { ["Channel"] = "Email" });
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}"), "form[action*='handler=Sent']", new() { ["Channel"] = "Email", ["SendAsItIs"] = "true" });
         Assert.Equal(2, await _app.WithDbAsync(user.Id, db => db.OutreachAttempts.CountAsync()));
         Assert.Equal(later, await LastAsync());
     }

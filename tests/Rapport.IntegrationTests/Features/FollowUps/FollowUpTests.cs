@@ -69,7 +69,7 @@ public class FollowUpTests : IAsyncLifetime
         await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/conversations/{id}"), "form[action*='handler=Stage'][action*='to=Held']", []);
         var compose = await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}");
         Assert.Equal("built-in:thank-you-email", compose.Document.QuerySelector("input[name=Template]")!.GetAttribute("value"));
-        var done = await user.Client.FollowAsync(await user.Client.SubmitAsync(compose, "form[action*='handler=Sent']", []));
+        var done = await user.Client.FollowAsync(await user.Client.SubmitAsync(compose, "form[action*='handler=Sent']", new() { ["SendAsItIs"] = "true" }));
         Assert.Contains("now thanked", done.Status);
         var task = (await TasksAsync(user.Id)).Single(t => t.Kind == TaskKind.ThankYou);
         Assert.NotNull(task.DoneAtUtc);
@@ -187,7 +187,7 @@ public class FollowUpTests : IAsyncLifetime
         await _app.AddContactAsync(user.Id, "Grace", "Mensah", "Riverside Health");
         await _app.AddContactAsync(user.Id, "Omar", "Haddad", "riverside  health", c => c.DoNotContact = true);
         await _app.AddContactAsync(user.Id, "Lee", "Park", "Harbor Labs");
-        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}"), "form[action*='handler=Sent']", new() { ["Channel"] = "Email" });
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}"), "form[action*='handler=Sent']", new() { ["Channel"] = "Email", ["SendAsItIs"] = "true" });
 
         // Sent Friday afternoon: the nudge is due on Thursday 3 Dec.
         _app.Clock.Set(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
@@ -213,8 +213,8 @@ public class FollowUpTests : IAsyncLifetime
         var jon = await _app.AddContactAsync(user.Id, "Jon", "Reyes", "Harbor Labs", c => c.Source = ContactSource.Cold);
 
         // Friday 27 Nov, 16:00 in Berlin: after noon, so the count starts on Monday 30 Nov.
-        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}"), "form[action*='handler=Sent']", new() { ["Channel"] = "Email" });
-        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?contactId={jon}"), "form[action*='handler=Sent']", new() { ["Channel"] = "LinkedIn", ["Body"] = "Hello Jon, may I ask you about your work?" });
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}"), "form[action*='handler=Sent']", new() { ["Channel"] = "Email", ["SendAsItIs"] = "true" });
+        await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/outreach/compose?contactId={jon}"), "form[action*='handler=Sent']", new() { ["Channel"] = "LinkedIn", ["Body"] = "Hello Jon, may I ask you about your work?", ["SendAsItIs"] = "true" });
 
         // Amara says yes on Thursday 3 Dec, the third business day; Jon never answers.
         _app.Clock.Set(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));

@@ -69,7 +69,7 @@ public class OutreachTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var (user, contactId, id) = await WithEmailAsync();
         var page = await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}");
-        var done = await user.Client.FollowAsync(await user.Client.SubmitAsync(page, "form[action*='handler=Sent']", new() { ["Channel"] = "Email" }));
+        var done = await user.Client.FollowAsync(await user.Client.SubmitAsync(page, "form[action*='handler=Sent']", new() { ["Channel"] = "Email", ["SendAsItIs"] = "true" }));
         Assert.Contains("now requested", done.Status);
         var attempt = await _app.WithDbAsync(user.Id, db => db.OutreachAttempts.SingleAsync());
         Assert.Equal((contactId, id, Channel.Email, TemplatePurpose.Request), (attempt.ContactId, attempt.ConversationId, attempt.Channel, attempt.Purpose));
