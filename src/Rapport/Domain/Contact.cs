@@ -104,6 +104,6 @@ public class Contact : IOwned, ITimestamped, IVersioned
             .Concat(Tags.Select(t => t.Name))
             .Concat(Emails.Select(e => e.Address))
             .Append(Notes);
-        SearchText = Folding.Fold(string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p))));
+        SearchText = Folding.FoldForSearch(string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p))));
     }
 }

@@ -28,7 +28,7 @@ public static class ContactVCard
         if (c.OrganizationName is not null) card.AddStructured("ORG", [c.OrganizationName]);
         if (c.Title is not null) card.Add("TITLE", c.Title);
         foreach (var email in data.Emails) card.Add("EMAIL", email.Value, parameters: Typed(email.Label));
-        foreach (var phone in data.Phones) card.Add("TEL", phone.Value, parameters: Typed(phone.Label));
+        foreach (var phone in data.Phones) AddPhone(card, phone.Label, phone.Value);
         if (c.City is not null) card.AddStructured("ADR", ["", "", "", c.City, "", "", ""]);
         if (c.LinkedInUrl is not null) card.Add("URL", c.LinkedInUrl, parameters: Typed("linkedin"));
         if (data.Tags.Count > 0) card.AddList("CATEGORIES", data.Tags);
@@ -61,7 +61,7 @@ public static class ContactVCard
         if (first is null) return (null, $"Line {card.Line}: the card has no name (no FN or N).");
 
         var emails = Labelled(card, "EMAIL");
-        var phones = Labelled(card, "TEL");
+        var phones = Labelled(card, "TEL").Select(p => (p.Label, Value: VCardTel.Number(p.Value))).Where(p => p.Value.Length > 0).ToList();
         string? linkedIn = null;
         foreach (var url in card.All("URL"))
         {
@@ -122,6 +122,16 @@ public static class ContactVCard
 
     private static string? Text(VCard card, string name) =>
         card.First(name)?.Value is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary>A number that is a tel: URI as written goes out as one (VALUE=uri, as vCard 4.0 expects); any other stays
+    /// text, said so (readers such as ical.js take an untyped 4.0 TEL for a URI).</summary>
+    private static void AddPhone(VCard card, string? label, string number)
+    {
+        var uri = VCardTel.AsUri(number);
+        var parameters = Typed(label) ?? [];
+        parameters["VALUE"] = [uri is null ? "text" : "uri"];
+        card.Add("TEL", uri ?? number, parameters: parameters);
+    }
 
     private static Dictionary<string, IReadOnlyList<string>>? Typed(string? label) =>
         string.IsNullOrWhiteSpace(label) ? null : new() { ["TYPE"] = [label] };

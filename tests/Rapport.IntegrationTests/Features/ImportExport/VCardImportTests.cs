@@ -73,6 +73,28 @@ public class VCardImportTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_vcard_4_tel_uri_is_stored_as_the_number_linked_once_and_exported_as_a_tel_uri()
+    {
+        var user = await _app.SignUpAsync();
+        const string card = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Haruto Sato\r\nN:Sato;Haruto;;;\r\n"
+            + "TEL;VALUE=uri;TYPE=work:tel:+81-3-5555-0101\r\nTEL;TYPE=cell:+81 90 1234 5678\r\nEND:VCARD\r\n";
+        var preview = await UploadAsync(user.Client, "sato.vcf", Encoding.UTF8.GetBytes(card));
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(user.Client, preview)).StatusCode);
+        var haruto = await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.FirstName == "Haruto")
+            .Select(c => new { c.Id, Phones = c.Phones.OrderBy(p => p.Id).Select(p => p.Number).ToList() }).SingleAsync());
+        Assert.Equal(["+81-3-5555-0101", "+81 90 1234 5678"], haruto.Phones);
+
+        var page = await user.Client.GetPageAsync($"/people/{haruto.Id}");
+        Assert.Contains("tel:+81-3-5555-0101", page.Document.QuerySelectorAll("a[href^='tel:']").Select(a => a.GetAttribute("href")));
+        Assert.DoesNotContain(page.Document.QuerySelectorAll("a[href]"), a => a.GetAttribute("href")!.StartsWith("tel:tel:", StringComparison.Ordinal));
+
+        // The export is vCard 4.0: a number that is a tel: URI as written goes out as one; a number with spaces stays text.
+        var exported = await (await user.Client.GetAsync("/import?handler=ContactsVCard")).Content.ReadAsStringAsync();
+        var tels = IcalJs.Cards(exported).Single().Where(p => p[0].GetString() == "tel").ToList();
+        Assert.Equal(["uri:tel:+81-3-5555-0101", "text:+81 90 1234 5678"], tels.Select(t => t[2].GetString() + ":" + t[3].GetString()));
+    }
+
+    [Fact]
     public async Task A_tag_with_its_own_cadence_brought_by_an_import_makes_the_keep_in_touch_task_at_once()
     {
         var user = await _app.SignUpAsync();
