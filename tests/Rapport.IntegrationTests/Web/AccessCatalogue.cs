@@ -197,6 +197,7 @@ public static class AccessCatalogue
         Get("/people/{Contact}"),
         Post("/people/{Contact}", "Log").With("Log.Kind", "PhoneCall", "Log.On", "2026-11-20", "Log.Note", "planted"),
         Get("/people/{Contact}/edit"),
+        Get("/people/{Contact}/photo"),
         Post("/people/{Contact}/edit", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.FirstName", "Planted")
             .Opened("/people/{Contact}/edit"),
         Get("/people/{Contact}/delete"),

@@ -12,7 +12,8 @@ public sealed record CardContact(
     string? LinkedInUrl, IReadOnlyList<(string? Label, string Value)> Emails, IReadOnlyList<(string? Label, string Value)> Phones,
     IReadOnlyList<string> Tags, IReadOnlyList<string> Fields, string? Notes, ContactSource? Source, Priority? Priority,
     bool DoNotContact, string? AlumniOf, Guid? ReferredByUid, DateOnly? ConnectedOn, DateOnly? LastContactedOn,
-    string? LinkedInCompany, string? LinkedInPosition, IReadOnlyList<(DateTime AtUtc, ContactEventKind Kind, string Text)> Events);
+    string? LinkedInCompany, string? LinkedInPosition, IReadOnlyList<(DateTime AtUtc, ContactEventKind Kind, string Text)> Events,
+    VCardPhoto? Photo = null);
 
 public static class ContactVCard
 {
@@ -31,6 +32,8 @@ public static class ContactVCard
         foreach (var phone in data.Phones) AddPhone(card, phone.Label, phone.Value);
         if (c.City is not null) card.AddStructured("ADR", ["", "", "", c.City, "", "", ""]);
         if (c.LinkedInUrl is not null) card.Add("URL", c.LinkedInUrl, parameters: Typed("linkedin"));
+        // vCard 4.0 carries a photo inline as a data: URI.
+        if (data.Photo is { } photo) card.Add("PHOTO", $"data:{photo.ContentType};base64,{Convert.ToBase64String(photo.Bytes)}");
         if (data.Tags.Count > 0) card.AddList("CATEGORIES", data.Tags);
         if (c.Notes is not null) card.Add("NOTE", c.Notes);
         if (c.Source is { } source) card.Add("X-RAPPORT-SOURCE", source.ToString());
@@ -90,7 +93,7 @@ public static class ContactVCard
             ReadDate(Text(card, "X-RAPPORT-LAST-CONTACT")),
             Text(card, "X-RAPPORT-LINKEDIN-COMPANY"),
             Text(card, "X-RAPPORT-LINKEDIN-POSITION"),
-            events), null);
+            events, card.Photo), null);
     }
 
     /// <summary>N's given and family names; from FN alone, the last word is taken as the family name.</summary>
