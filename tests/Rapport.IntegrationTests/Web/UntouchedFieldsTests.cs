@@ -129,6 +129,51 @@ public class UntouchedFieldsTests(AppFixture fixture) : IClassFixture<AppFixture
         Assert.Equal((Odd("question"), QuestionTheme.DayToDay), (saved.Text, saved.Theme));
     }
 
+    [Fact]
+    public async Task Saving_a_template_keeps_its_name_subject_and_body_when_only_its_purpose_was_changed()
+    {
+        var user = await _app.SignUpAsync();
+        var id = await _app.WithDbAsync(user.Id, async db =>
+        {
+            var template = new OwnTemplate { Name = Odd("name"), Subject = Odd("subject"), Body = Odd("body") };
+            db.OwnTemplates.Add(template);
+            await db.SaveChangesAsync();
+            return template.Id;
+        });
+        var before = await _app.WithDbAsync(user.Id, db => db.OwnTemplates.Where(t => t.Id == id).Select(t => t.Name + "¦" + t.Subject + "¦" + t.Body).SingleAsync());
+        var page = await user.Client.GetPageAsync($"/templates?edit=own:{id}");
+        await SubmitAsBrowserAsync(user.Client, page, "form[action*='handler=Save']", new() { ["Input.Purpose"] = "ThankYou" });
+        Assert.Equal(before, await _app.WithDbAsync(user.Id, db => db.OwnTemplates.Where(t => t.Id == id).Select(t => t.Name + "¦" + t.Subject + "¦" + t.Body).SingleAsync()));
+        Assert.Equal(TemplatePurpose.ThankYou, await _app.WithDbAsync(user.Id, db => db.OwnTemplates.Where(t => t.Id == id).Select(t => t.Purpose).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Saving_a_reflection_or_research_notes_keeps_what_was_not_edited()
+    {
+        var user = await _app.SignUpAsync();
+        var contact = await _app.AddContactAsync(user.Id, "Grace", "Hopper");
+        var id = await _app.WithDbAsync(user.Id, async db =>
+        {
+            var conversation = new Conversation
+            {
+                ContactId = contact, TimeZoneId = "UTC", StageChangedAtUtc = DateTime.UtcNow, ResearchNotes = "\n" + Odd("research"),
+                Learned = Odd("learned"), StillWantToKnow = Odd("still"), FitNote = Odd("fit"),
+            };
+            db.Conversations.Add(conversation);
+            await db.SaveChangesAsync();
+            return conversation.Id;
+        });
+        string Saved(Conversation c) => string.Join("¦", c.ResearchNotes, c.Learned, c.StillWantToKnow, c.FitNote);
+        var before = Saved(await _app.WithDbAsync(user.Id, db => db.Conversations.AsNoTracking().SingleAsync(c => c.Id == id)));
+
+        var reflect = await user.Client.GetPageAsync($"/conversations/{id}/reflect");
+        await SubmitAsBrowserAsync(user.Client, reflect, "main form", new() { ["Input.NextSteps"] = "Send the thank-you" });
+        var prepare = await user.Client.GetPageAsync($"/conversations/{id}/prepare");
+        await SubmitAsBrowserAsync(user.Client, prepare, "form[action*='handler=Notes']", []);
+
+        Assert.Equal(before, Saved(await _app.WithDbAsync(user.Id, db => db.Conversations.AsNoTracking().SingleAsync(c => c.Id == id))));
+    }
+
     private sealed record ContactFields(string First, string? Last, string? Title, string? City, string? School, string? Notes, string? Position,
         string? Organization, string Emails, string Phones, Priority Priority);
 
