@@ -67,6 +67,9 @@ public class Contact : IOwned, ITimestamped, IVersioned
     public List<ContactField> Fields { get; set; } = [];
     public List<ContactEvent> Events { get; set; } = [];
 
+    /// <summary>Their picture, when an address book gave one; loaded only when asked for.</summary>
+    public ContactPhoto? Photo { get; set; }
+
     /// <summary>The name a contact is shown by: first and last name, or the first alone. Written once, as an
     /// expression, so queries compute it in the database (see <c>Data/RulesInQueries</c>) and code computes
     /// it in memory from the same definition.</summary>
@@ -104,6 +107,6 @@ public class Contact : IOwned, ITimestamped, IVersioned
             .Concat(Tags.Select(t => t.Name))
             .Concat(Emails.Select(e => e.Address))
             .Append(Notes);
-        SearchText = Folding.Fold(string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p))));
+        SearchText = Folding.FoldForSearch(string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p))));
     }
 }

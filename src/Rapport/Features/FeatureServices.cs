@@ -15,6 +15,7 @@ public static class FeatureServices
         services.AddSingleton<Reminders.DailyDigest>();
         services.AddHostedService<Reminders.DailyDigestService>();
         services.AddScoped<ContactEditor>();
+        services.AddScoped<AlreadyThereCheck>();
         services.AddScoped<OrganizationEditor>();
         services.AddScoped<CareerFieldEditor>();
         services.AddScoped<ContactExport>();

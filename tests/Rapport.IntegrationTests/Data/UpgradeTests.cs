@@ -79,4 +79,23 @@ public class UpgradeTests
         await using var check = MigrationTests.ContextFor(database);
         Assert.Empty(await check.Database.GetPendingMigrationsAsync());
     }
+
+    [Fact]
+    public async Task Search_text_stored_before_the_wider_folding_is_rebuilt_so_lukasz_finds_Łukasz()
+    {
+        await using var app = await RapportApp.StartAsync();
+        var user = await app.SignUpAsync();
+        await app.AddContactAsync(user.Id, "Łukasz", "Nowak", "Ørsted");
+        await using (var db = MigrationTests.ContextFor(app.Database))
+        {
+            // The search text as the earlier version folded it, and the migration not yet run.
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "SearchText" = 'łukasz nowak | ørsted'""");
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206120000_FoldMoreLettersInSearch'""");
+            await db.GetService<IMigrator>().MigrateAsync();
+        }
+        var page = await user.Client.GetPageAsync("/people?q=lukasz+orsted");
+        Assert.Equal(["Łukasz Nowak"], page.Document.QuerySelectorAll(".contact-list a.name").Select(a => a.TextContent));
+        // The organization keeps its stricter key: it carries a unique index.
+        Assert.Equal("ørsted", await app.WithDbAsync(user.Id, db => db.Organizations.Select(o => o.NormalizedName).SingleAsync()));
+    }
 }

@@ -197,13 +197,14 @@ public static class AccessCatalogue
         Get("/people/{Contact}"),
         Post("/people/{Contact}", "Log").With("Log.Kind", "PhoneCall", "Log.On", "2026-11-20", "Log.Note", "planted"),
         Get("/people/{Contact}/edit"),
+        Get("/people/{Contact}/photo"),
         Post("/people/{Contact}/edit", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.FirstName", "Planted")
             .Opened("/people/{Contact}/edit"),
         Get("/people/{Contact}/delete"),
         Post("/people/{Contact}/delete"),
         Get("/people/{Contact}/export/json", route: "/people/{id:int}/export/{format}"),
         Get("/people/{Contact}/export/vcf", route: "/people/{id:int}/export/{format}"),
-        Post("/people/new", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.FirstName", "Planted"),
+        Post("/people/new", null, List("Input.FieldIds", Owned.CareerField, Answer.SameAsMissing)).With("Input.FirstName", "Planted", "SaveAnyway", "true"),
         Get("/people/merge", Query("a", Owned.Contact), Query("b", Owned.SecondContact)),
         Post("/people/merge", null, Query("a", Owned.Contact), Query("b", Owned.SecondContact), Form("Keep", Owned.Contact, Answer.SameAsMissing)),
         .. new[] { "tag", "field", "priority", "alumni", "export-csv", "export-vcf", "delete", "delete-confirmed" }.Select(action =>

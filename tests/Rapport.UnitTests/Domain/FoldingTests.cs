@@ -15,6 +15,18 @@ public class FoldingTests
     public void Folding_ignores_case_accents_composition_and_spacing(string input, string expected) =>
         Assert.Equal(expected, Folding.Fold(input));
 
+    [Theory]
+    [InlineData("Łukasz Żółć", "lukasz zolc")]
+    [InlineData("Øyvind Bjørnæs", "oyvind bjornaes")]
+    [InlineData("Œuvre Þórunn Đorđević", "oeuvre thorunn dordevic")]
+    [InlineData("Işık Straße", "isik strasse")]
+    public void Search_also_folds_letters_unicode_does_not_decompose(string input, string expected) =>
+        Assert.Equal(expected, Folding.FoldForSearch(input));
+
+    [Fact]
+    public void Names_with_unique_indexes_keep_the_stricter_folding() =>
+        Assert.Equal("łukasz", Folding.Fold("Łukasz"));
+
     [Fact]
     public void Composed_and_decomposed_names_fold_to_the_same_key() =>
         Assert.Equal(Folding.Fold("Zoë"), Folding.Fold("Zoe\u0308"));

@@ -34,6 +34,7 @@ internal static class PeopleModel
             contact.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Cascade);
             contact.HasMany(c => c.Fields).WithOne().HasForeignKey(f => f.ContactId).OnDelete(DeleteBehavior.Cascade);
             contact.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
+            contact.HasOne(c => c.Photo).WithOne().HasForeignKey<ContactPhoto>(p => p.ContactId).OnDelete(DeleteBehavior.Cascade);
             // Full text: a trigram index lets "%term%" use the index. SQLite's counterpart is an FTS5
             // table kept by triggers (see the migration), which the model cannot describe.
             if (isPostgres) contact.HasIndex(c => c.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
@@ -51,6 +52,13 @@ internal static class PeopleModel
         {
             phone.Property(p => p.Number).HasMaxLength(ContactPhone.NumberMaxLength);
             phone.Property(p => p.Label).HasMaxLength(ContactEmail.LabelMaxLength);
+        });
+        builder.Entity<ContactPhoto>(photo =>
+        {
+            // One photo a contact: the contact's id is the key, so it is found without an index of its own.
+            photo.HasKey(p => p.ContactId);
+            photo.Property(p => p.ContactId).ValueGeneratedNever();
+            photo.Property(p => p.ContentType).HasMaxLength(ContactPhoto.ContentTypeMaxLength);
         });
         builder.Entity<ContactTag>(tag =>
         {

@@ -27,6 +27,7 @@ public partial class RapportDb
 
         builder.Entity<ContactEmail>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
         builder.Entity<ContactPhone>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
+        builder.Entity<ContactPhoto>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
         builder.Entity<ContactTag>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
         builder.Entity<ContactField>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
         builder.Entity<ContactEvent>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));

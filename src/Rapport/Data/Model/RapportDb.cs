@@ -15,6 +15,7 @@ public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactEmail> ContactEmails => Set<ContactEmail>();
     public DbSet<ContactPhone> ContactPhones => Set<ContactPhone>();
+    public DbSet<ContactPhoto> ContactPhotos => Set<ContactPhoto>();
     public DbSet<ContactTag> ContactTags => Set<ContactTag>();
     public DbSet<ContactField> ContactFields => Set<ContactField>();
     public DbSet<ContactEvent> ContactEvents => Set<ContactEvent>();

@@ -43,7 +43,7 @@ public static class ContactFullText
     /// <summary>The search words of a query, folded like the indexed text; wildcard characters are
     /// dropped so a "%" typed by the person matches itself and nothing more.</summary>
     public static IReadOnlyList<string> Terms(string? query) =>
-        Folding.Fold((query ?? "").Replace('%', ' ').Replace('_', ' ').Replace('\\', ' '))
+        Folding.FoldForSearch((query ?? "").Replace('%', ' ').Replace('_', ' ').Replace('\\', ' '))
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Distinct()
             .Take(8)

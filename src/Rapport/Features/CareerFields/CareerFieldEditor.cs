@@ -22,16 +22,15 @@ public sealed class CareerFieldEditor(RapportDb db)
                 modelState.AddModelError($"Input.Links[{i}].Value", "Enter a web address starting with https:// or http://.");
         }
         if (!modelState.IsValid) return false;
-        field.Rename(input.Name!);
-        field.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        // A field the person did not change keeps its stored value exactly (FieldEdit); what they typed is trimmed.
+        if (!FieldEdit.IsUntouchedLine(field.Name, input.Name)) field.Rename(input.Name!);
+        field.Description = FieldEdit.Text(field.Description, input.Description, trim: true);
         field.Status = input.Status;
-        field.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes;
+        field.Notes = FieldEdit.Text(field.Notes, input.Notes);
+        var stored = field.Links.ToList();
         field.Links.Clear();
-        field.Links.AddRange(input.Links.Where(l => !l.IsEmpty).Select(l => new CareerFieldLink
-        {
-            Url = l.Value!.Trim(),
-            Label = string.IsNullOrWhiteSpace(l.Label) ? null : l.Label.Trim(),
-        }));
+        field.Links.AddRange(input.Links.Select((l, i) => (Row: l, Stored: i < stored.Count ? stored[i] : null)).Where(l => !l.Row.IsEmpty)
+            .Select(l => new CareerFieldLink { Url = FieldEdit.Line(l.Stored?.Url, l.Row.Value)!, Label = FieldEdit.Line(l.Stored?.Label, l.Row.Label) }));
         return true;
     }
 }

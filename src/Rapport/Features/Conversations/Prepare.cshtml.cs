@@ -112,7 +112,7 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, TimeProvider cl
             return RedirectToPage(new { id = Id });
         }
         var over = Opened.WritableOver(conversation, NotesFields(conversation.ResearchNotes));
-        conversation.ResearchNotes = string.IsNullOrWhiteSpace(researchNotes) ? null : researchNotes;
+        conversation.ResearchNotes = FieldEdit.Text(conversation.ResearchNotes, researchNotes);
         if (over is null || !await db.SaveAsOpenedAsync(conversation, over.Value))
         {
             db.ChangeTracker.Clear();

@@ -51,12 +51,14 @@ public class ReflectModel(RapportDb db, Web.UserTime time) : PageModel
         var over = Opened.WritableOver(conversation, ReflectionInput.From(conversation).Fields());
         if (over is null) return Conflict(conversation);
 
-        var steps = ReflectionSteps.Added(conversation.NextSteps, Blank(Input.NextSteps));
-        conversation.Learned = Blank(Input.Learned);
-        conversation.StillWantToKnow = Blank(Input.StillWantToKnow);
-        conversation.NextSteps = Blank(Input.NextSteps);
+        // A field the person did not change keeps its stored value exactly (FieldEdit); what they typed is trimmed.
+        var nextSteps = FieldEdit.Text(conversation.NextSteps, Input.NextSteps, trim: true);
+        var steps = ReflectionSteps.Added(conversation.NextSteps, nextSteps);
+        conversation.Learned = FieldEdit.Text(conversation.Learned, Input.Learned, trim: true);
+        conversation.StillWantToKnow = FieldEdit.Text(conversation.StillWantToKnow, Input.StillWantToKnow, trim: true);
+        conversation.NextSteps = nextSteps;
         conversation.FitRating = Input.FitRating;
-        conversation.FitNote = Blank(Input.FitNote);
+        conversation.FitNote = FieldEdit.Text(conversation.FitNote, Input.FitNote, trim: true);
         var added = 0;
         if (Input.AddQuestionsTo is int fieldId && conversation.StillWantToKnow is not null)
         {
@@ -108,7 +110,6 @@ public class ReflectModel(RapportDb db, Web.UserTime time) : PageModel
         return this.Conflicted();
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public sealed class ReflectionInput
     {

@@ -55,8 +55,9 @@ public class IndexModel(RapportDb db, UserTime time, TimeProvider clock) : PageM
         var over = Opened.WritableOver(task, TaskEdit.Fields(task, time));
         if (over is int writable)
         {
-            task.Title = title.Trim();
-            task.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+            // A field the person did not change keeps its stored value exactly (FieldEdit); what they typed is trimmed.
+            task.Title = FieldEdit.Line(task.Title, title) ?? "";
+            task.Notes = FieldEdit.Text(task.Notes, notes, trim: true);
             if (due is DateOnly d)
             {
                 task.DueUtc = TimeZones.ToUtc(d.ToDateTime(new TimeOnly(9, 0)), time.Zone);

@@ -8,4 +8,4 @@ namespace Rapport.Features.ImportExport;
 public sealed record ContactCardData(
     ExportedContact Contact, (Guid Uid, string Name)? ReferredBy, IReadOnlyList<(string? Label, string Value)> Emails,
     IReadOnlyList<(string? Label, string Value)> Phones, IReadOnlyList<string> Tags, IReadOnlyList<string> FieldNames,
-    IReadOnlyList<(DateTime AtUtc, ContactEventKind Kind, string Text)> Events);
+    IReadOnlyList<(DateTime AtUtc, ContactEventKind Kind, string Text)> Events, (string ContentType, byte[] Bytes)? Photo = null);

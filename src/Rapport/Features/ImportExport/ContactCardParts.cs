@@ -13,7 +13,7 @@ public sealed class ContactCardParts(RapportDb db)
     /// name and id of the one before, so it is read through the name index however far into the list it is. The
     /// timeline is read only when <paramref name="withTimeline"/>.</summary>
     public async IAsyncEnumerable<List<ContactCardData>> ReadAsync(IReadOnlyCollection<int>? ids, int size, bool withTimeline,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, bool withPhotos = false)
     {
         var chosen = ids?.ToList();
         (string Key, int Id)? after = null;
@@ -21,7 +21,7 @@ public sealed class ContactCardParts(RapportDb db)
         {
             var contacts = await ContactsAsync(chosen, after, size, cancellationToken);
             if (contacts.Count == 0) yield break;
-            yield return await WithListsAsync(contacts, withTimeline, cancellationToken);
+            yield return await WithListsAsync(contacts, withTimeline, withPhotos, cancellationToken);
             if (contacts.Count < size) yield break;
             after = (contacts[^1].SearchKey, contacts[^1].Id);
         }
@@ -43,7 +43,8 @@ public sealed class ContactCardParts(RapportDb db)
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<List<ContactCardData>> WithListsAsync(List<ExportedContact> contacts, bool withTimeline, CancellationToken cancellationToken)
+    private async Task<List<ContactCardData>> WithListsAsync(List<ExportedContact> contacts, bool withTimeline, bool withPhotos,
+        CancellationToken cancellationToken)
     {
         var part = contacts.Select(c => c.Id).ToList();
         var referrers = await ReferrersAsync(contacts, cancellationToken);
@@ -67,9 +68,13 @@ public sealed class ContactCardParts(RapportDb db)
                 .OrderBy(e => e.ContactId).ThenBy(e => e.OccurredAtUtc).ThenBy(e => e.Id).Select(e => new { e.ContactId, e.OccurredAtUtc, e.Kind, e.Text })
                 .ToListAsync(cancellationToken)).ToLookup(e => e.ContactId, e => (AtUtc: e.OccurredAtUtc, e.Kind, e.Text))
             : null;
+        var photos = withPhotos
+            ? await db.ContactPhotos.IgnoreQueryFilters(RapportDb.TrashOnly).Where(p => EF.Parameter(part).Contains(p.ContactId))
+                .ToDictionaryAsync(p => p.ContactId, p => (p.ContentType, p.Bytes), cancellationToken)
+            : null;
         return contacts.Select(c => new ContactCardData(c, c.ReferredById is int r && referrers.TryGetValue(r, out var referrer) ? referrer : null,
                 [.. emails[c.Id]], [.. phones[c.Id]], [.. tags[c.Id]], [.. fields[c.Id].Order(StringComparer.Ordinal)],
-                events is null ? [] : [.. events[c.Id]]))
+                events is null ? [] : [.. events[c.Id]], photos is not null && photos.TryGetValue(c.Id, out var photo) ? photo : null))
             .ToList();
     }
 

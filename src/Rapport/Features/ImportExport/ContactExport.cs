@@ -27,8 +27,9 @@ public sealed class ContactExport(RapportDb db)
         return all;
     }
 
-    private IAsyncEnumerable<List<ContactCardData>> PartsAsync(IReadOnlyCollection<int>? ids, bool withTimeline, CancellationToken cancellationToken) =>
-        new ContactCardParts(db).ReadAsync(ids, PartSize, withTimeline, cancellationToken);
+    private IAsyncEnumerable<List<ContactCardData>> PartsAsync(IReadOnlyCollection<int>? ids, bool withTimeline, CancellationToken cancellationToken,
+        bool withPhotos = false) =>
+        new ContactCardParts(db).ReadAsync(ids, PartSize, withTimeline, cancellationToken, withPhotos);
 
     public StreamedDownload VCardFile(IReadOnlyCollection<int>? ids, string fileName) =>
         new(VCardType, fileName, cancellation => VCardPartsAsync(ids, cancellation));
@@ -37,7 +38,7 @@ public sealed class ContactExport(RapportDb db)
     {
         // Each part is written out on another thread while the next is read, so the two cores share the work.
         Task<string>? written = null;
-        await foreach (var part in PartsAsync(ids, withTimeline: true, cancellationToken))
+        await foreach (var part in PartsAsync(ids, withTimeline: true, cancellationToken, withPhotos: true))
         {
             var next = Task.Run(() => VCardWriter.Write(part.Select(ContactVCard.ToCard)), cancellationToken);
             if (written is not null) yield return await written;

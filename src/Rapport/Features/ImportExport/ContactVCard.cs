@@ -12,7 +12,8 @@ public sealed record CardContact(
     string? LinkedInUrl, IReadOnlyList<(string? Label, string Value)> Emails, IReadOnlyList<(string? Label, string Value)> Phones,
     IReadOnlyList<string> Tags, IReadOnlyList<string> Fields, string? Notes, ContactSource? Source, Priority? Priority,
     bool DoNotContact, string? AlumniOf, Guid? ReferredByUid, DateOnly? ConnectedOn, DateOnly? LastContactedOn,
-    string? LinkedInCompany, string? LinkedInPosition, IReadOnlyList<(DateTime AtUtc, ContactEventKind Kind, string Text)> Events);
+    string? LinkedInCompany, string? LinkedInPosition, IReadOnlyList<(DateTime AtUtc, ContactEventKind Kind, string Text)> Events,
+    VCardPhoto? Photo = null);
 
 public static class ContactVCard
 {
@@ -28,9 +29,11 @@ public static class ContactVCard
         if (c.OrganizationName is not null) card.AddStructured("ORG", [c.OrganizationName]);
         if (c.Title is not null) card.Add("TITLE", c.Title);
         foreach (var email in data.Emails) card.Add("EMAIL", email.Value, parameters: Typed(email.Label));
-        foreach (var phone in data.Phones) card.Add("TEL", phone.Value, parameters: Typed(phone.Label));
+        foreach (var phone in data.Phones) AddPhone(card, phone.Label, phone.Value);
         if (c.City is not null) card.AddStructured("ADR", ["", "", "", c.City, "", "", ""]);
         if (c.LinkedInUrl is not null) card.Add("URL", c.LinkedInUrl, parameters: Typed("linkedin"));
+        // vCard 4.0 carries a photo inline as a data: URI.
+        if (data.Photo is { } photo) card.Add("PHOTO", $"data:{photo.ContentType};base64,{Convert.ToBase64String(photo.Bytes)}");
         if (data.Tags.Count > 0) card.AddList("CATEGORIES", data.Tags);
         if (c.Notes is not null) card.Add("NOTE", c.Notes);
         if (c.Source is { } source) card.Add("X-RAPPORT-SOURCE", source.ToString());
@@ -61,7 +64,7 @@ public static class ContactVCard
         if (first is null) return (null, $"Line {card.Line}: the card has no name (no FN or N).");
 
         var emails = Labelled(card, "EMAIL");
-        var phones = Labelled(card, "TEL");
+        var phones = Labelled(card, "TEL").Select(p => (p.Label, Value: VCardTel.Number(p.Value))).Where(p => p.Value.Length > 0).ToList();
         string? linkedIn = null;
         foreach (var url in card.All("URL"))
         {
@@ -90,7 +93,7 @@ public static class ContactVCard
             ReadDate(Text(card, "X-RAPPORT-LAST-CONTACT")),
             Text(card, "X-RAPPORT-LINKEDIN-COMPANY"),
             Text(card, "X-RAPPORT-LINKEDIN-POSITION"),
-            events), null);
+            events, card.Photo), null);
     }
 
     /// <summary>N's given and family names; from FN alone, the last word is taken as the family name.</summary>
@@ -122,6 +125,16 @@ public static class ContactVCard
 
     private static string? Text(VCard card, string name) =>
         card.First(name)?.Value is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary>A number that is a tel: URI as written goes out as one (VALUE=uri, as vCard 4.0 expects); any other stays
+    /// text, said so (readers such as ical.js take an untyped 4.0 TEL for a URI).</summary>
+    private static void AddPhone(VCard card, string? label, string number)
+    {
+        var uri = VCardTel.AsUri(number);
+        var parameters = Typed(label) ?? [];
+        parameters["VALUE"] = [uri is null ? "text" : "uri"];
+        card.Add("TEL", uri ?? number, parameters: parameters);
+    }
 
     private static Dictionary<string, IReadOnlyList<string>>? Typed(string? label) =>
         string.IsNullOrWhiteSpace(label) ? null : new() { ["TYPE"] = [label] };

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
+using Rapport.Formats.Images;
 using Rapport.Formats.LinkedIn;
 using Rapport.Formats.VCard;
 
@@ -103,6 +104,11 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
             foreach (var bad in badEmails)
                 warnings.Add(new ImportIssue(card.Line, $"Line {card.Line}: “{Short(bad.Value)}” is not an email address and is left out."));
             card = card with { Emails = card.Emails.Except(badEmails).ToList() };
+            if (PhotoNotKept(card) is { } why)
+            {
+                warnings.Add(new ImportIssue(card.Line, $"Line {card.Line}: the photo of {Name(card)} {why}, so it is not kept."));
+                card = card with { Photo = null };
+            }
             if (card.Uid is Guid uid && uids.TryGetValue(uid, out var sameUid))
             {
                 rejected.Add(new ImportIssue(card.Line, $"Line {card.Line}: the same card as line {sameUid} (same UID)."));
@@ -147,6 +153,15 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         return null;
     }
 
+    /// <summary>Why a card's photo cannot be kept ("is larger than 512 KB"), or null when it can (or there is none).</summary>
+    private static string? PhotoNotKept(CardContact card) => card.Photo switch
+    {
+        null => null,
+        { Bytes: null } or { Size: > ContactPhoto.MaxBytes } => $"is larger than {ContactPhoto.MaxBytes / 1024} KB ({(card.Photo.Size + 1023) / 1024:N0} KB)",
+        { Bytes: var bytes } when ImageType.Of(bytes) is null => "is not a JPEG, PNG, GIF or WebP image",
+        _ => null,
+    };
+
     /// <summary>Fills <paramref name="contact"/> from the card: what the card says wins, lists are merged.</summary>
     private static async Task MergeAsync(Contact contact, CardContact card, OrganizationsByName organizations, FieldFinder fields, DateTime? now)
     {
@@ -170,6 +185,12 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         foreach (var (label, number) in card.Phones.Where(p => contact.Phones.All(x => x.Number != p.Value)))
             contact.Phones.Add(new ContactPhone { Number = number, Label = label });
         contact.SetTags(contact.Tags.Select(t => t.Name).Concat(card.Tags).ToList());
+        if (card.Photo?.Bytes is { } photo && ImageType.Of(photo) is { } contentType)
+        {
+            contact.Photo ??= new ContactPhoto();
+            contact.Photo.Bytes = photo;
+            contact.Photo.ContentType = contentType;
+        }
         foreach (var name in card.Fields)
         {
             var field = await fields.FindOrAddAsync(name);
@@ -191,7 +212,7 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         {
             var query = db.Contacts.Where(c => chunk.Contains(c.Id))
                 .Include(c => c.Organization).Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Tags)
-                .Include(c => c.Fields).ThenInclude(f => f.CareerField).Include(c => c.Events).AsSplitQuery();
+                .Include(c => c.Fields).ThenInclude(f => f.CareerField).Include(c => c.Events).Include(c => c.Photo).AsSplitQuery();
             foreach (var contact in await (tracked ? query : query.AsNoTracking()).ToListAsync()) result[contact.Id] = contact;
         }
         return result;
@@ -208,6 +229,7 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         text.AppendJoin('|', c.Tags.Select(t => t.NormalizedName).Order());
         text.AppendJoin('|', c.Fields.Select(f => f.CareerField?.NormalizedName ?? f.CareerFieldId.ToString()).Order());
         text.Append(c.Events.Count);
+        if (c.Photo is { } photo) text.Append(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(photo.Bytes)));
         return text.ToString();
     }
 

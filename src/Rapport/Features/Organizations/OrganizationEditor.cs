@@ -29,14 +29,15 @@ public sealed class OrganizationEditor(RapportDb db)
             modelState.AddModelError("Input.FieldIds", "Choose career fields from the list.");
         if (!modelState.IsValid) return false;
 
-        organization.Rename(input.Name!);
-        organization.Website = website;
-        organization.City = string.IsNullOrWhiteSpace(input.City) ? null : input.City.Trim();
+        // A field the person did not change keeps its stored value exactly (FieldEdit); what they typed is trimmed.
+        if (!FieldEdit.IsUntouchedLine(organization.Name, input.Name)) organization.Rename(input.Name!);
+        if (!FieldEdit.IsUntouchedLine(organization.Website, input.Website)) organization.Website = website;
+        organization.City = FieldEdit.Line(organization.City, input.City);
         organization.Status = input.Status;
         organization.Motivation = input.Motivation;
         organization.Postings = input.Postings;
         organization.AdvocateOverride = input.Advocate switch { "yes" => true, "no" => false, _ => null };
-        organization.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes;
+        organization.Notes = FieldEdit.Text(organization.Notes, input.Notes);
         organization.Fields.RemoveAll(f => !fieldIds.Contains(f.CareerFieldId));
         foreach (var id in fieldIds.Where(id => organization.Fields.All(f => f.CareerFieldId != id)))
             organization.Fields.Add(new OrganizationField { CareerFieldId = id });

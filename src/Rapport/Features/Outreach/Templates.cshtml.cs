@@ -83,11 +83,12 @@ public class TemplatesModel(RapportDb db, UserManager<RapportUser> users) : Page
             template = new OwnTemplate { CopiedFromKey = Input.CopiedFrom?.Replace("built-in:", "", StringComparison.Ordinal) };
             db.OwnTemplates.Add(template);
         }
-        template.Name = Input.Name!.Trim();
+        // A field the person did not change keeps its stored value exactly (FieldEdit); what they typed is trimmed.
+        template.Name = FieldEdit.Line(editing ? template.Name : null, Input.Name) ?? "";
         template.Channel = Input.Channel;
         template.Purpose = Input.Purpose;
-        template.Subject = string.IsNullOrWhiteSpace(Input.Subject) ? null : Input.Subject.Trim();
-        template.Body = Input.Body!;
+        template.Subject = FieldEdit.Line(editing ? template.Subject : null, Input.Subject);
+        template.Body = editing ? FieldEdit.Text(template.Body, Input.Body) ?? "" : Input.Body!;
         if (!editing) await db.SaveChangesAsync();
         else if (!await db.SaveAsOpenedAsync(template, over))
         {

@@ -96,31 +96,41 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         if (input.Source is { } source && !Enum.IsDefined(source)) modelState.AddModelError("Input.Source", "Choose how you know them from the list.");
         if (!modelState.IsValid) return false;
 
-        contact.FirstName = input.FirstName.Trim();
-        contact.LastName = Blank(input.LastName);
-        contact.Title = Blank(input.Title);
-        contact.City = Blank(input.City);
-        contact.LinkedInUrl = linkedIn;
+        // A field the person did not change keeps its stored value exactly (FieldEdit); what they typed is trimmed.
+        contact.FirstName = FieldEdit.Line(contact.FirstName, input.FirstName) ?? "";
+        contact.LastName = FieldEdit.Line(contact.LastName, input.LastName);
+        contact.Title = FieldEdit.Line(contact.Title, input.Title);
+        contact.City = FieldEdit.Line(contact.City, input.City);
+        if (!FieldEdit.IsUntouchedLine(contact.LinkedInUrl, input.LinkedInUrl)) contact.LinkedInUrl = linkedIn;
         contact.Source = input.Source;
         contact.ReferredBy = referrer;
         contact.ReferredById = referrer?.Id;
-        contact.AlumniOf = Blank(input.AlumniOf);
+        contact.AlumniOf = FieldEdit.Line(contact.AlumniOf, input.AlumniOf);
         contact.Priority = Enum.IsDefined(input.Priority) ? input.Priority : Priority.Normal;
         contact.DoNotContact = input.DoNotContact;
         contact.LastContactedOn = input.LastContactedOn;
-        contact.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes;
-        contact.Organization = await new OrganizationsByName(db).FindOrAddAsync(input.OrganizationName);
-        if (contact.Organization is null) contact.OrganizationId = null;
-
-        contact.Emails.Clear();
-        contact.Emails.AddRange(input.Emails.Where(e => !e.IsEmpty).DistinctBy(e => ContactEmail.Normalize(e.Value!)).Select(e => new ContactEmail
+        contact.Notes = FieldEdit.Text(contact.Notes, input.Notes);
+        if (!FieldEdit.IsUntouchedLine(contact.Organization?.Name, input.OrganizationName))
         {
-            Address = e.Value!.Trim(),
-            Label = Blank(e.Label),
-            NormalizedAddress = ContactEmail.Normalize(e.Value!),
+            contact.Organization = await new OrganizationsByName(db).FindOrAddAsync(input.OrganizationName);
+            if (contact.Organization is null) contact.OrganizationId = null;
+        }
+
+        // Rows are matched to the stored ones by position, as the form lists them.
+        var storedEmails = contact.Emails.ToList();
+        contact.Emails.Clear();
+        contact.Emails.AddRange(input.Emails.Select((e, i) => (Row: e, Stored: i < storedEmails.Count ? storedEmails[i] : null))
+            .Where(e => !e.Row.IsEmpty).DistinctBy(e => ContactEmail.Normalize(e.Row.Value!)).Select(e => new ContactEmail
+        {
+            Address = FieldEdit.Line(e.Stored?.Address, e.Row.Value)!,
+            Label = FieldEdit.Line(e.Stored?.Label, e.Row.Label),
+            NormalizedAddress = ContactEmail.Normalize(e.Row.Value!),
         }));
+        var storedPhones = contact.Phones.ToList();
         contact.Phones.Clear();
-        contact.Phones.AddRange(input.Phones.Where(p => !p.IsEmpty).Select(p => new ContactPhone { Number = p.Value!.Trim(), Label = Blank(p.Label) }));
+        contact.Phones.AddRange(input.Phones.Select((p, i) => (Row: p, Stored: i < storedPhones.Count ? storedPhones[i] : null))
+            .Where(p => !p.Row.IsEmpty)
+            .Select(p => new ContactPhone { Number = FieldEdit.Line(p.Stored?.Number, p.Row.Value)!, Label = FieldEdit.Line(p.Stored?.Label, p.Row.Label) }));
         contact.SetTags(tags);
         contact.Fields.RemoveAll(f => !fieldIds.Contains(f.CareerFieldId));
         foreach (var id in fieldIds.Where(id => contact.Fields.All(f => f.CareerFieldId != id)))

@@ -105,4 +105,7 @@ public sealed record ContactForm(ContactInput Input, int? Id, string SubmitLabel
 {
     /// <summary>On the edit form: the version it stands at, and the notice when it changed since opened.</summary>
     public Shared.EditState? Edit { get; init; }
+
+    /// <summary>On the new form: contacts already there who are probably this person; the form then offers "Save anyway".</summary>
+    public IReadOnlyList<AlreadyThere> AlreadyThere { get; init; } = [];
 }

@@ -14,7 +14,7 @@ public sealed record ContactView(
     string? LinkedInUrl, ContactSource? Source, string? AlumniOf, Priority Priority, bool DoNotContact, string? Notes,
     DateOnly? ConnectedOn, DateOnly? LastContactedOn, PersonLink? ReferredBy,
     List<LabelledText> Emails, List<LabelledText> Phones, List<string> Tags, List<PersonLink> Fields,
-    DateTime CreatedAtUtc, DateTime UpdatedAtUtc)
+    DateTime CreatedAtUtc, DateTime UpdatedAtUtc, bool HasPhoto)
 {
     public string FullName => Contact.FullNameOf(FirstName, LastName);
 }
@@ -64,7 +64,7 @@ public sealed record ContactPage(
                     // the person to pick this one's (10 ms at 30,000 contacts).
                     c.Fields.Select(f => new PersonLink(f.CareerFieldId,
                         db.CareerFields.Where(x => x.Id == f.CareerFieldId).Select(x => x.Name).FirstOrDefault() ?? "")).ToList(),
-                    c.CreatedAtUtc, c.UpdatedAtUtc),
+                    c.CreatedAtUtc, c.UpdatedAtUtc, c.Photo != null),
                 db.OutreachAttempts.Where(a => a.ContactId == c.Id && Requests.Contains(a.Purpose)).Min(a => (DateTime?)a.SentAtUtc),
                 db.Replies.Where(r => r.ContactId == c.Id && r.Kind != ReplyKind.NoReply
                         && r.AtUtc >= db.OutreachAttempts.Where(a => a.ContactId == c.Id && Requests.Contains(a.Purpose)).Min(a => a.SentAtUtc))

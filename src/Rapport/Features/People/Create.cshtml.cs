@@ -6,10 +6,14 @@ using Rapport.Features.Shared;
 
 namespace Rapport.Features.People;
 
-public class CreateModel(RapportDb db, ContactEditor editor) : PageModel
+public class CreateModel(RapportDb db, ContactEditor editor, AlreadyThereCheck alreadyThere) : PageModel
 {
     [BindProperty]
     public ContactInput Input { get; set; } = new();
+
+    /// <summary>Pressed after the form said the person may already be there.</summary>
+    [BindProperty]
+    public bool SaveAnyway { get; set; }
 
     public ContactForm Form { get; private set; } = null!;
 
@@ -21,6 +25,11 @@ public class CreateModel(RapportDb db, ContactEditor editor) : PageModel
         if (!await editor.ApplyAsync(contact, Input, ModelState))
         {
             Form = await editor.FormAsync(Input, null, "Add contact");
+            return this.Refused("_ContactForm", Form);
+        }
+        if (!SaveAnyway && await alreadyThere.FindAsync(contact) is { Count: > 0 } found)
+        {
+            Form = await editor.FormAsync(Input, null, "Add contact") with { AlreadyThere = found };
             return this.Refused("_ContactForm", Form);
         }
         db.Contacts.Add(contact);

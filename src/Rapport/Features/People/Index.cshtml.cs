@@ -74,7 +74,7 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
             items = await Filter.Order(contacts)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(c => new ContactRow(c.Id, Domain.Contact.FullNameOf(c.FirstName, c.LastName), c.Title,
-                    c.Organization == null ? null : c.Organization.Name, c.City, c.Priority, c.DoNotContact, c.LastContactedOn))
+                    c.Organization == null ? null : c.Organization.Name, c.City, c.Priority, c.DoNotContact, c.LastContactedOn, c.Photo != null))
                 .ToListAsync();
             hasPrevious = page > 1;
             hasNext = atLeast ? items.Count == PageSize : page < pages;
@@ -116,7 +116,7 @@ internal sealed class OrganizationRow
 }
 
 public sealed record ContactRow(int Id, string Name, string? Title, string? Organization, string? City,
-    Domain.Priority Priority, bool DoNotContact, DateOnly? LastContactedOn);
+    Domain.Priority Priority, bool DoNotContact, DateOnly? LastContactedOn, bool HasPhoto = false);
 
 /// <param name="TotalIsAtLeast">More than <see cref="ContactFullText.ExactCountLimit"/> match: the total is not counted,
 /// and <paramref name="Pages"/> is unknown (int.MaxValue) until a short page shows the end.</param>

@@ -73,6 +73,6 @@ public static class ListPage
 
     private static IQueryable<Entry> Project(IQueryable<Contact> contacts) => contacts.Select(c => new Entry(
         new ContactRow(c.Id, Contact.FullNameOf(c.FirstName, c.LastName), c.Title,
-            c.Organization == null ? null : c.Organization.Name, c.City, c.Priority, c.DoNotContact, c.LastContactedOn),
+            c.Organization == null ? null : c.Organization.Name, c.City, c.Priority, c.DoNotContact, c.LastContactedOn, c.Photo != null),
         c.SearchKey));
 }

@@ -127,7 +127,8 @@ public class IndexModel(RapportDb db) : PageModel
 
     private OwnQuestion Apply(OwnQuestion question)
     {
-        question.Text = Input.Text!.Trim();
+        // Kept exactly when the person did not change it (FieldEdit); what they typed is trimmed.
+        question.Text = FieldEdit.Text(question.Text, Input.Text, trim: true) ?? "";
         question.Theme = Input.Theme;
         question.Part = Input.Part;
         question.Goals = Input.Goals.Aggregate(ConversationGoal.None, (all, g) => all | g);

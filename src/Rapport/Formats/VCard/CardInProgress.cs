@@ -8,6 +8,9 @@ internal sealed class CardInProgress(int line)
 
     public int Line { get; } = line;
 
+    /// <summary>The card's first inline photo (<see cref="VCardPhoto"/>).</summary>
+    public VCardPhoto? Photo { get; set; }
+
     /// <summary>Set when a line of the card had a problem; the card is then left out.</summary>
     public bool Broken { get; set; }
 
@@ -30,7 +33,7 @@ internal sealed class CardInProgress(int line)
         {
             if (raw.Header.Name != "VERSION") properties.Add(ToProperty(raw, version21));
         }
-        return new VCard(version, Line, properties);
+        return new VCard(version, Line, properties) { Photo = Photo };
     }
 
     private static VCardProperty ToProperty(Raw raw, bool version21)

@@ -25,6 +25,10 @@ public sealed class VCard
     /// <summary>The 1-based physical line of BEGIN:VCARD; 0 for a card built in code.</summary>
     public int Line { get; }
 
+    /// <summary>The first inline photo as read (not a property: its bytes are decoded, not text). To write one, add a
+    /// PHOTO property with a data: URI.</summary>
+    public VCardPhoto? Photo { get; init; }
+
     // The three names are null when missing or blank, so callers can fall back with ??.
     public string? FormattedName => NullIfBlank(First("FN")?.Value);
 

@@ -123,9 +123,13 @@ internal sealed class VCardParser
     private void AddProperty(int line, ContentLineHeader header, ReadOnlySpan<byte> content)
     {
         var value = content[header.ValueStart..];
-        // Photos and other inline binaries are dropped undecoded, whatever their size: the app has no use
-        // for them, and skipping them is what keeps a 20 MB photo cheap.
-        if (header.IsBase64 || (DataUriProperties.Contains(header.Name) && StartsWithDataScheme(value))) return;
+        // Inline binaries are never read as text. The first photo is decoded up to its size limit (a larger one only
+        // measured, which keeps a 20 MB photo cheap); logos, sounds and keys are dropped.
+        if (header.IsBase64 || (DataUriProperties.Contains(header.Name) && StartsWithDataScheme(value)))
+        {
+            if (header.Name == "PHOTO" && _card is { Photo: null } card) card.Photo = VCardPhoto.Read(value.TrimStart(" \t"u8), header.IsBase64);
+            return;
+        }
         // Bytes are never fewer than characters, so short lines need no counting.
         if (content.Length > VCardReader.MaxLineLength && VCardEncodings.CharCount(content) > VCardReader.MaxLineLength)
         {

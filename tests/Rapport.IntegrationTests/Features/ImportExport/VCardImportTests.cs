@@ -73,6 +73,79 @@ public class VCardImportTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_vcard_4_tel_uri_is_stored_as_the_number_linked_once_and_exported_as_a_tel_uri()
+    {
+        var user = await _app.SignUpAsync();
+        const string card = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Haruto Sato\r\nN:Sato;Haruto;;;\r\n"
+            + "TEL;VALUE=uri;TYPE=work:tel:+81-3-5555-0101\r\nTEL;TYPE=cell:+81 90 1234 5678\r\nEND:VCARD\r\n";
+        var preview = await UploadAsync(user.Client, "sato.vcf", Encoding.UTF8.GetBytes(card));
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(user.Client, preview)).StatusCode);
+        var haruto = await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.FirstName == "Haruto")
+            .Select(c => new { c.Id, Phones = c.Phones.OrderBy(p => p.Id).Select(p => p.Number).ToList() }).SingleAsync());
+        Assert.Equal(["+81-3-5555-0101", "+81 90 1234 5678"], haruto.Phones);
+
+        var page = await user.Client.GetPageAsync($"/people/{haruto.Id}");
+        Assert.Contains("tel:+81-3-5555-0101", page.Document.QuerySelectorAll("a[href^='tel:']").Select(a => a.GetAttribute("href")));
+        Assert.DoesNotContain(page.Document.QuerySelectorAll("a[href]"), a => a.GetAttribute("href")!.StartsWith("tel:tel:", StringComparison.Ordinal));
+
+        // The export is vCard 4.0: a number that is a tel: URI as written goes out as one; a number with spaces stays text.
+        var exported = await (await user.Client.GetAsync("/import?handler=ContactsVCard")).Content.ReadAsStringAsync();
+        var tels = IcalJs.Cards(exported).Single().Where(p => p[0].GetString() == "tel").ToList();
+        Assert.Equal(["uri:tel:+81-3-5555-0101", "text:+81 90 1234 5678"], tels.Select(t => t[2].GetString() + ":" + t[3].GetString()));
+    }
+
+    [Fact]
+    public async Task Photos_of_every_vcard_version_are_kept_shown_and_exported_and_the_ones_not_kept_are_named()
+    {
+        var user = await _app.SignUpAsync();
+        var png = Convert.ToBase64String(TestImages.Png);
+        var large = Convert.ToBase64String(TestImages.Jpeg(600 * 1024));
+        var notAnImage = Convert.ToBase64String(Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"));
+        // vCard 2.1 writes base64 on unindented lines of their own, ended by an empty line.
+        var file = string.Join("\r\n",
+            "BEGIN:VCARD", "VERSION:2.1", "N:Old;Olga;;;", "PHOTO;PNG;ENCODING=BASE64:", png[..40], png[40..], "", "END:VCARD",
+            "BEGIN:VCARD", "VERSION:3.0", "FN:Tomás Three", "N:Three;Tomás;;;", "PHOTO;ENCODING=b;TYPE=PNG:" + png, "END:VCARD",
+            "BEGIN:VCARD", "VERSION:4.0", "FN:Fern Four", "N:Four;Fern;;;", "PHOTO:data:image/png;base64," + png, "END:VCARD",
+            "BEGIN:VCARD", "VERSION:4.0", "FN:Lars Large", "N:Large;Lars;;;", "PHOTO:data:image/jpeg;base64," + large, "END:VCARD",
+            "BEGIN:VCARD", "VERSION:3.0", "FN:Nina Notimage", "N:Notimage;Nina;;;", "PHOTO;ENCODING=b;TYPE=JPEG:" + notAnImage, "END:VCARD",
+            "BEGIN:VCARD", "VERSION:4.0", "FN:Pat Plain", "N:Plain;Pat;;;", "END:VCARD", "");
+        var preview = await UploadAsync(user.Client, "photos.vcf", Encoding.UTF8.GetBytes(file));
+        var notes = preview.Document.QuerySelectorAll("details li").Select(li => li.TextContent).ToList();
+        Assert.Contains(notes, n => n.Contains("photo of Lars Large is larger than 512 KB (600 KB)") && n.Contains("not kept"));
+        Assert.Contains(notes, n => n.Contains("photo of Nina Notimage is not a JPEG, PNG, GIF or WebP image"));
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(user.Client, preview)).StatusCode);
+
+        var people = await _app.WithDbAsync(user.Id, db => db.Contacts.Select(c => new { c.Id, c.FirstName, HasPhoto = c.Photo != null }).ToListAsync());
+        Assert.Equal(["Fern", "Olga", "Tomás"], people.Where(p => p.HasPhoto).Select(p => p.FirstName).Order());
+        var olga = people.Single(p => p.FirstName == "Olga").Id;
+        var pat = people.Single(p => p.FirstName == "Pat").Id;
+
+        // Served to its owner as the image it is, from this site; to anyone else, nothing.
+        var photo = await user.Client.GetAsync($"/people/{olga}/photo");
+        Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+        Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TestImages.Png, await photo.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await user.Client.GetAsync($"/people/{pat}/photo")).StatusCode);
+        var stranger = await _app.SignUpAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/people/{olga}/photo")).StatusCode);
+
+        // The contact page and the list show the photo, or the initials of someone without one.
+        var page = await user.Client.GetPageAsync($"/people/{olga}");
+        Assert.Equal($"/people/{olga}/photo", page.Document.QuerySelector(".page-head img.avatar")!.GetAttribute("src"));
+        Assert.Equal("PP", (await user.Client.GetPageAsync($"/people/{pat}")).Document.QuerySelector(".page-head .avatar")!.TextContent.Trim());
+        var list = await user.Client.GetPageAsync("/people");
+        Assert.Equal(3, list.Document.QuerySelectorAll(".contact-list img.avatar").Length);
+        Assert.Equal(["LL", "NN", "PP"], list.Document.QuerySelectorAll(".contact-list span.avatar").Select(a => a.TextContent.Trim()).Order());
+
+        // Exported back as vCard 4.0 data: URIs, which an independent parser reads as the same bytes.
+        var exported = await (await user.Client.GetAsync("/import?handler=ContactsVCard")).Content.ReadAsStringAsync();
+        var photos = IcalJs.Cards(exported).Select(card => card.FirstOrDefault(p => p[0].GetString() == "photo"))
+            .Where(p => p.ValueKind != System.Text.Json.JsonValueKind.Undefined).Select(p => p[3].GetString()).ToList();
+        Assert.Equal(3, photos.Count);
+        Assert.All(photos, uri => Assert.Equal("data:image/png;base64," + png, uri));
+    }
+
+    [Fact]
     public async Task A_tag_with_its_own_cadence_brought_by_an_import_makes_the_keep_in_touch_task_at_once()
     {
         var user = await _app.SignUpAsync();

@@ -39,6 +39,23 @@ public class ContactListTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal([expected], Names(page));
     }
 
+    [Theory]
+    [InlineData("lukasz", "Łukasz Nowak")]
+    [InlineData("ŁUKASZ", "Łukasz Nowak")]
+    [InlineData("oyvind", "Øyvind Bjørnæs")]
+    [InlineData("bjornaes", "Øyvind Bjørnæs")]
+    [InlineData("thorunn", "Þórunn Œuvre")]
+    [InlineData("oeuvre", "Þórunn Œuvre")]
+    public async Task Search_folds_letters_without_a_decomposition_in_the_text_and_in_the_query(string query, string expected)
+    {
+        var user = await _app.SignUpAsync();
+        await _app.AddContactAsync(user.Id, "Łukasz", "Nowak");
+        await _app.AddContactAsync(user.Id, "Øyvind", "Bjørnæs");
+        await _app.AddContactAsync(user.Id, "Þórunn", "Œuvre");
+        var page = await user.Client.GetPageAsync("/people?q=" + Uri.EscapeDataString(query));
+        Assert.Equal([expected], Names(page));
+    }
+
     [Fact]
     public async Task Search_follows_edits_and_deletions()
     {

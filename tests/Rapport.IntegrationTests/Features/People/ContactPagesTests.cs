@@ -75,6 +75,44 @@ public class ContactPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(2, await _app.WithDbAsync(user.Id, db => db.Organizations.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("Input.Emails[0].Value", "ADA@Example.com", "the same email address (ada@example.com)")]
+    [InlineData("Input.LinkedInUrl", "https://linkedin.com/in/Ada-Lovelace/?trk=x", "the same LinkedIn profile")]
+    [InlineData("Input.OrganizationName", "analytical engines", "a very similar name at Analytical Engines")]
+    public async Task Adding_someone_already_there_warns_links_to_them_and_saves_only_when_asked_to(string field, string value, string reason)
+    {
+        var user = await _app.SignUpAsync();
+        var ada = await _app.AddContactAsync(user.Id, "Ada", "Lovelace", "Analytical Engines", c =>
+        {
+            c.LinkedInUrl = "https://www.linkedin.com/in/ada-lovelace";
+            c.Emails.Add(new ContactEmail { Address = "ada@example.com", NormalizedAddress = "ada@example.com" });
+        });
+        await _app.AddContactAsync(user.Id, "Adam", "Lovelace", "Elsewhere");
+
+        var form = await user.Client.GetPageAsync("/people/new");
+        var response = await user.Client.SubmitAsync(form, "main form", new() { ["Input.FirstName"] = "Ada", ["Input.LastName"] = "Lovelase", [field] = value });
+        var warned = await HtmlPage.ReadAsync(response, "/people/new");
+        var warning = warned.Document.QuerySelector("#already-there")!;
+        Assert.Equal($"/people/{ada}", warning.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains(reason, warning.TextContent);
+        Assert.Single(warning.QuerySelectorAll("li"));
+        Assert.Equal(1, await _app.WithDbAsync(user.Id, db => db.Contacts.CountAsync(c => c.FirstName == "Ada")));
+        // What was typed is kept, and "Save anyway" (a plain submit button) saves it as a separate contact.
+        Assert.Equal("Lovelase", warned.Document.QuerySelector<IHtmlInputElement>("#Input_LastName")!.Value);
+        var saved = await user.Client.FollowAsync(await user.Client.SubmitAsync(warned, "main form", new() { ["SaveAnyway"] = "true" }));
+        Assert.Equal("Ada Lovelase is added.", saved.Status);
+        Assert.Equal(2, await _app.WithDbAsync(user.Id, db => db.Contacts.CountAsync(c => c.FirstName == "Ada")));
+    }
+
+    [Fact]
+    public async Task Adding_someone_new_saves_at_once_without_a_warning()
+    {
+        var user = await _app.SignUpAsync();
+        await _app.AddContactAsync(user.Id, "Ada", "Lovelace", "Analytical Engines");
+        var response = await AddAsync(user.Client, new() { ["Input.FirstName"] = "Charles", ["Input.LastName"] = "Babbage", ["Input.OrganizationName"] = "Analytical Engines" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     [Fact]
     public async Task Editing_changes_the_contact_and_keeps_what_was_not_touched()
     {
