@@ -63,7 +63,8 @@ public class AccessibilitySweepTests(ITestOutputHelper output)
                 problems.Add($"{who} {path}: answered {response?.Status}");
                 return;
             }
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // Whatever htmx loads by itself is part of the page.
+            await page.WaitForFunctionAsync("() => !document.querySelector('.htmx-request')");
             foreach (var width in Widths)
             {
                 await page.SetViewportSizeAsync(width, 900);
