@@ -43,7 +43,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public IReadOnlyList<string> Problems => _problems;
 
     public static async Task<BrowserSession> StartAsync(
-        Dictionary<string, string?>? settings = null, bool completeSetup = false, ViewportSize? viewport = null, string timeZone = "America/Chicago")
+        Dictionary<string, string?>? settings = null, bool completeSetup = false, ViewportSize? viewport = null, string timeZone = "America/Chicago", bool touch = false)
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}. Run scripts/test, which installs Debian's chromium.");
@@ -60,6 +60,7 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
             TimezoneId = timeZone,
+            HasTouch = touch,
             Locale = "en-US",
         });
         context.SetDefaultTimeout(15_000);

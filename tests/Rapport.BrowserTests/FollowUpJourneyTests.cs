@@ -69,4 +69,36 @@ public class FollowUpJourneyTests
         await session.ScreenshotAsync("32-follow-ups");
         Assert.Empty(session.Problems);
     }
+
+    [Fact]
+    public async Task On_a_phone_the_who_answers_table_scrolls_in_a_region_the_keyboard_can_reach()
+    {
+        await using var session = await BrowserSession.StartAsync(new() { ["Demo:Enabled"] = "true" }, viewport: new ViewportSize { Width = 390, Height = 844 });
+        var page = session.Page;
+        await session.GoAsync("/account/sign-in");
+        await new RapportPages(session).SignInAsync(Rapport.Data.DemoOptions.Email, Rapport.Data.DemoOptions.Password);
+        await page.WaitForURLAsync(session.BaseUrl + "/");
+        await session.GoAsync("/follow-ups/answers");
+
+        // The page itself does not scroll sideways: the table does, inside a named region.
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "the page is wider than the phone");
+        var region = page.GetByRole(AriaRole.Region, new() { Name = "Answers by how you know them (scrolls sideways)" });
+        await Expect(region.Locator("table")).ToBeVisibleAsync();
+        var hidden = await region.EvaluateAsync<int>("r => r.scrollWidth - r.clientWidth");
+        // From the keyboard: Tab reaches the region, and the arrow keys show the columns that did not fit.
+        for (var i = 0; i < 40 && !await region.EvaluateAsync<bool>("r => r === document.activeElement"); i++)
+            await page.Keyboard.PressAsync("Tab");
+        await Expect(region).ToBeFocusedAsync();
+        if (hidden > 0)
+        {
+            for (var i = 0; i < 30 && await region.EvaluateAsync<double>("r => r.scrollLeft") < hidden - 1; i++)
+                await page.Keyboard.PressAsync("ArrowRight");
+            Assert.True(await region.EvaluateAsync<double>("r => r.scrollLeft") >= hidden - 1, "the arrow keys do not scroll the table to its end");
+        }
+        var lastColumn = await region.Locator("thead th").Last.BoundingBoxAsync();
+        var box = await region.BoundingBoxAsync();
+        Assert.True(lastColumn!.X + lastColumn.Width <= box!.X + box.Width + 1 && box.X + box.Width <= 390, "the last column stays out of reach");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Environment.GetEnvironmentVariable("RAPPORT_SHOTS") ?? Path.GetTempPath(), "a11y-17-who-answers.png"), FullPage = true });
+        Assert.Empty(session.Problems);
+    }
 }

@@ -61,6 +61,16 @@ public static class QuestionTailoring
         return null;
     }
 
+    /// <summary>Where a question the person adds goes: before the closing questions (the trailing "Next steps",
+    /// such as who else to talk to), which stay last because the guides say to end on them.</summary>
+    public static int AddedAt(IReadOnlyList<ConversationPart> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var at = parts.Count;
+        while (at > 0 && parts[at - 1] == ConversationPart.NextSteps) at--;
+        return at;
+    }
+
     /// <summary>Moves one item up (offset -1) or down (+1). A move that would leave the list returns it unchanged.</summary>
     public static IReadOnlyList<T> Move<T>(IReadOnlyList<T> list, int index, int offset)
     {

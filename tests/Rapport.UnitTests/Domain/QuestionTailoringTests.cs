@@ -184,4 +184,18 @@ public class QuestionTailoringTests
         IReadOnlyList<string> list = ["a", "b", "c"];
         Assert.Same(list, QuestionTailoring.Move(list, index, offset));
     }
+
+    [Fact]
+    public void A_question_added_by_hand_goes_before_the_closing_questions()
+    {
+        ConversationPart[] parts = [ConversationPart.Trends, ConversationPart.Insights, ConversationPart.NextSteps, ConversationPart.NextSteps];
+        Assert.Equal(2, QuestionTailoring.AddedAt(parts));
+    }
+
+    [Fact]
+    public void A_question_added_by_hand_goes_last_when_nothing_closes_the_list()
+    {
+        Assert.Equal(2, QuestionTailoring.AddedAt([ConversationPart.Trends, ConversationPart.Advice]));
+        Assert.Equal(0, QuestionTailoring.AddedAt([]));
+    }
 }

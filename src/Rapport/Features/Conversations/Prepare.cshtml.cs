@@ -38,13 +38,16 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, TimeProvider cl
     /// <summary>After a refused save of the notes: what the person typed, shown again.</summary>
     public string? TypedNotes { get; private set; }
 
+    /// <summary>Carries the button to focus across the redirect after a move without JavaScript.</summary>
+    private const string FocusKey = "FocusQuestionButton";
+
     public static IReadOnlyList<FormField> NotesFields(string? notes) => [new("Notes for this conversation", notes)];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostUpAsync(int questionId) => ChangeListAsync(list => Move(list, questionId, -1));
+    public Task<IActionResult> OnPostUpAsync(int questionId) => MoveAsync(questionId, -1);
 
-    public Task<IActionResult> OnPostDownAsync(int questionId) => ChangeListAsync(list => Move(list, questionId, +1));
+    public Task<IActionResult> OnPostDownAsync(int questionId) => MoveAsync(questionId, +1);
 
     public Task<IActionResult> OnPostRemoveAsync(int questionId) => ChangeListAsync(list =>
     {
@@ -86,7 +89,7 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, TimeProvider cl
             var added = QuestionPlanner.ToListed(candidate, list.Count);
             added.ConversationId = Id;
             db.ConversationQuestions.Add(added);
-            list.Add(added);
+            list.Insert(QuestionTailoring.AddedAt(list.Select(q => q.Part).ToList()), added);
             return true;
         });
     }
@@ -145,20 +148,29 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, TimeProvider cl
         return RedirectToPage(null, null, new { id = Id }, "checklist");
     }
 
-    private static bool Move(List<ConversationQuestion> list, int questionId, int offset)
+    /// <summary>Moves a question and keeps the keyboard on it: the answer focuses the same arrow of the moved
+    /// question, or its other arrow once it reaches an end (a disabled button cannot hold focus).</summary>
+    private Task<IActionResult> MoveAsync(int questionId, int offset)
     {
-        var index = list.FindIndex(q => q.Id == questionId);
-        if (index < 0) return false;
-        var moved = QuestionTailoring.Move(list, index, offset);
-        list.Clear();
-        list.AddRange(moved);
-        return true;
+        string? focus = null;
+        return ChangeListAsync(list =>
+        {
+            var index = list.FindIndex(q => q.Id == questionId);
+            if (index < 0) return false;
+            var moved = QuestionTailoring.Move(list, index, offset);
+            list.Clear();
+            list.AddRange(moved);
+            var at = list.FindIndex(q => q.Id == questionId);
+            var atEnd = offset < 0 ? at == 0 : at == list.Count - 1;
+            focus = QuestionListView.ButtonId((offset < 0) != atEnd ? "up" : "down", questionId);
+            return true;
+        }, () => focus);
     }
 
     /// <summary>Loads the list in order, lets <paramref name="change"/> edit it, renumbers and saves;
     /// answers with the list fragment for htmx, or goes back to the page. A list changed in another tab
     /// since this one was shown is not touched: the answer is the list as it now is, with a notice.</summary>
-    private async Task<IActionResult> ChangeListAsync(Func<List<ConversationQuestion>, bool> change)
+    private async Task<IActionResult> ChangeListAsync(Func<List<ConversationQuestion>, bool> change, Func<string?>? focus = null)
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
         if (conversation is null) return NotFound();
@@ -171,9 +183,15 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, TimeProvider cl
             // The list belongs to the conversation: its version moves with the list.
             if (await db.SaveAsOpenedAsync(conversation, over.Value))
             {
-                if (!Request.IsHtmx()) return RedirectToPage(null, null, new { id = Id }, "questions");
+                if (!Request.IsHtmx())
+                {
+                    // A browser skips autofocus on an address with a fragment; the focused button scrolls into view itself.
+                    var button = focus?.Invoke();
+                    TempData[FocusKey] = button;
+                    return RedirectToPage(null, null, new { id = Id }, button is null ? "questions" : null);
+                }
                 return Partial("_QuestionList", QuestionListView.Opening(conversation.Id, conversation.Version,
-                    list.Select(q => new ListedQuestion(q.Id, q.Text, q.Part, q.Source)).ToList()));
+                    list.Select(q => new ListedQuestion(q.Id, q.Text, q.Part, q.Source)).ToList()) with { Focus = focus?.Invoke() });
             }
         }
         if (!await LoadAsync()) return NotFound();
@@ -190,6 +208,7 @@ public class PrepareModel(RapportDb db, QuestionPlanner planner, TimeProvider cl
         var sheet = await PreparationSheet.LoadAsync(db, Id);
         if (sheet is null) return false;
         (Sheet, Fields, List, Checklist, Suggestions) = (sheet.Conversation, sheet.Fields, sheet.List, sheet.Checklist, sheet.Suggestions);
+        List = List with { Focus = TempData[FocusKey] as string };
         ContactNotesHtml = SafeMarkdown.ToHtml(Sheet.ContactNotes);
         OrganizationNotesHtml = SafeMarkdown.ToHtml(Sheet.OrganizationNotes);
         NotesEdit = EditState.Opening(Sheet.Version, NotesFields(Sheet.ResearchNotes));
@@ -205,6 +224,11 @@ public sealed record QuestionListView(int ConversationId, IReadOnlyList<ListedQu
     public EditState? Edit { get; init; }
 
     public string? Advice => QuestionTailoring.AdviceFor(Questions.Count);
+
+    /// <summary>The id of the button that takes the focus when the list is shown (after a move).</summary>
+    public string? Focus { get; init; }
+
+    public static string ButtonId(string direction, int questionId) => $"{direction}-{questionId}";
 
     public static IReadOnlyList<FormField> Fields(IEnumerable<string> questions) => [new("The question list", string.Join(" / ", questions))];
 
