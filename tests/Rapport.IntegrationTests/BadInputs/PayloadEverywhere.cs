@@ -17,6 +17,8 @@ public static class PayloadEverywhere
             ["Input.City"] = Cut(payload, 100), ["Input.AlumniOf"] = payload, ["Input.Tags"] = Cut(payload, 50), ["Input.Notes"] = payload,
             ["Input.Emails[0].Label"] = Cut(payload, 50), ["Input.Emails[0].Value"] = "someone@example.org",
             ["Input.Phones[0].Label"] = Cut(payload, 50), ["Input.Phones[0].Value"] = Cut(payload, 50),
+            // Every payload's contact has the same address, so from the second on the form asks first.
+            ["SaveAnyway"] = "true",
         }, fixture);
         var contactId = contact.Split('/')[2];
         var org = await app.WithDbAsync(userId, db => db.Organizations.Where(o => o.Name == payload.Trim()).Select(o => "/organizations/" + o.Id).SingleAsync());
