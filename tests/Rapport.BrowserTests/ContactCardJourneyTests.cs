@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Rapport.BrowserTests.Pages;
 using Rapport.IntegrationTests.Infrastructure;
@@ -23,7 +24,7 @@ public class ContactCardJourneyTests
         await app.SignInAsync(RapportApp.OwnerEmail, RapportApp.OwnerPassword);
 
         var cards = string.Join("\r\n",
-            "BEGIN:VCARD", "VERSION:4.0", "FN:Łukasz Nowak", "N:Nowak;Łukasz;;;", "ORG:Ørsted", "TEL;VALUE=uri;TYPE=work:tel:+81-3-5555-0101",
+            "BEGIN:VCARD", "VERSION:4.0", "FN:Łukasz Nowak", "N:Nowak;Łukasz;;;", "ORG:Ørsted", "TITLE:Rear Admiral\\nUS Navy", "TEL;VALUE=uri;TYPE=work:tel:+81-3-5555-0101",
             "PHOTO:data:image/png;base64," + Face, "END:VCARD",
             "BEGIN:VCARD", "VERSION:3.0", "FN:Ada Lovelace", "N:Lovelace;Ada;;;", "EMAIL:ada@example.com", "END:VCARD",
             "BEGIN:VCARD", "VERSION:3.0", "FN:Lars Large", "N:Large;Lars;;;",
@@ -62,6 +63,15 @@ public class ContactCardJourneyTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Łukasz Nowak");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "+81-3-5555-0101" })).ToHaveAttributeAsync("href", "tel:+81-3-5555-0101");
         await page.Locator("main").ScreenshotAsync(new() { Path = "/tmp/i13/shots/people-19-20-contact.png" });
+
+        // Saving another field in the browser leaves the two-line title as it was.
+        await session.GoAsync(new Uri(page.Url).AbsolutePath + "/edit");
+        await page.GetByLabel("City").FillAsync("Tokyo");
+        await page.Locator("#contact-form button[type=submit]").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Łukasz Nowak is saved.");
+        var title = await session.App.WithDbAsync(null, db => db.Contacts.IgnoreQueryFilters().Where(c => c.City == "Tokyo").Select(c => c.Title).SingleAsync());
+        Assert.Equal("Rear Admiral\nUS Navy", title);
+        await page.Locator("main").ScreenshotAsync(new() { Path = "/tmp/i13/shots/people-4-saved.png" });
 
         // Adding Ada again: the form warns, links to her, and saves a second only when asked to.
         await session.GoAsync("/people/new");

@@ -167,8 +167,8 @@ public class ExportTests(AppFixture fixture) : IClassFixture<AppFixture>
             TITLE:Curator; research\, design
             EMAIL;TYPE=work:zed{i}@example.com
             EMAIL:amy{i}@example.com
-            TEL;TYPE=mobile:+351 21 999 0000
-            TEL:+351 21 111 0000
+            TEL;TYPE=mobile;VALUE=text:+351 21 999 0000
+            TEL;VALUE=text:+351 21 111 0000
             ADR:;;;Lisbon;;;
             URL;TYPE=linkedin:https://www.linkedin.com/in/person-{i}
             CATEGORIES:alpha\, beta,Mid,Zeta
