@@ -71,11 +71,15 @@ public sealed class BrowserSession : IAsyncDisposable
     public Task GoAsync(string path) => Page.GotoAsync(BaseUrl + path);
 
     /// <summary>Saves a screenshot under TestResults/screenshots at the repository root, to look at.</summary>
-    public async Task ScreenshotAsync(string name, IPage? page = null)
+    public async Task ScreenshotAsync(string name, IPage? page = null) =>
+        await (page ?? Page).ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath(name + ".png"), FullPage = true });
+
+    /// <summary>Where a screenshot or printed file named so goes: TestResults/screenshots at the repository root.</summary>
+    public static string ShotPath(string fileName)
     {
         var folder = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        await (page ?? Page).ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        return Path.Combine(folder, fileName);
     }
 
     private static string RepositoryRoot()

@@ -44,25 +44,25 @@ public class ContactCardJourneyTests
         // The photo that is too large is named before anything is saved.
         await page.GetByText("1 note on lines that will be imported").ClickAsync();
         await Expect(page.Locator("details li")).ToContainTextAsync(["the photo of Lars Large is larger than 512 KB (600 KB), so it is not kept."]);
-        await page.Locator("main").ScreenshotAsync(new() { Path = "/tmp/i13/shots/people-20-preview.png" });
+        await page.Locator("main").ScreenshotAsync(new() { Path = BrowserSession.ShotPath("people-20-preview.png") });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import 3 people" }).ClickAsync();
 
         // The list shows the photo, and initials for the others.
         await Expect(page.Locator(".contact-list img.avatar")).ToHaveCountAsync(1);
         await Expect(page.Locator(".contact-list span.avatar")).ToHaveTextAsync(["AL", "LL"]);
         Assert.True(await page.Locator(".contact-list img.avatar").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 32"));
-        await page.Locator("main").ScreenshotAsync(new() { Path = "/tmp/i13/shots/people-20-list.png" });
+        await page.Locator("main").ScreenshotAsync(new() { Path = BrowserSession.ShotPath("people-20-list.png") });
 
         // "lukasz orsted" finds Łukasz Nowak of Ørsted.
         await app.SearchPeopleAsync("lukasz orsted");
         await Expect(page.Locator(".contact-list a.name")).ToHaveTextAsync(["Łukasz Nowak"]);
-        await page.Locator("main").ScreenshotAsync(new() { Path = "/tmp/i13/shots/people-21-search.png" });
+        await page.Locator("main").ScreenshotAsync(new() { Path = BrowserSession.ShotPath("people-21-search.png") });
 
         // The tel: URI is stored as the number and linked once.
         await page.Locator(".contact-list a.name").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Łukasz Nowak");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "+81-3-5555-0101" })).ToHaveAttributeAsync("href", "tel:+81-3-5555-0101");
-        await page.Locator("main").ScreenshotAsync(new() { Path = "/tmp/i13/shots/people-19-20-contact.png" });
+        await page.Locator("main").ScreenshotAsync(new() { Path = BrowserSession.ShotPath("people-19-20-contact.png") });
 
         // Saving another field in the browser leaves the two-line title as it was.
         await session.GoAsync(new Uri(page.Url).AbsolutePath + "/edit");
@@ -71,7 +71,7 @@ public class ContactCardJourneyTests
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Łukasz Nowak is saved.");
         var title = await session.App.WithDbAsync(null, db => db.Contacts.IgnoreQueryFilters().Where(c => c.City == "Tokyo").Select(c => c.Title).SingleAsync());
         Assert.Equal("Rear Admiral\nUS Navy", title);
-        await page.Locator("main").ScreenshotAsync(new() { Path = "/tmp/i13/shots/people-4-saved.png" });
+        await page.Locator("main").ScreenshotAsync(new() { Path = BrowserSession.ShotPath("people-4-saved.png") });
 
         // Adding Ada again: the form warns, links to her, and saves a second only when asked to.
         await session.GoAsync("/people/new");
@@ -81,7 +81,7 @@ public class ContactCardJourneyTests
         await Expect(warning).ToContainTextAsync("the same email address (ada@example.com)");
         await Expect(warning.GetByRole(AriaRole.Link, new() { Name = "Ada Lovelace" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^/people/\d+$"));
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/people/new$"));
-        await page.Locator("main").ScreenshotAsync(new() { Path = "/tmp/i13/shots/people-11-warning.png" });
+        await page.Locator("main").ScreenshotAsync(new() { Path = BrowserSession.ShotPath("people-11-warning.png") });
         await warning.GetByRole(AriaRole.Button, new() { Name = "Save anyway" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ada Lovelace is added.");
         await session.GoAsync("/people?q=ada");

@@ -98,7 +98,7 @@ public class FollowUpJourneyTests
         var lastColumn = await region.Locator("thead th").Last.BoundingBoxAsync();
         var box = await region.BoundingBoxAsync();
         Assert.True(lastColumn!.X + lastColumn.Width <= box!.X + box.Width + 1 && box.X + box.Width <= 390, "the last column stays out of reach");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Environment.GetEnvironmentVariable("RAPPORT_SHOTS") ?? Path.GetTempPath(), "a11y-17-who-answers.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ShotPath("a11y-17-who-answers.png"), FullPage = true });
         Assert.Empty(session.Problems);
     }
 }

@@ -48,7 +48,7 @@ public partial class PreparationSheetJourneyTests
             {
                 var pdf = await page.PdfAsync(new PagePdfOptions { Format = format });
                 var pages = PageObjects().Matches(Encoding.Latin1.GetString(pdf)).Count;
-                await File.WriteAllBytesAsync(Path.Combine(ShotFolder(), $"a11y-15-print-{count}-{format}.pdf"), pdf);
+                await File.WriteAllBytesAsync(BrowserSession.ShotPath($"a11y-15-print-{count}-{format}.pdf"), pdf);
                 Assert.True(pages == 1, $"{count} questions printed on {pages} {format} pages");
             }
             // Room to write under each question: at least 8 mm (30 px) with ten, more with fewer.
@@ -56,7 +56,7 @@ public partial class PreparationSheetJourneyTests
             await page.SetViewportSizeAsync(816, 1056);
             var space = await page.Locator(".answer-space").First.BoundingBoxAsync();
             Assert.True(space!.Height >= (count > 8 ? 30 : 40), $"with {count} questions the space to write is {space.Height:F0}px");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(ShotFolder(), $"a11y-15-print-{count}.png"), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = BrowserSession.ShotPath($"a11y-15-print-{count}.png"), FullPage = true });
             await page.EmulateMediaAsync(new() { Media = Media.Null });
         }
         Assert.Empty(session.Problems);
@@ -97,7 +97,7 @@ public partial class PreparationSheetJourneyTests
             var box = await button.BoundingBoxAsync();
             Assert.True(box!.Width >= 24 && box.Height >= 24, $"a button is {box.Width:F0}×{box.Height:F0}px");
         }
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ShotFolder(), "a11y-16-reorder.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ShotPath("a11y-16-reorder.png"), FullPage = true });
         Assert.Empty(session.Problems);
 
         // Without JavaScript the move reloads the page, and the moved question's button has the focus again.
@@ -134,7 +134,7 @@ public partial class PreparationSheetJourneyTests
             var box = await button.BoundingBoxAsync();
             Assert.True(box!.Width >= 44 && box.Height >= 44, $"a button is {box.Width:F0}×{box.Height:F0}px on a touch screen");
         }
-        await session.Page.ScreenshotAsync(new() { Path = Path.Combine(ShotFolder(), "a11y-16-touch.png"), FullPage = true });
+        await session.Page.ScreenshotAsync(new() { Path = BrowserSession.ShotPath("a11y-16-touch.png"), FullPage = true });
     }
 
     /// <summary>The focused element is the named button, once the list is swapped and settled.</summary>
@@ -145,13 +145,6 @@ public partial class PreparationSheetJourneyTests
     private static partial Regex PageObjects();
 
     private static Task<string> OwnerIdAsync(RapportApp app) => app.WithDbAsync(null, db => db.Users.Select(u => u.Id).SingleAsync());
-
-    private static string ShotFolder()
-    {
-        var folder = Environment.GetEnvironmentVariable("RAPPORT_SHOTS") ?? Path.Combine(Path.GetTempPath(), "rapport-shots");
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
 
     private static async Task SignInAsync(BrowserSession session)
     {
