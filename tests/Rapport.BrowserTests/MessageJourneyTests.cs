@@ -53,6 +53,9 @@ public class MessageJourneyTests
         await page.GetByLabel("Template").SelectOptionAsync(new SelectOptionValue { Label = "LinkedIn invitation note" });
         await Expect(page.Locator("#Body")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Hi Amara, I found your profile while exploring UX research"));
         await Expect(page.Locator("#Subject")).ToHaveCountAsync(0);
+        // Amara has an email address, but a LinkedIn note goes by no mail app; signed with a first name on the question's line, it still ends with its question.
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Open in my mail app" })).ToHaveCountAsync(0);
+        await Expect(page.Locator("#email-check li", new() { HasText = "Ends the request with a question" })).ToHaveClassAsync("pass");
         await session.ScreenshotAsync("messages-7");
 
         // Unfilled fields: the first check, in red; copying asks; marking sent asks, then logs exactly the text.
@@ -92,6 +95,15 @@ public class MessageJourneyTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Write to Grace Mensah");
         await Expect(page.Locator("#Body")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Amara Okafor suggested I write to you about your work in UX research"));
         await session.ScreenshotAsync("messages-10");
+
+        // The template editor: the subject field goes as soon as a channel without a subject line is picked.
+        await session.GoAsync("/templates?edit=new");
+        await Expect(page.GetByLabel("Subject")).ToBeVisibleAsync();
+        await page.GetByLabel("Channel").SelectOptionAsync(new SelectOptionValue { Label = "LinkedIn message" });
+        await Expect(page.GetByLabel("Subject")).ToBeHiddenAsync();
+        await session.ScreenshotAsync("templates-7");
+        await page.GetByLabel("Channel").SelectOptionAsync(new SelectOptionValue { Label = "Email" });
+        await Expect(page.GetByLabel("Subject")).ToBeVisibleAsync();
         Assert.True(session.Problems.Count == 1, string.Join("\n", session.Problems));
     }
 }

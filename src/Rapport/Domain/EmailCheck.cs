@@ -162,7 +162,18 @@ public static class EmailCheck
             sentences.AddRange(SplitSentences(paragraph.ToString()));
             paragraph.Clear();
         }
+        // A note in one paragraph is signed on its last line ("...20 minutes? Ana"): the name is no sentence of it.
+        if (sentences.Count > 1 && IsSignature(sentences[^1])) sentences.RemoveAt(sentences.Count - 1);
         return sentences;
+    }
+
+    /// <summary>A name with nothing after it: up to four words, each capitalised ("Ana", "– Ana-Maria Lee"),
+    /// with no full stop, question mark or exclamation at the end.</summary>
+    private static bool IsSignature(string sentence)
+    {
+        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter)).ToList();
+        return words.Count is >= 1 and <= 4 && words.All(w => char.IsUpper(w.First(char.IsLetter)))
+            && !".?!".Contains(sentence[^1], StringComparison.Ordinal);
     }
 
     private static string WithoutGreeting(string line, string? contactFirstName)

@@ -131,10 +131,25 @@ public class EmailCheckTests
     public void A_request_that_ends_with_a_question_before_the_sign_off_passes(string body) =>
         Assert.True(Rule(body, EmailCheck.QuestionRule).Passed);
 
+    // A LinkedIn note is signed with a first name alone, on the question's line or the next; the name is not
+    // the last sentence of the request.
+    [Theory]
+    [InlineData("Hi Amara, I found your profile while exploring UX research and would value your advice, not a job. Could we talk for 20 minutes?\nAna")]
+    [InlineData("Hi Amara, I found your profile while exploring UX research and would value your advice, not a job. Could we talk for 20 minutes? Ana")]
+    [InlineData("Hi Amara, I found your profile while exploring UX research and would value your advice, not a job. Could we talk for 20 minutes in the next few weeks? Ana-Maria")]
+    [InlineData("Hi Amara,\nI found your profile while exploring UX research. Could we talk for 20 minutes?\nAna")]
+    [InlineData("Hi Amara, I found your profile. Could we talk for 20 minutes?\n\u2013 Ana")]
+    [InlineData("Could we talk for 20 minutes?\nAna")]
+    [InlineData("Could we talk for 20 minutes? Ana")]
+    public void A_note_signed_with_a_single_name_ends_with_its_question(string body) =>
+        Assert.True(Rule(body, EmailCheck.QuestionRule, "Amara").Passed);
+
     [Theory]
     [InlineData("Would you have 20 minutes? I'm free on Tuesdays.\n\nBest,\nSam")]
     [InlineData("Please let me know if you have 20 minutes.\n\nThanks,\nSam")]
     [InlineData("I'd appreciate 20 minutes of your time.")]
+    [InlineData("Could we talk for 20 minutes? I'm free on Tuesdays")]
+    [InlineData("Could we talk for 20 minutes? Ana. I will call you Tuesday")]
     public void A_request_that_does_not_end_with_a_question_fails(string body)
     {
         var result = Rule(body, EmailCheck.QuestionRule);

@@ -42,6 +42,17 @@ public class MessageChecksTests
     }
 
     [Fact]
+    public void Rapports_linkedin_note_filled_in_and_signed_with_a_first_name_passes_every_request_check()
+    {
+        var note = BuiltInTemplates.All.Single(t => t.Key == "linkedin-invitation-note");
+        var values = TemplateFields.All.ToDictionary(f => f.Name, f => (string?)f.Example);
+        var body = MessageTemplate.Render(note.Body, values);
+        Assert.EndsWith("? Sam", body, StringComparison.Ordinal);
+        Assert.All(MessageChecks.Review(null, body, new MessageFacts(TemplatePurpose.Request, "Priya", Now)),
+            r => Assert.True(r.Passed, $"{r.Rule}: {r.Hint}"));
+    }
+
+    [Fact]
     public void A_thank_you_is_checked_with_the_thank_you_rules_not_the_request_rules()
     {
         var rules = Review(TemplatePurpose.ThankYou, ThankYou).Select(r => r.Rule).ToList();

@@ -43,8 +43,10 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
     /// <summary>Set when "Mark as sent" met unfilled fields: the page asks before logging.</summary>
     public IReadOnlyList<string> Unconfirmed { get; private set; } = [];
     public TemplatePurpose Purpose => Chosen?.Purpose ?? TemplatePurpose.Request;
-    /// <summary>A LinkedIn note, a call, a voicemail or a card has no subject line.</summary>
-    public bool HasSubject => Chosen?.Channel is null or Channel.Email or Channel.Introduction or Channel.Other;
+    /// <summary>A LinkedIn note, a call, a voicemail or a card has no subject line (no template chosen: an email).</summary>
+    public bool HasSubject => Channels.HasSubject(Chosen?.Channel ?? Channel.Email);
+    /// <summary>Only an email to the contact offers a mail link; a LinkedIn note or a call script does not.</summary>
+    public bool OffersMailLink => Channels.MailsTheContact(Chosen?.Channel ?? Channel.Email);
     /// <summary>The fields typed for this message, asked only when the template uses them.</summary>
     public bool AsksAvailability => Uses("me.availability");
     public bool AsksLearned => Uses("conversation.learned");
@@ -154,7 +156,7 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
         var due = Context.MeetingEndUtc is DateTime end ? ThankYouDeadline.Due(end, _thankYouHours) : (DateTime?)null;
         Checks = MessageChecks.Review(HasSubject ? Subject : null, Body,
             new MessageFacts(Purpose, Context.Values["contact.first_name"], now, due, _thankYouHours, Context.Values["promise.text"]));
-        if (Context.Email is not null && Body is not null)
+        if (OffersMailLink && Context.Email is not null && Body is not null)
         {
             var subject = HasSubject ? Subject ?? "" : "";
             var url = $"mailto:{Uri.EscapeDataString(Context.Email).Replace("%40", "@")}?subject={Uri.EscapeDataString(subject)}&body={Uri.EscapeDataString(Body)}";

@@ -55,6 +55,12 @@ public class TemplatesModel(RapportDb db, UserManager<RapportUser> users) : Page
     public async Task<IActionResult> OnPostSaveAsync()
     {
         await LoadAsync();
+        // A channel with no subject line keeps no subject: it would never be sent, yet would count as an unfilled field.
+        if (!Channels.HasSubject(Input.Channel))
+        {
+            Input.Subject = null;
+            ModelState.Remove("Input.Subject");
+        }
         foreach (var problem in MessageTemplate.Validate(Input.Subject)) ModelState.AddModelError("Input.Subject", problem.Message);
         foreach (var problem in MessageTemplate.Validate(Input.Body)) ModelState.AddModelError("Input.Body", problem.Message);
         if (!Enum.IsDefined(Input.Channel)) ModelState.AddModelError("Input.Channel", "Choose a channel.");
@@ -87,7 +93,7 @@ public class TemplatesModel(RapportDb db, UserManager<RapportUser> users) : Page
         template.Name = FieldEdit.Line(editing ? template.Name : null, Input.Name) ?? "";
         template.Channel = Input.Channel;
         template.Purpose = Input.Purpose;
-        template.Subject = FieldEdit.Line(editing ? template.Subject : null, Input.Subject);
+        template.Subject = Channels.HasSubject(Input.Channel) ? FieldEdit.Line(editing ? template.Subject : null, Input.Subject) : null;
         template.Body = editing ? FieldEdit.Text(template.Body, Input.Body) ?? "" : Input.Body!;
         if (!editing) await db.SaveChangesAsync();
         else if (!await db.SaveAsOpenedAsync(template, over))
@@ -122,7 +128,7 @@ public class TemplatesModel(RapportDb db, UserManager<RapportUser> users) : Page
 
     private void ShowPreview()
     {
-        PreviewSubject = Input.Subject is null ? null : MessageTemplate.Render(Input.Subject, SampleValues, isSubject: true);
+        PreviewSubject = Input.Subject is null || !Channels.HasSubject(Input.Channel) ? null : MessageTemplate.Render(Input.Subject, SampleValues, isSubject: true);
         Preview = MessageTemplate.Render(Input.Body, SampleValues);
         if (Input.Channel == Channel.Email) Checks = EmailCheck.Review(Preview, SampleValues["contact.first_name"]);
     }

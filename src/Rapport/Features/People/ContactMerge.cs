@@ -45,6 +45,12 @@ public sealed class ContactMerge(RapportDb db, TimeProvider clock)
         foreach (var field in other.Fields.Where(f => keep.Fields.All(k => k.CareerFieldId != f.CareerFieldId)))
             keep.Fields.Add(new ContactField { CareerFieldId = field.CareerFieldId });
 
+        // One photo a contact, keyed by it: the kept record's own wins; with none, a copy of the other's comes over
+        // (the other's row goes with its contact).
+        if (!await db.ContactPhotos.AnyAsync(p => p.ContactId == keep.Id)
+            && await db.ContactPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.ContactId == other.Id) is { } photo)
+            db.ContactPhotos.Add(new ContactPhoto { ContactId = keep.Id, ContentType = photo.ContentType, Bytes = photo.Bytes });
+
         await db.ContactEvents.Where(e => e.ContactId == other.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.ContactId, keep.Id));
         await db.Contacts.Where(c => c.ReferredById == other.Id && c.Id != keep.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ReferredById, keep.Id).SetProperty(c => c.Version, c => c.Version + 1));
         await db.Conversations.Where(c => c.ContactId == other.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ContactId, keep.Id).SetProperty(c => c.Version, c => c.Version + 1));

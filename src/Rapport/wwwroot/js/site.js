@@ -30,6 +30,15 @@
     for (var i = 0; i < boxes.length; i++) boxes[i].checked = all.checked;
   });
 
+  // A channel picker marked data-subject-channels shows its form's subject field only for the channels listed
+  // (a LinkedIn note has no subject line); without this the page shows it as saved.
+  document.addEventListener("change", function (event) {
+    var picker = event.target.closest ? event.target.closest("select[data-subject-channels]") : null;
+    var field = picker && picker.form ? picker.form.querySelector("[data-subject-field]") : null;
+    if (!field) return;
+    field.hidden = picker.getAttribute("data-subject-channels").split(" ").indexOf(picker.value) < 0;
+  });
+
   // Drag and drop reordering for lists marked data-sortable (the up and down buttons do the same without it).
   var dragged = null;
   document.addEventListener("dragstart", function (event) {

@@ -98,6 +98,72 @@ public class ComposeByKindTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_linkedin_note_or_a_call_script_offers_no_mail_link_though_the_contact_has_an_email_address()
+    {
+        var (user, contactId, _, id) = await ConversationTests.PlannedAsync(_app);
+        await _app.WithDbAsync(user.Id, async db =>
+        {
+            var contact = await db.Contacts.Include(c => c.Emails).SingleAsync(c => c.Id == contactId);
+            contact.Emails.Add(new ContactEmail { Address = "amara@example.com", NormalizedAddress = "amara@example.com" });
+            return await db.SaveChangesAsync();
+        });
+        var email = await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}&template=built-in:request-cold-email");
+        Assert.Equal("Open in my mail app", email.Document.QuerySelector(".send-actions a[href^='mailto:']")!.TextContent);
+
+        foreach (var template in new[] { "linkedin-invitation-note", "phone-call-script", "voicemail-script" })
+        {
+            var page = await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}&template=built-in:{template}");
+            var actions = page.Document.QuerySelector(".send-actions")!;
+            Assert.Null(actions.QuerySelector("a[href^='mailto:'], [data-mailto]"));
+            Assert.DoesNotContain("mail", actions.TextContent, StringComparison.OrdinalIgnoreCase);
+            Assert.NotNull(actions.QuerySelector("[data-copy='#Body']"));
+        }
+
+        // Checking edits without JavaScript redraws the page: still no mail link for the note.
+        var note = await user.Client.GetPageAsync($"/outreach/compose?conversationId={id}&template=built-in:linkedin-invitation-note");
+        var checkedNote = await HtmlPage.ReadAsync(await user.Client.SubmitAsync(note, "form.compose", new() { ["Body"] = "Hi Amara, could we talk for 20 minutes? Sam" },
+            submitter: "button[formaction*='handler=Check']"), "");
+        Assert.Null(checkedNote.Document.QuerySelector("a[href^='mailto:']"));
+    }
+
+    [Fact]
+    public async Task The_template_editor_shows_no_subject_for_a_linkedin_note_a_call_a_voicemail_or_a_card_and_keeps_none()
+    {
+        var user = await _app.SignUpAsync();
+        static IElement SubjectField(HtmlPage page) => page.Document.QuerySelector("#Input_Subject")!.Closest("[data-subject-field]")!;
+
+        Assert.False(SubjectField(await user.Client.GetPageAsync("/templates?edit=built-in:request-cold-email")).HasAttribute("hidden"));
+        Assert.True(SubjectField(await user.Client.GetPageAsync("/templates?edit=built-in:linkedin-invitation-note")).HasAttribute("hidden"));
+        Assert.True(SubjectField(await user.Client.GetPageAsync("/templates?edit=built-in:phone-call-script")).HasAttribute("hidden"));
+
+        var blank = await user.Client.GetPageAsync("/templates?edit=new");
+        Assert.False(SubjectField(blank).HasAttribute("hidden"));
+        foreach (var channel in new[] { Channel.LinkedIn, Channel.Phone, Channel.Voicemail, Channel.Card, Channel.Email })
+        {
+            var saved = await user.Client.FollowAsync(await user.Client.SubmitAsync(blank, "form[action*='handler=Save']", new()
+            {
+                ["Input.Name"] = $"By {channel}", ["Input.Channel"] = channel.ToString(),
+                ["Input.Subject"] = "About {{field.name}}", ["Input.Body"] = "Hi {{contact.first_name}}, could we talk?",
+            }));
+            Assert.Contains("is saved", saved.Status);
+            var stored = await _app.WithDbAsync(user.Id, db => db.OwnTemplates.Where(t => t.Name == $"By {channel}").Select(t => t.Subject).SingleAsync());
+            var preview = saved.Document.QuerySelector(".preview")!.TextContent;
+            if (channel == Channel.Email)
+            {
+                Assert.Equal("About {{field.name}}", stored);
+                Assert.False(SubjectField(saved).HasAttribute("hidden"));
+                Assert.Contains("About urban planning", preview);
+            }
+            else
+            {
+                Assert.Null(stored);
+                Assert.True(SubjectField(saved).HasAttribute("hidden"));
+                Assert.DoesNotContain("About", preview);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_referral_task_has_write_it_which_opens_the_referral_request_naming_the_career_field()
     {
         var (user, _, fieldId, id) = await ConversationTests.PlannedAsync(_app);

@@ -74,6 +74,30 @@ public class MergeTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Merging_keeps_the_kept_contacts_photo_and_else_takes_the_others()
+    {
+        var user = await _app.SignUpAsync();
+        var jpeg = TestImages.Jpeg(600);
+        var bare = await _app.AddContactAsync(user.Id, "Ada", "Lovelace", "Analytical Engines");
+        var pictured = await _app.AddContactAsync(user.Id, "Ada", "Lovelace", "Analytical Engines", c => c.Photo = new ContactPhoto { ContentType = "image/png", Bytes = TestImages.Png });
+        var own = await _app.AddContactAsync(user.Id, "Alan", "Turing", "Bletchley", c => c.Photo = new ContactPhoto { ContentType = "image/jpeg", Bytes = jpeg });
+        var theirs = await _app.AddContactAsync(user.Id, "Alan", "Turing", "Bletchley", c => c.Photo = new ContactPhoto { ContentType = "image/png", Bytes = TestImages.Png });
+
+        foreach (var (keep, other) in new[] { (bare, pictured), (own, theirs) })
+        {
+            var compare = await user.Client.GetPageAsync($"/people/merge?a={keep}&b={other}");
+            Assert.Equal(HttpStatusCode.Redirect, (await user.Client.SubmitAsync(compare, "main form", new() { ["Keep"] = keep.ToString() })).StatusCode);
+        }
+
+        // The contact page shows the picture, and the picture is the one that was meant to stay.
+        var ada = await user.Client.GetPageAsync($"/people/{bare}");
+        Assert.NotNull(ada.Document.QuerySelector($"img.avatar[src='/people/{bare}/photo']"));
+        Assert.Equal(TestImages.Png, await (await user.Client.GetAsync($"/people/{bare}/photo")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(jpeg, await (await user.Client.GetAsync($"/people/{own}/photo")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(2, await _app.WithDbAsync(user.Id, db => db.ContactPhotos.CountAsync()));
+    }
+
+    [Fact]
     public async Task Merging_with_another_users_contact_returns_404_and_changes_nothing()
     {
         var user = await _app.SignUpAsync();
