@@ -174,6 +174,76 @@ public class UntouchedFieldsTests(AppFixture fixture) : IClassFixture<AppFixture
         Assert.Equal(before, Saved(await _app.WithDbAsync(user.Id, db => db.Conversations.AsNoTracking().SingleAsync(c => c.Id == id))));
     }
 
+    [Fact]
+    public async Task Saving_the_meeting_keeps_its_place_and_link_when_only_its_length_was_changed()
+    {
+        var user = await _app.SignUpAsync();
+        var contact = await _app.AddContactAsync(user.Id, "Grace", "Hopper");
+        const string link = "  https://meet.example.com/odd\n🙂𝔘  ";
+        var id = await _app.WithDbAsync(user.Id, async db =>
+        {
+            var conversation = new Conversation
+            {
+                ContactId = contact, TimeZoneId = "UTC", StageChangedAtUtc = DateTime.UtcNow, Stage = ConversationStage.Scheduled,
+                MeetingStartUtc = _app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(3).AddHours(10), Mode = MeetingMode.Video,
+                Place = Odd("place"), VideoLink = link,
+            };
+            db.Conversations.Add(conversation);
+            await db.SaveChangesAsync();
+            return conversation.Id;
+        });
+        var schedule = await user.Client.GetPageAsync($"/conversations/{id}/schedule");
+        await SubmitAsBrowserAsync(user.Client, schedule, "main form", new() { ["Input.DurationMinutes"] = "45" });
+        var saved = await _app.WithDbAsync(user.Id, db => db.Conversations.Where(c => c.Id == id).Select(c => new { c.Place, c.VideoLink, c.DurationMinutes }).SingleAsync());
+        Assert.Equal((Odd("place"), link, 45), (saved.Place, saved.VideoLink, saved.DurationMinutes));
+
+        // Saved again untouched, it is no change for the calendar: no new sequence for the invitation.
+        Task<int> SequenceAsync() => _app.WithDbAsync(user.Id, db => db.Conversations.Where(c => c.Id == id).Select(c => c.CalendarSequence).SingleAsync());
+        var sequence = await SequenceAsync();
+        await SubmitAsBrowserAsync(user.Client, await user.Client.GetPageAsync($"/conversations/{id}/schedule"), "main form", []);
+        Assert.Equal(sequence, await SequenceAsync());
+    }
+
+    [Fact]
+    public async Task Saving_all_notes_of_the_conversation_keeps_the_notes_nobody_edited()
+    {
+        var user = await _app.SignUpAsync();
+        var contact = await _app.AddContactAsync(user.Id, "Grace", "Hopper");
+        var (id, first, second) = await _app.WithDbAsync(user.Id, async db =>
+        {
+            var conversation = new Conversation
+            {
+                ContactId = contact, TimeZoneId = "UTC", StageChangedAtUtc = DateTime.UtcNow, Stage = ConversationStage.Scheduled, FreeNotes = "\n" + Odd("free"),
+            };
+            conversation.Questions.Add(new ConversationQuestion { Text = "How did you start?", Position = 0, Notes = "\n" + Odd("start") });
+            conversation.Questions.Add(new ConversationQuestion { Text = "What surprised you?", Position = 1, Notes = Odd("surprise") });
+            db.Conversations.Add(conversation);
+            await db.SaveChangesAsync();
+            return (conversation.Id, conversation.Questions[0].Id, conversation.Questions[1].Id);
+        });
+        var hold = await user.Client.GetPageAsync($"/conversations/{id}/hold");
+        await SubmitAsBrowserAsync(user.Client, hold, "form[action*='handler=SaveAll']", new() { [$"notes[{second}]"] = "Nothing, really" });
+        var saved = await _app.WithDbAsync(user.Id, db => db.Conversations.Where(c => c.Id == id)
+            .Select(c => new { c.FreeNotes, First = c.Questions.Single(q => q.Id == first).Notes, Second = c.Questions.Single(q => q.Id == second).Notes }).SingleAsync());
+        Assert.Equal(("\n" + Odd("free"), "\n" + Odd("start"), "Nothing, really"), (saved.FreeNotes, saved.First, saved.Second));
+    }
+
+    [Fact]
+    public async Task Saving_the_profile_keeps_the_name_and_self_introduction_when_only_the_clock_was_changed()
+    {
+        var user = await _app.SignUpAsync();
+        await _app.WithDbAsync(null, async db =>
+        {
+            var account = await db.Users.SingleAsync(u => u.Id == user.Id);
+            (account.DisplayName, account.SelfIntroduction, account.TwentyFourHourClock) = (Odd("name"), "\n" + Odd("intro"), true);
+            return await db.SaveChangesAsync();
+        });
+        var profile = await user.Client.GetPageAsync("/account/profile");
+        await SubmitAsBrowserAsync(user.Client, profile, "main form", new() { ["Input.TwentyFourHourClock"] = "false" });
+        var saved = await _app.WithDbAsync(null, db => db.Users.Where(u => u.Id == user.Id).Select(u => new { u.DisplayName, u.SelfIntroduction, u.TwentyFourHourClock }).SingleAsync());
+        Assert.Equal((Odd("name"), "\n" + Odd("intro"), (bool?)false), (saved.DisplayName, saved.SelfIntroduction, saved.TwentyFourHourClock));
+    }
+
     private sealed record ContactFields(string First, string? Last, string? Title, string? City, string? School, string? Notes, string? Position,
         string? Organization, string Emails, string Phones, Priority Priority);
 

@@ -56,10 +56,11 @@ public class ProfileModel(UserManager<RapportUser> users, SignInSessions session
         }
         if (Opened.WritableOver(user, ProfileInput.From(user).Fields()) is not int over) return Conflict(user);
 
-        user.DisplayName = Input.DisplayName.Trim();
+        // A field the person did not change keeps its stored value exactly (FieldEdit); what they typed is trimmed.
+        user.DisplayName = FieldEdit.Line(user.DisplayName, Input.DisplayName) ?? "";
         user.TimeZoneId = zone!;
         (user.DateOrder, user.TwentyFourHourClock) = (Input.DateOrder, Input.TwentyFourHourClock);
-        user.SelfIntroduction = string.IsNullOrWhiteSpace(Input.SelfIntroduction) ? null : Input.SelfIntroduction.Trim();
+        user.SelfIntroduction = FieldEdit.Text(user.SelfIntroduction, Input.SelfIntroduction, trim: true);
         // Saved here rather than through the user manager, so the save is checked against the version
         // the form opened at; the stamp is renewed as the user manager would.
         user.ConcurrencyStamp = Guid.NewGuid().ToString();

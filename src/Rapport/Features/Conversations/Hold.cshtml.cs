@@ -62,7 +62,6 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
         if (conversation is null) return NotFound();
         if (text?.Length > Conversation.NotesMaxLength) return BadRequest($"A note can hold at most {Conversation.NotesMaxLength:N0} characters.");
-        var value = string.IsNullOrWhiteSpace(text) ? null : text;
         ConversationQuestion? question = null;
         string label;
         string? stored;
@@ -82,6 +81,8 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
             default:
                 return NotFound();
         }
+        // A box sent back as it was keeps its stored text exactly (FieldEdit).
+        var value = target == "again" ? (string.IsNullOrWhiteSpace(text) ? null : text) : FieldEdit.Text(stored, text);
         // A save from a page older than versions carries none and is taken as before.
         var over = Opened.Fields is null ? conversation.Version : Opened.WritableOver(conversation, [new(label, stored)]);
         if (over is int writable)
@@ -107,8 +108,9 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
     }
 
     /// <summary>The plain-form save of every box at once (the page works without JavaScript).</summary>
-    public async Task<IActionResult> OnPostSaveAllAsync(Dictionary<int, string?> notes, string? freeNotes, string? again)
+    public async Task<IActionResult> OnPostSaveAllAsync(Dictionary<int, string?>? notes, string? freeNotes, string? again)
     {
+        notes ??= []; // a conversation without questions sends no note boxes
         var conversation = await db.Conversations.Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == Id);
         if (conversation is null) return NotFound();
         if (notes.Values.Any(n => n?.Length > Conversation.NotesMaxLength) || freeNotes?.Length > Conversation.NotesMaxLength)
@@ -118,9 +120,10 @@ public class HoldModel(RapportDb db, ConversationStageService stages, TimeProvid
         }
         foreach (var question in conversation.Questions)
         {
-            if (notes.TryGetValue(question.Id, out var note)) question.Notes = string.IsNullOrWhiteSpace(note) ? null : note;
+            // A box sent back as it was keeps its stored text exactly (FieldEdit).
+            if (notes.TryGetValue(question.Id, out var note)) question.Notes = FieldEdit.Text(question.Notes, note);
         }
-        conversation.FreeNotes = string.IsNullOrWhiteSpace(freeNotes) ? null : freeNotes;
+        conversation.FreeNotes = FieldEdit.Text(conversation.FreeNotes, freeNotes);
         conversation.MayContactAgain = again switch { "true" => true, "false" => false, _ => conversation.MayContactAgain };
         conversation.StartedAtUtc ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();

@@ -96,13 +96,16 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Web.Us
         var over = Opened.WritableOver(conversation, InputFrom(conversation).Fields());
         if (over is null) return Conflict(conversation);
 
+        // A field the person did not change keeps its stored value exactly (FieldEdit), and is no change for the calendar.
+        var place = FieldEdit.Line(conversation.Place, Input.Place);
+        if (FieldEdit.IsUntouchedLine(conversation.VideoLink, Input.VideoLink)) link = conversation.VideoLink;
         var changed = startUtc != conversation.MeetingStartUtc || zoneId != conversation.TimeZoneId || Input.DurationMinutes != conversation.DurationMinutes
-            || Input.Mode != conversation.Mode || Input.Place?.Trim() != conversation.Place || link != conversation.VideoLink;
+            || Input.Mode != conversation.Mode || place != conversation.Place || link != conversation.VideoLink;
         conversation.MeetingStartUtc = startUtc;
         conversation.TimeZoneId = zoneId!;
         conversation.DurationMinutes = Input.DurationMinutes;
         conversation.Mode = Input.Mode;
-        conversation.Place = string.IsNullOrWhiteSpace(Input.Place) ? null : Input.Place.Trim();
+        conversation.Place = place;
         conversation.VideoLink = link;
         if (changed) conversation.CalendarSequence++;
         var status = "The meeting is saved.";
