@@ -50,6 +50,8 @@ public class UntouchedFieldsJourneyTests
         await session.GoAsync($"/conversations/{id}/hold");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save notes", Exact = true }).ClickAsync();
         await Expect(page.Locator("p.status")).ToContainTextAsync("Your notes are saved.");
+        // The app's clock stands days before the browser's: the timer counts on the server's clock, so it still waits.
+        await Expect(page.Locator("p.timer")).ToContainTextAsync("Starts in 3 days");
         await session.ScreenshotAsync("fields-4-notes");
 
         await session.GoAsync("/account/profile");

@@ -135,9 +135,13 @@
     var end = new Date(timer.getAttribute("data-timer-end")).getTime();
     var startAttr = timer.getAttribute("data-timer-start");
     var start = startAttr ? new Date(startAttr).getTime() : 0;
+    // Counted on the server's clock (as the page said it), so a device whose clock is off still counts right.
+    var nowAttr = timer.getAttribute("data-timer-now");
+    var offset = nowAttr ? new Date(nowAttr).getTime() - Date.now() : 0;
     var tick = function () {
-      if (Date.now() < start) return;
-      var minutes = Math.round((end - Date.now()) / 60000);
+      var now = Date.now() + offset;
+      if (now < start) return;
+      var minutes = Math.round((end - now) / 60000);
       timer.textContent = minutes >= 0 ? minutes + " min left" : -minutes + " min over the agreed time";
       timer.setAttribute("data-state", minutes < 0 ? "over" : minutes <= 5 ? "soon" : "ok");
     };
