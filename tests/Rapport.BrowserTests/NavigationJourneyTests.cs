@@ -25,6 +25,11 @@ public class NavigationJourneyTests
         await Expect(page).ToHaveURLAsync(new Regex("/templates$"));
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Templates" })).ToHaveAttributeAsync("aria-current", "page");
         await session.ScreenshotAsync("layout-12-laptop");
+        // A long name in the account menu must not push the header onto a second line either.
+        await session.GoAsync("/account/profile");
+        await page.GetByLabel("Your name").FillAsync("Maximiliane Alexandra");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Expect(page.Locator("p.status")).ToContainTextAsync("Your profile is saved.");
 
         // A phone with scripts off: the places fold into one menu, the header keeps to one line.
         await using var phone = await session.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -39,6 +44,11 @@ public class NavigationJourneyTests
         var header = await phonePage.Locator(".site-header").BoundingBoxAsync();
         var brand = await phonePage.Locator(".brand").BoundingBoxAsync();
         Assert.True(header!.Height < brand!.Height * 3, $"the header is {header.Height}px high: the navigation wraps");
+        foreach (var summary in new[] { ".places-menu summary", ".account-menu summary" })
+        {
+            var box = await phonePage.Locator(summary).BoundingBoxAsync();
+            Assert.True(box!.Y < brand.Y + brand.Height && box.Y + box.Height > brand.Y, $"{summary} is not on the brand's line: the header wraps");
+        }
         Assert.True(await phonePage.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "the header is wider than the phone");
         await Expect(phoneNav.GetByRole(AriaRole.Link, new() { Name = "Outcome" })).ToBeHiddenAsync();
         await phoneNav.GetByText("Menu", new() { Exact = true }).ClickAsync();
