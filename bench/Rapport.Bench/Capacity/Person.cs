@@ -109,6 +109,8 @@ public sealed class Person(int number, PersonBrowser browser, PersonAccount acco
         if (form is null) return;
         // The template's text as the app filled it in, sent as it is (the person wrote it in their mail app).
         if (string.IsNullOrWhiteSpace(form["Body"])) form.Set("Body", $"Thank you for your time, from person {number}.");
+        // A template may leave fields in brackets; the form then asks first, and the person says it went out so.
+        form.Set("SendAsItIs", "true");
         await SubmitAsync(form, "logging a message", tally);
     }
 

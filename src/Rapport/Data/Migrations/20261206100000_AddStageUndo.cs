@@ -17,7 +17,11 @@ public sealed class AddStageUndo : Migration
 
     protected override void Down(MigrationBuilder m)
     {
-        m.DropColumn("IsUndo", "StageChanges");
-        m.DropColumn("MeetingStartBeforeUtc", "StageChanges");
+        // As in AddDateStyle: SQLite drops a plain column itself, EF would need a model snapshot to do it.
+        foreach (var column in new[] { "IsUndo", "MeetingStartBeforeUtc" })
+        {
+            if (ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite") m.Sql($"ALTER TABLE \"StageChanges\" DROP COLUMN \"{column}\";");
+            else m.DropColumn(column, "StageChanges");
+        }
     }
 }

@@ -17,7 +17,12 @@ public sealed class AddDateStyle : Migration
 
     protected override void Down(MigrationBuilder m)
     {
-        m.DropColumn("TwentyFourHourClock", "AspNetUsers");
-        m.DropColumn("DateOrder", "AspNetUsers");
+        // EF drops a column on SQLite only by rebuilding the table from a model snapshot, which we do not keep;
+        // SQLite (3.35 and later) drops a plain column itself.
+        foreach (var column in new[] { "TwentyFourHourClock", "DateOrder" })
+        {
+            if (ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite") m.Sql($"ALTER TABLE \"AspNetUsers\" DROP COLUMN \"{column}\";");
+            else m.DropColumn(column, "AspNetUsers");
+        }
     }
 }

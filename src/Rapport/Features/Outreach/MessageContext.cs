@@ -39,7 +39,7 @@ public sealed record MessageContext(int ContactId, int? ConversationId, string C
         // A referred contact from before referrals passed on their career fields: the field they were named in.
         if (field is null && referral is not null)
             field = await db.ConversationFields.AsNoTracking().Where(f => f.ConversationId == referral.ConversationId)
-                .Select(f => f.CareerField!.Name).FirstOrDefaultAsync();
+                .OrderBy(f => f.CareerFieldId).Select(f => f.CareerField!.Name).FirstOrDefaultAsync();
         var organization = conversation?.Organization?.Name ?? contact.Organization?.Name;
 
         string? Meeting() => conversation?.MeetingStartUtc is DateTime at ? time.Format(at) : null;
