@@ -15,17 +15,24 @@ public sealed class ConversationStageService(RapportDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var check = ConversationStages.Check(conversation.Stage, to, conversation.MeetingStartUtc, now);
         if (!check.Allowed) return check;
+        Record(conversation, to, now, meetingStartBeforeUtc ?? conversation.MeetingStartUtc, isUndo: false);
+        return check;
+    }
+
+    /// <summary>Keeps the change in the history and moves the conversation: a move or an undo alike.</summary>
+    private void Record(Conversation conversation, ConversationStage to, DateTime now, DateTime? meetingStartBeforeUtc, bool isUndo)
+    {
         db.StageChanges.Add(new StageChange
         {
             ConversationId = conversation.Id, From = conversation.Stage, To = to, AtUtc = now,
-            MeetingStartBeforeUtc = meetingStartBeforeUtc ?? conversation.MeetingStartUtc,
+            MeetingStartBeforeUtc = meetingStartBeforeUtc, IsUndo = isUndo,
         });
-        // A held conversation taken back to scheduled is to be held again: it has not ended.
-        if (conversation.Stage == ConversationStage.Held && to == ConversationStage.Scheduled) conversation.EndedAtUtc = null;
+        // A held conversation taken back (to scheduled, to be held again, or by an undo) has not ended; moving on to
+        // thanked keeps its end.
+        if (conversation.Stage == ConversationStage.Held && (to == ConversationStage.Scheduled || isUndo)) conversation.EndedAtUtc = null;
         conversation.Stage = to;
         conversation.StageChangedAtUtc = now;
         if (to == ConversationStage.Held) conversation.EndedAtUtc ??= now;
-        return check;
     }
 
     /// <summary>A move as <see cref="Move"/>; a held conversation taken back to scheduled (to be held again) also loses
@@ -67,20 +74,12 @@ public sealed class ConversationStageService(RapportDb db, TimeProvider clock)
     {
         var last = await UndoableAsync(conversation.Id);
         if (last?.From is not ConversationStage back) return null;
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.StageChanges.Add(new StageChange
-        {
-            ConversationId = conversation.Id, From = conversation.Stage, To = back, AtUtc = now,
-            MeetingStartBeforeUtc = conversation.MeetingStartUtc, IsUndo = true,
-        });
+        Record(conversation, back, clock.GetUtcNow().UtcDateTime, conversation.MeetingStartUtc, isUndo: true);
         if (conversation.MeetingStartUtc != last.MeetingStartBeforeUtc)
         {
             conversation.MeetingStartUtc = last.MeetingStartBeforeUtc;
             conversation.CalendarSequence++;
         }
-        if (conversation.Stage == ConversationStage.Held && back != ConversationStage.Held) conversation.EndedAtUtc = null;
-        conversation.Stage = back;
-        conversation.StageChangedAtUtc = now;
         await ForgetTasksMadeSinceAsync(conversation, last.AtUtc);
         return back;
     }
