@@ -12,9 +12,6 @@ if (BackupCommands.IsCommand(args)) return await BackupCommands.RunAsync(args, C
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 if (demo) builder.Configuration["Demo:Enabled"] = "true";
-// Request paths can hold a calendar feed token: the request log stays at warnings whatever the settings say.
-builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
 // A service that outlives the request yet takes a per-request one fails at start in every environment, not only in Development.
 builder.Host.UseDefaultServiceProvider(provider =>
 {

@@ -46,7 +46,12 @@ public static class DataServices
                 provider.GetRequiredService<DatabaseFailures>(), RulesInQueries.Instance);
             if (countCommands) db.AddInterceptors(provider.GetRequiredService<SqlCommandCount>());
             // Migrations are hand-written without a model snapshot; the drift tests guard the model instead.
-            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            // A failed command, query, save or connection throws, and whoever handles the exception logs it once, with
+            // its stack and the request's reference (the error page, each background pass). EF's own error lines for it
+            // would repeat each failure once or twice more per request, the SQL text included: kept for Debug only.
+            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning).Log(
+                (RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         }, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }

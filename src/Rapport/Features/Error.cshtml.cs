@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Rapport.Features;
 
 /// <summary>The page shown for errors. A failure (5xx) gets a short reference code, logged with the exception, so a
-/// person can quote it and whoever runs the app can find what happened; the page itself shows no exception text.</summary>
+/// person can quote it and whoever runs the app can find what happened; the page itself shows no exception text.
+/// The log redacts secrets from the path and counts repeats of the same failure (Web/RedactedLogging).</summary>
 [IgnoreAntiforgeryToken]
 public class ErrorModel(ILogger<ErrorModel> log) : PageModel
 {
@@ -17,22 +18,28 @@ public class ErrorModel(ILogger<ErrorModel> log) : PageModel
     /// <summary>Set for failures only.</summary>
     public string? Reference { get; private set; }
 
-    public void OnGet(int? code) => Show(code);
+    // The code comes from the address, not from model binding: binding reads the form, which is what may have failed.
+    public void OnGet() => Show();
 
-    public void OnPost(int? code) => Show(code);
+    public void OnPost() => Show();
 
-    private void Show(int? code)
+    private void Show()
     {
-        Code = code ?? 500;
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        Code = int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : 500;
         if (Code < 500) return;
+        // A failure is logged, with a reference, only when it really happened: someone typing /error/500 gets the page alone.
+        if (failure is null && reExecuted is null) return;
         Reference = RandomNumberGenerator.GetString(ReferenceAlphabet, 8);
         // A status message set before the failure (by a handler that meant to say "saved") must not be shown.
         TempData.Remove("Status");
-        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         if (failure is not null)
-            log.LogError(failure.Error, "Request failed, reference {Reference}: {Method} {Path}", Reference, HttpContext.Request.Method, failure.Path);
+            log.LogError(failure.Error, "Request failed, reference {Reference}: {Method} {Path} ({Endpoint})",
+                Reference, HttpContext.Request.Method, failure.Path, failure.Endpoint?.DisplayName);
         else
-            log.LogError("Request failed with status {Status}, reference {Reference}", Code, Reference);
+            log.LogError("Request failed with status {Status}, reference {Reference}: {Method} {Path}",
+                Code, Reference, HttpContext.Request.Method, reExecuted!.OriginalPath);
     }
 
     private int RetryAfterSeconds => HttpContext.Items[Account.SignInLimits.RetryAfterItem] as int? ?? 60;

@@ -39,6 +39,8 @@ public static class WebSetup
             o.ValueCountLimit = 1_024;
             o.ValueLengthLimit = 4 * 1024 * 1024;
         });
+        // Every log line, the framework's included, passes through one redaction of secrets.
+        services.AddRedactedLogging();
         services.AddProxyHeaders(configuration);
         services.AddSingleton<PublicUrl>();
         services.AddScoped<UserTime>();
