@@ -9,16 +9,19 @@ namespace Rapport.IntegrationTests.Infrastructure;
 /// <summary>Restore files that differ from a valid export by one value, and what a refused restore shows.</summary>
 public static class RestoreCases
 {
-    private static readonly ConditionalWeakTable<RapportApp, Task<JsonObject>> Exports = [];
+    private static readonly ConditionalWeakTable<RapportApp, Task<(SignedInUser Source, JsonObject Export)>> Accounts = [];
 
     /// <summary>The export of an account with a row in every table (made once per app): it restores as it is.</summary>
-    public static Task<JsonObject> ValidExportAsync(RapportApp app) => Exports.GetValue(app, MakeAsync);
+    public static async Task<JsonObject> ValidExportAsync(RapportApp app) => (await Accounts.GetValue(app, MakeAsync)).Export;
 
-    private static async Task<JsonObject> MakeAsync(RapportApp app)
+    /// <summary>The account that export was made from.</summary>
+    public static async Task<SignedInUser> SourceAsync(RapportApp app) => (await Accounts.GetValue(app, MakeAsync)).Source;
+
+    private static async Task<(SignedInUser, JsonObject)> MakeAsync(RapportApp app)
     {
         var source = await app.SignUpAsync("Source");
         await RichAccount.SeedAsync(app, source.Id);
-        return await RichAccount.ExportAsync(source.Client);
+        return (source, await RichAccount.ExportAsync(source.Client));
     }
 
     /// <summary>A copy of <paramref name="export"/> with <paramref name="column"/> of the first row of <paramref name="table"/> replaced.</summary>

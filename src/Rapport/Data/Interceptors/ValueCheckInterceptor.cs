@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Rapport.Domain;
 
@@ -31,21 +30,8 @@ public sealed class ValueCheckInterceptor : SaveChangesInterceptor
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            if (FirstProblem(entry) is { } problem) throw new RefusedValueException(entry.Entity, problem);
+            if (RowChecks.FirstProblem(entry) is { } problem) throw new RefusedValueException(entry.Entity, problem);
         }
-    }
-
-    /// <summary>The first problem of a row about to be saved, or null.</summary>
-    public static ValueProblem? FirstProblem(EntityEntry entry)
-    {
-        bool Checked(string property) =>
-            entry.State == EntityState.Added || entry.Properties.FirstOrDefault(p => p.Metadata.Name == property)?.IsModified == true;
-        foreach (var property in entry.Properties)
-        {
-            if (property.Metadata.IsShadowProperty() || !Checked(property.Metadata.Name)) continue;
-            if (ModelLimits.Problem(property.Metadata, property.CurrentValue) is { } message) return new(property.Metadata.Name, message);
-        }
-        return ValueChecks.Of(entry.Entity).FirstOrDefault(p => Checked(p.Property));
     }
 }
 

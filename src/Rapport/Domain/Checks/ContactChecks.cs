@@ -12,5 +12,6 @@ public static class ContactChecks
     {
         if (LinkedInUrl(contact.LinkedInUrl) is { } linkedIn) yield return new(nameof(Contact.LinkedInUrl), linkedIn);
         if (!YearRange.Holds(contact.LastContactedOn)) yield return new(nameof(Contact.LastContactedOn), YearRange.Message);
+        if (!YearRange.Holds(contact.ConnectedOn)) yield return new(nameof(Contact.ConnectedOn), YearRange.Message);
     }
 }

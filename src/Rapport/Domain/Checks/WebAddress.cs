@@ -8,10 +8,10 @@ public static class WebAddress
     public static bool IsWebLink(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return false;
-        // Browsers skip control characters and spaces inside a scheme ("java\tscript:"), so such a value is refused outright.
-        var trimmed = text.Trim();
-        if (trimmed.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))) return false;
-        if (!trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) return false;
-        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
+        // Read as a browser reads an href: spaces and controls around it dropped, tabs and line breaks inside it
+        // removed ("java\tscript:" is "javascript:" to a browser).
+        var url = new string(text.Trim().Trim(Enumerable.Range(0, 0x21).Select(c => (char)c).ToArray()).Where(c => c is not ('\t' or '\n' or '\r')).ToArray());
+        if (!url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) return false;
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
     }
 }

@@ -49,6 +49,11 @@ public class IndexModel(RapportDb db, UserTime time, TimeProvider clock) : PageM
             TempData["Status"] = $"A task needs a title (at most {FollowUpTask.TitleMaxLength} characters).";
             return RedirectToPage();
         }
+        if (!YearRange.Holds(due))
+        {
+            TempData["Status"] = YearRange.Message;
+            return RedirectToPage();
+        }
         var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == id);
         if (task is null) return NotFound();
         var typed = TaskEdit.Fields(title, notes, due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -83,6 +88,7 @@ public class IndexModel(RapportDb db, UserTime time, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnPostAddAsync()
     {
+        if (!YearRange.Holds(NewDue)) ModelState.AddModelError(nameof(NewDue), YearRange.Message);
         if (!ModelState.IsValid)
         {
             await LoadAsync();
