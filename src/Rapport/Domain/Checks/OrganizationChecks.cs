@@ -8,9 +8,9 @@ public static class OrganizationChecks
 
     public static string? Website(string? website) => website is null || WebAddress.IsWebLink(website) ? null : WebsiteMessage;
 
-    public static string? Motivation(int? score) => score is null or (>= 0 and <= 3) ? null : "Motivation is scored 0 to 3.";
+    public static string? Motivation(int? score) => TargetList.IsValidMotivation(score) ? null : "Motivation is scored 0 to 3.";
 
-    public static string? Postings(int? score) => score is null or (>= 1 and <= 3) ? null : "Postings are scored 1 to 3.";
+    public static string? Postings(int? score) => TargetList.IsValidPostings(score) ? null : "Postings are scored 1 to 3.";
 
     public static IEnumerable<ValueProblem> Of(Organization organization)
     {

@@ -85,6 +85,8 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Web.Us
                 ModelState.AddModelError("Input.Time", $"{userTime.Style.Time(time)} does not exist on that day in {zoneId}: the clocks go forward. Choose another time.");
             else
                 startUtc = TimeZones.ToUtc(local, zone); // a repeated hour (clocks going back) is read as its first occurrence
+            // The first or last hours of the years allowed can fall outside them in UTC.
+            if (ConversationChecks.MeetingStart(startUtc) is { } startProblem) ModelState.AddModelError("Input.Date", startProblem);
         }
         else if (dateInRange && (Input.Date is not null || Input.Time is not null))
         {
