@@ -21,6 +21,7 @@ public static class DataServices
         services.AddSingleton(configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions());
         services.AddSingleton<OwnershipInterceptor>();
         services.AddSingleton<StampingInterceptor>();
+        services.AddSingleton<ValueCheckInterceptor>();
         services.AddSingleton<ContactCounts>();
         services.AddSingleton<ContactCountInterceptor>();
         services.AddSingleton<RuleFactInterceptor>();
@@ -42,6 +43,7 @@ public static class DataServices
                 db.UseNpgsql(connectionString);
             // The rule-fact interceptor after the ownership one, which stamps the owner it reads on new rows.
             db.AddInterceptors(provider.GetRequiredService<OwnershipInterceptor>(), provider.GetRequiredService<StampingInterceptor>(),
+                provider.GetRequiredService<ValueCheckInterceptor>(),
                 provider.GetRequiredService<ContactCountInterceptor>(), provider.GetRequiredService<RuleFactInterceptor>(),
                 provider.GetRequiredService<DatabaseFailures>(), RulesInQueries.Instance);
             if (countCommands) db.AddInterceptors(provider.GetRequiredService<SqlCommandCount>());

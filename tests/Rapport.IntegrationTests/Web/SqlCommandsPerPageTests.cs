@@ -56,7 +56,7 @@ public sealed class SqlCommandsPerPageFixture : IAsyncLifetime
             {
                 field.Links.Add(new CareerFieldLink { Url = $"https://example.com/{i}" });
                 field.OpenQuestions.Add(new OpenQuestion { Text = $"Open question {i}" });
-                db.OwnQuestions.Add(new OwnQuestion { Text = $"Own question {i}", Part = ConversationPart.Insights });
+                db.OwnQuestions.Add(new OwnQuestion { Text = $"Own question {i}", Theme = QuestionTheme.DayToDay, Part = ConversationPart.Insights });
                 db.HiddenQuestions.Add(new HiddenQuestion { Key = QuestionBank.BuiltIn[i].Key });
             }
             db.CareerFields.Add(field);

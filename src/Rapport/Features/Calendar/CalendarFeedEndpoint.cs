@@ -32,7 +32,7 @@ public static class CalendarFeedEndpoint
             var events = conversations
                 .Select(c => MeetingCalendar.ToEvent(c, c.Contact!.FullName, c.Organization?.Name, feed.IncludeDetails))
                 .OfType<CalendarEvent>()
-                .Concat(tasks.Select(t => new CalendarEvent($"task-{t.Id}@rapport", 0, t.ShowsAtUtc, TimeSpan.Zero, "UTC",
+                .Concat(tasks.Where(t => YearRange.Holds(t.ShowsAtUtc)).Select(t => new CalendarEvent($"task-{t.Id}@rapport", 0, t.ShowsAtUtc, TimeSpan.Zero, "UTC",
                     feed.IncludeDetails ? t.Title : "Rapport follow-up", null, null, null,
                     AllDayDate: DateOnly.FromDateTime(TimeZones.ToLocal(t.ShowsAtUtc, zone)), AlarmAfterStart: TimeSpan.FromHours(9))));
             var text = CalendarWriter.Write(events, clock.GetUtcNow().UtcDateTime, "Rapport conversations");

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
-using Rapport.Formats;
 
 namespace Rapport.Features.CareerFields;
 
@@ -18,8 +17,8 @@ public sealed class CareerFieldEditor(RapportDb db)
         {
             var url = input.Links[i].Value?.Trim();
             if (string.IsNullOrEmpty(url)) continue;
-            if (url.Length > CareerFieldLink.UrlMaxLength || !SafeMarkdown.IsAllowed(url) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
-                modelState.AddModelError($"Input.Links[{i}].Value", "Enter a web address starting with https:// or http://.");
+            if (url.Length > CareerFieldLink.UrlMaxLength) modelState.AddModelError($"Input.Links[{i}].Value", $"Use at most {CareerFieldLink.UrlMaxLength} characters.");
+            else if (CareerFieldLinkChecks.Url(url) is { } problem) modelState.AddModelError($"Input.Links[{i}].Value", problem);
         }
         if (!modelState.IsValid) return false;
         // A field the person did not change keeps its stored value exactly (FieldEdit); what they typed is trimmed.

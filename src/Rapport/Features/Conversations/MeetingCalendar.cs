@@ -9,7 +9,10 @@ public static class MeetingCalendar
 {
     public static CalendarEvent? ToEvent(Conversation conversation, string contactName, string? organizationName, bool withDetails)
     {
-        if (conversation.MeetingStartUtc is not DateTime start) return null;
+        // A meeting stored before its checks existed (a restore) may start in a year no calendar can hold: it is left
+        // out, and a length out of range is shown at the nearest one, so one old row never breaks the whole feed.
+        if (conversation.MeetingStartUtc is not DateTime start || ConversationChecks.MeetingStart(start) is not null) return null;
+        var minutes = Math.Clamp(conversation.DurationMinutes, Conversation.MinMinutes, Conversation.MaxMinutes);
         var summary = $"Informational interview with {contactName}" + (organizationName is null ? "" : $" ({organizationName})");
         string? description = null;
         if (withDetails && conversation.Questions.Count > 0)
@@ -23,7 +26,7 @@ public static class MeetingCalendar
             Uid: conversation.Uid.ToString("N") + "@rapport",
             Sequence: conversation.CalendarSequence,
             StartUtc: DateTime.SpecifyKind(start, DateTimeKind.Utc),
-            Duration: TimeSpan.FromMinutes(conversation.DurationMinutes),
+            Duration: TimeSpan.FromMinutes(minutes),
             TimeZoneId: conversation.TimeZoneId,
             Summary: summary,
             Location: withDetails ? conversation.Place : null,

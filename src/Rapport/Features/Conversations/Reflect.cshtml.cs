@@ -43,6 +43,7 @@ public class ReflectModel(RapportDb db, Web.UserTime time) : PageModel
         var fieldIds = conversation.Fields.Select(f => f.CareerFieldId).ToList();
         if (Input.AddQuestionsTo is int target && !fieldIds.Contains(target))
             ModelState.AddModelError("Input.AddQuestionsTo", "Choose one of this conversation's fields.");
+        if (ConversationChecks.FitRating(Input.FitRating) is { } fit) ModelState.AddModelError("Input.FitRating", fit);
         if (!ModelState.IsValid)
         {
             Edit = new EditState(Opened);
@@ -143,7 +144,6 @@ public class ReflectModel(RapportDb db, Web.UserTime time) : PageModel
         [Display(Name = "Next steps (one per line; each becomes a follow-up)")]
         public string? NextSteps { get; set; }
 
-        [Range(1, 5, ErrorMessage = "Rate the fit from 1 to 5.")]
         [Display(Name = "How well the field fits me now")]
         public int? FitRating { get; set; }
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
 using Rapport.Features.Shared;
-using Rapport.Formats;
 
 namespace Rapport.Features.Conversations;
 
@@ -72,10 +71,13 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Web.Us
         if (zoneId is null) ModelState.AddModelError("Input.TimeZoneId", "Choose a time zone from the list.");
         if (!Enum.IsDefined(Input.Mode)) ModelState.AddModelError("Input.Mode", "Choose how you will meet.");
         var link = string.IsNullOrWhiteSpace(Input.VideoLink) ? null : Input.VideoLink.Trim();
-        if (link is not null && (!SafeMarkdown.IsAllowed(link) || link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)))
-            ModelState.AddModelError("Input.VideoLink", "Enter a link starting with https://.");
+        // The meeting's own checks (the same the restore and every other writer meet), each beside its field.
+        if (ConversationChecks.VideoLink(link) is { } linkProblem) ModelState.AddModelError("Input.VideoLink", linkProblem);
+        if (ConversationChecks.Duration(Input.DurationMinutes) is { } duration) ModelState.AddModelError("Input.DurationMinutes", duration);
+        if (ConversationChecks.MeetingDate(Input.Date) is { } dateProblem) ModelState.AddModelError("Input.Date", dateProblem);
         DateTime? startUtc = null;
-        if (Input.Date is DateOnly date && Input.Time is TimeOnly time && zoneId is not null)
+        var dateInRange = ConversationChecks.MeetingDate(Input.Date) is null;
+        if (Input.Date is DateOnly date && Input.Time is TimeOnly time && zoneId is not null && dateInRange)
         {
             var local = date.ToDateTime(time);
             var zone = TimeZones.FindOrUtc(zoneId);
@@ -83,8 +85,10 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Web.Us
                 ModelState.AddModelError("Input.Time", $"{userTime.Style.Time(time)} does not exist on that day in {zoneId}: the clocks go forward. Choose another time.");
             else
                 startUtc = TimeZones.ToUtc(local, zone); // a repeated hour (clocks going back) is read as its first occurrence
+            // The first or last hours of the years allowed can fall outside them in UTC.
+            if (ConversationChecks.MeetingStart(startUtc) is { } startProblem) ModelState.AddModelError("Input.Date", startProblem);
         }
-        else if (Input.Date is not null || Input.Time is not null)
+        else if (dateInRange && (Input.Date is not null || Input.Time is not null))
         {
             ModelState.AddModelError(Input.Date is null ? "Input.Date" : "Input.Time", "Give both the date and the time, or neither.");
         }
@@ -143,7 +147,6 @@ public class ScheduleModel(RapportDb db, ConversationStageService stages, Web.Us
         [Display(Name = "Time zone")]
         public string TimeZoneId { get; set; } = "UTC";
 
-        [Range(Conversation.MinMinutes, Conversation.MaxMinutes, ErrorMessage = "A meeting lasts {1} to {2} minutes.")]
         [Display(Name = "Length in minutes")]
         public int DurationMinutes { get; set; } = Conversation.DefaultMinutes;
 

@@ -49,6 +49,12 @@ public class IndexModel(RapportDb db, UserTime time, TimeProvider clock) : PageM
             TempData["Status"] = $"A task needs a title (at most {FollowUpTask.TitleMaxLength} characters).";
             return RedirectToPage();
         }
+        // Checked as stored: 09:00 on the first day allowed can fall before it in UTC.
+        if (due is DateOnly day && (!YearRange.Holds(day) || !YearRange.Holds(TimeZones.ToUtc(day.ToDateTime(new TimeOnly(9, 0)), time.Zone))))
+        {
+            TempData["Status"] = YearRange.Message;
+            return RedirectToPage();
+        }
         var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == id);
         if (task is null) return NotFound();
         var typed = TaskEdit.Fields(title, notes, due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -83,6 +89,8 @@ public class IndexModel(RapportDb db, UserTime time, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnPostAddAsync()
     {
+        if (NewDue is DateOnly day && (!YearRange.Holds(day) || !YearRange.Holds(TimeZones.ToUtc(day.ToDateTime(new TimeOnly(9, 0)), time.Zone))))
+            ModelState.AddModelError(nameof(NewDue), YearRange.Message);
         if (!ModelState.IsValid)
         {
             await LoadAsync();

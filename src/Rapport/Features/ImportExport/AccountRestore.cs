@@ -149,7 +149,7 @@ public sealed class AccountRestore(RapportDb db)
             entry.State = EntityState.Added;
             added.Add((entity, oldId));
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(table, added, cancellationToken);
         foreach (var (entity, oldId) in added)
             if (oldId is { } old) newIds[(table.Type.ClrType, old)] = (int)table.GeneratedKey!.GetGetter().GetClrValue(entity)!;
         if (selfReferences.Count > 0)
@@ -159,9 +159,25 @@ public sealed class AccountRestore(RapportDb db)
                 db.Entry(entity).Property(reference.Column.Name).CurrentValue = newIds.TryGetValue((table.Type.ClrType, oldTarget), out var id) ? id
                     : throw new Problem($"A row of \"{table.Name}\" refers to a row of the same table that is not in the file.");
             }
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(table, added, cancellationToken);
         }
         return added.Count;
+    }
+
+    /// <summary>Saves a table's rows; a value the object's checks refuse (the same as its form's) is reported by its
+    /// row and column, the way the file's other problems are.</summary>
+    private async Task SaveAsync(AccountTable table, List<(object Entity, int? OldId)> added, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (RefusedValueException refused)
+        {
+            var row = added.FindIndex(a => ReferenceEquals(a.Entity, refused.Entity)) + 1;
+            var where = row > 0 ? $"Row {row} of \"{table.Name}\"" : $"A row of \"{table.Name}\"";
+            throw new Problem($"{where}, \"{refused.Problem.Property}\": {refused.Problem.Message.TrimEnd('.')}.");
+        }
     }
 
     private static object? Read(JsonElement value, Type type, string whenInvalid)

@@ -53,6 +53,17 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
                 warnings.Add(new ImportIssue(row.Line, $"Line {row.Line}: “{shown}” is not an email address and is left out."));
                 row = row with { Email = null };
             }
+            if (!YearRange.Holds(row.ConnectedOn))
+            {
+                warnings.Add(new ImportIssue(row.Line, $"Line {row.Line}: 'Connected On' is outside the years {YearRange.First} to {YearRange.Last}; the date is left empty."));
+                row = row with { ConnectedOn = null };
+            }
+            // The contact the line becomes meets the same checks as the form's (new contacts are written in bulk, past the save checks).
+            if (Refusal(NewContact(row, null, DateTime.UnixEpoch)) is { } refusal)
+            {
+                rejected.Add(new ImportIssue(row.Line, $"Line {row.Line}: {refusal}"));
+                continue;
+            }
             var company = string.IsNullOrWhiteSpace(row.Company) ? null : Organization.Normalize(row.Company);
             companies.Add(row.Company);
             var match = known.Find(row.ProfileUrl, row.Email, Folding.Fold(Contact.FullNameOf(row.FirstName, row.LastName)), company);
@@ -80,6 +91,10 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
         var newOrganizations = await new OrganizationsByName(db).CountNewAsync(companies);
         return new LinkedInPlan(rows, rejected.OrderBy(r => r.Line).ToList(), warnings.OrderBy(w => w.Line).ToList(), file.EmptyRowsSkipped, newOrganizations);
     }
+
+    private string? Refusal(Contact contact) =>
+        (RowChecks.FirstProblem(db.Model, contact) ?? contact.Emails.Select(e => RowChecks.FirstProblem(db.Model, e)).FirstOrDefault(p => p is not null))
+            is { } problem ? $"{problem.Message} ({problem.Property})" : null;
 
     /// <summary>"Moved from Analyst at Acme to Lead Analyst at Globex", when the export differs from the last one.</summary>
     private static string? JobChange(KnownContact known, LinkedInConnection row)

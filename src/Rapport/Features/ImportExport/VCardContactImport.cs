@@ -150,6 +150,10 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         var texts = new[] { card.FirstName, card.LastName, card.Title, card.Organization, card.City, card.Notes, card.AlumniOf }
             .Concat(card.Emails.Select(e => e.Value)).Concat(card.Phones.Select(p => p.Value)).Concat(card.Tags);
         if (texts.Any(StorableText.HasUnstorable)) return $"Line {card.Line}: the card holds a NUL character, which cannot be saved.";
+        // The contact's own checks, the same its form and the restore meet (the LinkedIn address is already cleaned by the reader).
+        if (ContactChecks.LinkedInUrl(card.LinkedInUrl) is { } link) return $"Line {card.Line}: {link}";
+        if (!YearRange.Holds(card.ConnectedOn) || !YearRange.Holds(card.LastContactedOn) || card.Events.Any(e => !YearRange.Holds(e.AtUtc)))
+            return $"Line {card.Line}: a date is outside the years {YearRange.First} to {YearRange.Last}.";
         return null;
     }
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
 using Rapport.Features.Shared;
-using Rapport.Formats;
 
 namespace Rapport.Features.Organizations;
 
@@ -20,8 +19,10 @@ public sealed class OrganizationEditor(RapportDb db)
             modelState.AddModelError("Input.Name", "You already have an organization with this name.");
         var website = string.IsNullOrWhiteSpace(input.Website) ? null : input.Website.Trim();
         if (website is not null && !website.Contains("://", StringComparison.Ordinal)) website = "https://" + website;
-        if (website is not null && !(SafeMarkdown.IsAllowed(website) && !website.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)))
-            modelState.AddModelError("Input.Website", "Enter a web address like https://example.com.");
+        // The organization's own checks (the same the restore and every other writer meet), each beside its field.
+        if (OrganizationChecks.Website(website) is { } websiteProblem) modelState.AddModelError("Input.Website", websiteProblem);
+        if (OrganizationChecks.Motivation(input.Motivation) is { } motivation) modelState.AddModelError("Input.Motivation", motivation);
+        if (OrganizationChecks.Postings(input.Postings) is { } postings) modelState.AddModelError("Input.Postings", postings);
         if (!Enum.IsDefined(input.Status)) modelState.AddModelError("Input.Status", "Choose a status from the list.");
         if (input.Advocate is not (null or "" or "yes" or "no")) modelState.AddModelError("Input.Advocate", "Choose yes, no, or from contacts.");
         var fieldIds = input.FieldIds.Distinct().ToList();

@@ -27,11 +27,9 @@ public sealed class OrganizationInput
     [Display(Name = "Career fields")]
     public List<int> FieldIds { get; set; } = [];
 
-    [Range(0, 3, ErrorMessage = "Motivation is scored 0 to 3.")]
     [Display(Name = "Motivation (0-3)")]
     public int? Motivation { get; set; }
 
-    [Range(1, 3, ErrorMessage = "Postings are scored 1 to 3.")]
     [Display(Name = "Relevant postings (1-3)")]
     public int? Postings { get; set; }
 

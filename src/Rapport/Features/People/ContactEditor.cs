@@ -74,8 +74,9 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(input.LinkedInUrl))
         {
             linkedIn = LinkedInProfileUrl.Normalize(input.LinkedInUrl);
-            if (linkedIn is null) modelState.AddModelError("Input.LinkedInUrl", "Enter a LinkedIn profile address like https://www.linkedin.com/in/name.");
+            if ((linkedIn is null ? ContactChecks.LinkedInMessage : ContactChecks.LinkedInUrl(linkedIn)) is { } problem) modelState.AddModelError("Input.LinkedInUrl", problem);
         }
+        if (!YearRange.Holds(input.LastContactedOn)) modelState.AddModelError("Input.LastContactedOn", YearRange.Message);
         for (var i = 0; i < input.Emails.Count; i++)
         {
             if (!input.Emails[i].IsEmpty && !EmailAddress.IsValid(input.Emails[i].Value!.Trim()))

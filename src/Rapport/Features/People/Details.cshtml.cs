@@ -43,6 +43,7 @@ public class DetailsModel(RapportDb db, Web.UserTime time) : PageModel
         if (contact is null) return NotFound();
         var today = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
         if (Log.On > today) ModelState.AddModelError("Log.On", "Log what has happened: pick today or a day before.");
+        else if (!YearRange.Holds(Log.On)) ModelState.AddModelError("Log.On", YearRange.Message);
         if (!ModelState.IsValid)
         {
             await LoadAsync(id);
