@@ -13,8 +13,11 @@ public class RapportApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    protected RapportApp(TestDatabase database, Dictionary<string, string?> settings)
+    private readonly Action<IServiceCollection>? _services;
+
+    protected RapportApp(TestDatabase database, Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Database = database;
         _settings = new Dictionary<string, string?>
         {
@@ -37,10 +40,12 @@ public class RapportApp : WebApplicationFactory<Program>
     public LogSink Logs { get; } = new();
 
     /// <summary>Starts the app; unless told not to, goes through first-run setup so the install has its owner.</summary>
+    /// <param name="services">Replaces app services for the test (a counting decorator, say).</param>
     public static async Task<RapportApp> StartAsync(
-        Dictionary<string, string?>? settings = null, TestProvider? provider = null, bool completeSetup = true, bool realServer = false)
+        Dictionary<string, string?>? settings = null, TestProvider? provider = null, bool completeSetup = true, bool realServer = false,
+        Action<IServiceCollection>? services = null)
     {
-        var app = new RapportApp(await TestDatabase.CreateAsync(provider), settings ?? []);
+        var app = new RapportApp(await TestDatabase.CreateAsync(provider), settings ?? [], services);
         return await app.StartAsync(completeSetup, realServer);
     }
 
@@ -54,7 +59,7 @@ public class RapportApp : WebApplicationFactory<Program>
     {
         _keepDatabase = true;
         await DisposeAsync();
-        return await new RapportApp(Database, _settings).StartAsync(completeSetup: false, realServer: false);
+        return await new RapportApp(Database, _settings, _services).StartAsync(completeSetup: false, realServer: false);
     }
 
     private bool _keepDatabase;
@@ -105,6 +110,7 @@ public class RapportApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (_services is not null) builder.ConfigureTestServices(_services);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureLogging(logging => logging.AddProvider(new AppLogFileProvider()));
         AppLogFiles.NoteSecret(OwnerPassword);
