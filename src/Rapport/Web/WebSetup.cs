@@ -41,6 +41,7 @@ public static class WebSetup
         });
         services.AddProxyHeaders(configuration);
         services.AddSingleton<PublicUrl>();
+        services.AddTransportSecurity();
         services.AddScoped<UserTime>();
         services.AddScoped<AuditTrail>();
         return services;
