@@ -154,9 +154,30 @@ public class RapportApp : WebApplicationFactory<Program>
             ["Input.ConfirmPassword"] = password,
             ["Input.TimeZoneId"] = "Europe/Berlin",
         });
+        // With a mail server set up, registration finishes from the emailed link.
+        if (response.Headers.Location?.OriginalString.Contains("handler=Sent", StringComparison.OrdinalIgnoreCase) == true)
+            response = await FinishFromEmailAsync(client, email, password);
         if ((int)response.StatusCode != 302) throw new InvalidOperationException($"Sign-up failed: {response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
         var userId = await WithDbAsync(null, db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         return new SignedInUser(client, userId, email, password);
+    }
+
+    /// <summary>Opens the link in the registration email sent to <paramref name="email"/> (through the test's
+    /// <see cref="SmtpListener"/>) and chooses the password there.</summary>
+    public async Task<HttpResponseMessage> FinishFromEmailAsync(AppClient client, string email, string password)
+    {
+        var smtp = SmtpListener.On(int.Parse(_settings["Email:Port"]!)) ?? throw new InvalidOperationException("No SMTP listener for the app's Email:Port.");
+        var link = RegistrationLink(smtp.TextsTo(email).LastOrDefault() ?? throw new InvalidOperationException($"No email to {email}."));
+        var page = await client.GetPageAsync(link);
+        return await client.SubmitAsync(page, "main form", new() { ["Input.Password"] = password, ["Input.ConfirmPassword"] = password });
+    }
+
+    /// <summary>The app-relative finishing link in a registration email.</summary>
+    public static string RegistrationLink(string emailText)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(emailText, @"https://rapport\.test(/account/register/finish\?code=[A-Za-z0-9_-]+)");
+        if (!match.Success) throw new InvalidOperationException("The email holds no finishing link:\n" + emailText);
+        return match.Groups[1].Value;
     }
 
     /// <summary>Runs <paramref name="work"/> with a database context acting for <paramref name="ownerId"/> (or no one).</summary>
