@@ -175,7 +175,7 @@ public class RapportApp : WebApplicationFactory<Program>
     /// <summary>The app-relative finishing link in a registration email.</summary>
     public static string RegistrationLink(string emailText)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(emailText, @"https://rapport\.test(/account/register/finish\?code=[A-Za-z0-9_-]+)");
+        var match = System.Text.RegularExpressions.Regex.Match(emailText, @"https://rapport\.test(/account/register/finish\?key=[A-Za-z0-9_-]+)");
         if (!match.Success) throw new InvalidOperationException("The email holds no finishing link:\n" + emailText);
         return match.Groups[1].Value;
     }

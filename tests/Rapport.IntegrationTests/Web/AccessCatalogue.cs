@@ -141,8 +141,8 @@ public static class AccessCatalogue
         NoId("GET", "/account/register", null, "a new account", "Input.TimeZoneId"),
         NoId("POST", "/account/register", null, "a new account", "Input.TimeZoneId").With(NewAccount),
         NoId("GET", "/account/register", "Sent", "says an email was sent, whatever the address"),
-        NoId("GET", "/account/register/finish", null, "the code is a sealed registration from an email, not an id"),
-        NoId("POST", "/account/register/finish", null, "the code is a sealed registration from an email, not an id")
+        NoId("GET", "/account/register/finish", null, "the key is a sealed registration from an email, not an id"),
+        NoId("POST", "/account/register/finish", null, "the key is a sealed registration from an email, not an id")
             .With("Input.Password", NewPassword, "Input.ConfirmPassword", NewPassword),
         NoId("GET", "/account/setup", null, "the first account", "Input.TimeZoneId"),
         NoId("POST", "/account/setup", null, "the first account", "Input.TimeZoneId").With(NewAccount).With("LoadSampleData", "true"),

@@ -13,8 +13,10 @@ namespace Rapport.Features.Account;
 public class FinishRegistrationModel(
     IOptions<AccountOptions> options, RegistrationMail mail, AccountCreation accounts, SignInSessions sessions, AuditTrail audit) : PageModel
 {
+    /// <summary>The sealed registration from the email's link. Not named "code": the error page reads a
+    /// field of that name as the status it shows.</summary>
     [BindProperty(SupportsGet = true)]
-    public string? Code { get; set; }
+    public string? Key { get; set; }
 
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
@@ -26,7 +28,7 @@ public class FinishRegistrationModel(
     public IActionResult OnGet()
     {
         if (!Open) Response.StatusCode = StatusCodes.Status403Forbidden;
-        else Pending = mail.Open(Code);
+        else Pending = mail.Open(Key);
         return Page();
     }
 
@@ -37,7 +39,7 @@ public class FinishRegistrationModel(
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
-        Pending = mail.Open(Code);
+        Pending = mail.Open(Key);
         if (Pending is null || !ModelState.IsValid) return Page();
         var input = new NewAccountInput
         {

@@ -8,12 +8,12 @@ using Rapport.Web;
 
 namespace Rapport.Features.Account;
 
-/// <summary>What a registration carries from the form to the emailed link (sealed in the link's code).</summary>
+/// <summary>What a registration carries from the form to the emailed link (sealed in the link's key).</summary>
 public sealed record PendingRegistration(string Email, string DisplayName, string TimeZoneId, DateTime IssuedAtUtc);
 
 /// <summary>With a mail server set up, registration answers every email the same way ("check your email")
 /// and the email says the rest: a new address gets a link to finish (choosing the password there), an
-/// address that has an account is told so and pointed to sign-in. The link's code is the registration
+/// address that has an account is told so and pointed to sign-in. The link's key is the registration
 /// sealed with the app's data-protection keys: nothing is stored until the link is followed. Neither
 /// email holds anything the form's sender typed except the address itself, so the form cannot be used to
 /// send someone a message of the sender's choosing.</summary>
@@ -50,23 +50,23 @@ public sealed class RegistrationMail(SmtpMail mail, IDataProtectionProvider prot
                 "If it was not you, you can ignore this email."));
             return;
         }
-        var code = Seal(new PendingRegistration(email, displayName, timeZoneId, clock.GetUtcNow().UtcDateTime));
+        var key = Seal(new PendingRegistration(email, displayName, timeZoneId, clock.GetUtcNow().UtcDateTime));
         await mail.SendAsync(email, "Finish creating your Rapport account", Lines(
             "To finish creating your Rapport account, open this link and choose your password:",
             "",
-            links.For(FinishPath) + "?code=" + code,
+            links.For(FinishPath) + "?key=" + key,
             "",
             $"The link works for {LinkLifetime.TotalHours:0} hours.",
             "If you did not ask for an account, you can ignore this email: nothing is made until the link is used."));
     }
 
-    /// <summary>The registration in a code, or null when the code is not one of ours or has expired.</summary>
-    public PendingRegistration? Open(string? code)
+    /// <summary>The registration in a link's key, or null when the key is not one of ours or has expired.</summary>
+    public PendingRegistration? Open(string? key)
     {
-        if (string.IsNullOrEmpty(code) || code.Length > 4_000) return null;
+        if (string.IsNullOrEmpty(key) || key.Length > 4_000) return null;
         try
         {
-            var json = _protector.Unprotect(WebEncoders.Base64UrlDecode(code));
+            var json = _protector.Unprotect(WebEncoders.Base64UrlDecode(key));
             var pending = JsonSerializer.Deserialize<PendingRegistration>(json);
             if (pending is null || pending.IssuedAtUtc + LinkLifetime < clock.GetUtcNow().UtcDateTime) return null;
             return pending;

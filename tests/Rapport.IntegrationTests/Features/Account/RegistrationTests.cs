@@ -103,9 +103,9 @@ public class RegistrationTests
         Assert.Contains("has expired", expired.Text);
         Assert.Null(expired.Document.QuerySelector("input[name='Input.Password']"));
         var token = expired.Document.QuerySelector("meta[name=antiforgery-token]")!.GetAttribute("content")!;
-        var code = link[(link.IndexOf("code=", StringComparison.Ordinal) + 5)..];
+        var key = link[(link.IndexOf("key=", StringComparison.Ordinal) + 4)..];
         var forced = await client.PostAsync("/account/register/finish",
-            [new("__RequestVerificationToken", token), new("Code", code), new("Input.Password", Password), new("Input.ConfirmPassword", Password)]);
+            [new("__RequestVerificationToken", token), new("Key", key), new("Input.Password", Password), new("Input.ConfirmPassword", Password)]);
         Assert.Contains("has expired", (await HtmlPage.ReadAsync(forced, "")).Text);
         Assert.False(await app.WithDbAsync(null, db => db.Users.AnyAsync(u => u.Email == email)));
 
