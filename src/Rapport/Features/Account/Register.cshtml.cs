@@ -12,7 +12,8 @@ namespace Rapport.Features.Account;
 /// <summary>Open registration, for hosted instances. Closed by default: a personal install has one owner.
 /// With a mail server, every email gets the same answer and the email says the rest (see
 /// <see cref="RegistrationMail"/>); without one, the account is made at once, and an email that already
-/// has one is told so, each such answer counted per client address (<see cref="ExistingAccountAnswers"/>).</summary>
+/// has one is told so, each such answer counted per client address (<see cref="ExistingAccountAnswers"/>).
+/// Why: docs/decisions/016-registration-that-does-not-tell.md.</summary>
 public class RegisterModel(
     IOptions<AccountOptions> options, AccountCreation accounts, SignInSessions sessions, AuditTrail audit,
     UserManager<RapportUser> users, RegistrationMail mail, ExistingAccountAnswers existing, ILogger<RegisterModel> log) : PageModel
