@@ -14,6 +14,7 @@ public static class RapportPipeline
     public static WebApplication UseRapportPipeline(this WebApplication app)
     {
         app.UseProxyHeaders();
+        app.UseTransportSecurity();
         // The error page logs the exception with the reference code it shows, so the middleware does not log it again.
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", SuppressDiagnosticsCallback = _ => true });

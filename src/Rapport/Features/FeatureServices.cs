@@ -12,6 +12,7 @@ public static class FeatureServices
     public static IServiceCollection AddRapportFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection("Email").Get<Reminders.SmtpOptions>() ?? new Reminders.SmtpOptions());
+        services.AddSingleton<Reminders.SmtpMail>();
         services.AddSingleton<Reminders.DailyDigest>();
         services.AddHostedService<Reminders.DailyDigestService>();
         services.AddScoped<ContactEditor>();

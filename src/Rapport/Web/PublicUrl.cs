@@ -11,9 +11,17 @@ public sealed class PublicUrl
         if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new InvalidOperationException($"App:PublicUrl must be an absolute http or https URL, not '{configured}'.");
         Base = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        IsHttps = uri.Scheme == "https";
+        Host = uri.IsDefaultPort ? new HostString(uri.IdnHost) : new HostString(uri.IdnHost, uri.Port);
     }
 
     public string Base { get; }
+
+    /// <summary>The app is meant to be reached over HTTPS.</summary>
+    public bool IsHttps { get; }
+
+    /// <summary>The public host, with its port when it is not the scheme's default.</summary>
+    public HostString Host { get; }
 
     public string For(string appRelativePath) => Base + "/" + appRelativePath.TrimStart('~').TrimStart('/');
 }

@@ -15,6 +15,7 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Account/SignOut");
                 options.Conventions.AllowAnonymousToPage("/Account/Register");
+                options.Conventions.AllowAnonymousToPage("/Account/FinishRegistration");
                 options.Conventions.AllowAnonymousToPage("/Account/Setup");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AddPageRoute("/Today/Index", "");
@@ -43,6 +44,7 @@ public static class WebSetup
         services.AddRedactedLogging();
         services.AddProxyHeaders(configuration);
         services.AddSingleton<PublicUrl>();
+        services.AddTransportSecurity();
         services.AddScoped<UserTime>();
         services.AddScoped<AuditTrail>();
         return services;

@@ -13,8 +13,11 @@ public class RapportApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    protected RapportApp(TestDatabase database, Dictionary<string, string?> settings)
+    private readonly Action<IServiceCollection>? _services;
+
+    protected RapportApp(TestDatabase database, Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Database = database;
         _settings = new Dictionary<string, string?>
         {
@@ -37,10 +40,12 @@ public class RapportApp : WebApplicationFactory<Program>
     public LogSink Logs { get; } = new();
 
     /// <summary>Starts the app; unless told not to, goes through first-run setup so the install has its owner.</summary>
+    /// <param name="services">Replaces app services for the test (a counting decorator, say).</param>
     public static async Task<RapportApp> StartAsync(
-        Dictionary<string, string?>? settings = null, TestProvider? provider = null, bool completeSetup = true, bool realServer = false)
+        Dictionary<string, string?>? settings = null, TestProvider? provider = null, bool completeSetup = true, bool realServer = false,
+        Action<IServiceCollection>? services = null)
     {
-        var app = new RapportApp(await TestDatabase.CreateAsync(provider), settings ?? []);
+        var app = new RapportApp(await TestDatabase.CreateAsync(provider), settings ?? [], services);
         return await app.StartAsync(completeSetup, realServer);
     }
 
@@ -54,7 +59,7 @@ public class RapportApp : WebApplicationFactory<Program>
     {
         _keepDatabase = true;
         await DisposeAsync();
-        return await new RapportApp(Database, _settings).StartAsync(completeSetup: false, realServer: false);
+        return await new RapportApp(Database, _settings, _services).StartAsync(completeSetup: false, realServer: false);
     }
 
     private bool _keepDatabase;
@@ -105,6 +110,7 @@ public class RapportApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (_services is not null) builder.ConfigureTestServices(_services);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureLogging(logging => logging.AddProvider(new AppLogFileProvider()));
         AppLogFiles.NoteSecret(OwnerPassword);
@@ -148,9 +154,30 @@ public class RapportApp : WebApplicationFactory<Program>
             ["Input.ConfirmPassword"] = password,
             ["Input.TimeZoneId"] = "Europe/Berlin",
         });
+        // With a mail server set up, registration finishes from the emailed link.
+        if (response.Headers.Location?.OriginalString.Contains("handler=Sent", StringComparison.OrdinalIgnoreCase) == true)
+            response = await FinishFromEmailAsync(client, email, password);
         if ((int)response.StatusCode != 302) throw new InvalidOperationException($"Sign-up failed: {response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
         var userId = await WithDbAsync(null, db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         return new SignedInUser(client, userId, email, password);
+    }
+
+    /// <summary>Opens the link in the registration email sent to <paramref name="email"/> (through the test's
+    /// <see cref="SmtpListener"/>) and chooses the password there.</summary>
+    public async Task<HttpResponseMessage> FinishFromEmailAsync(AppClient client, string email, string password)
+    {
+        var smtp = SmtpListener.On(int.Parse(_settings["Email:Port"]!)) ?? throw new InvalidOperationException("No SMTP listener for the app's Email:Port.");
+        var link = RegistrationLink(smtp.TextsTo(email).LastOrDefault() ?? throw new InvalidOperationException($"No email to {email}."));
+        var page = await client.GetPageAsync(link);
+        return await client.SubmitAsync(page, "main form", new() { ["Input.Password"] = password, ["Input.ConfirmPassword"] = password });
+    }
+
+    /// <summary>The app-relative finishing link in a registration email.</summary>
+    public static string RegistrationLink(string emailText)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(emailText, @"https://rapport\.test(/account/register/finish\?key=[A-Za-z0-9_-]+)");
+        if (!match.Success) throw new InvalidOperationException("The email holds no finishing link:\n" + emailText);
+        return match.Groups[1].Value;
     }
 
     /// <summary>Runs <paramref name="work"/> with a database context acting for <paramref name="ownerId"/> (or no one).</summary>

@@ -5,9 +5,14 @@ using System.Text;
 namespace Rapport.IntegrationTests.Infrastructure;
 
 /// <summary>A minimal SMTP server on a loopback port that keeps every message it is given, for tests
-/// of the reminder email.</summary>
+/// of the reminder and registration emails.</summary>
 public sealed class SmtpListener : IAsyncDisposable
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, SmtpListener> Running = new();
+
+    /// <summary>The listener on this port, for a helper that knows only the app's settings (registration by email).</summary>
+    public static SmtpListener? On(int port) => Running.TryGetValue(port, out var listener) ? listener : null;
+
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -15,6 +20,7 @@ public sealed class SmtpListener : IAsyncDisposable
     public SmtpListener()
     {
         _listener.Start();
+        Running[Port] = this;
         _loop = Task.Run(AcceptAsync);
     }
 
@@ -62,8 +68,32 @@ public sealed class SmtpListener : IAsyncDisposable
         }
     }
 
+    /// <summary>The messages sent to <paramref name="to"/>, each as its decoded text.</summary>
+    public List<string> TextsTo(string to)
+    {
+        lock (Messages) return Messages.Where(m => m.To.Equals(to, StringComparison.OrdinalIgnoreCase)).Select(m => Text(m.Data)).ToList();
+    }
+
+    /// <summary>A message as written, with quoted-printable soft line breaks joined and =XX bytes decoded.</summary>
+    public static string Text(string data)
+    {
+        var joined = data.Replace("=\r\n", "").Replace("=\n", "");
+        var bytes = new List<byte>();
+        for (var i = 0; i < joined.Length; i++)
+        {
+            if (joined[i] == '=' && i + 2 < joined.Length && Uri.IsHexDigit(joined[i + 1]) && Uri.IsHexDigit(joined[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(joined.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else bytes.Add((byte)joined[i]);
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Running.TryRemove(Port, out _);
         await _stop.CancelAsync();
         _listener.Stop();
         try { await _loop; } catch (OperationCanceledException) { }

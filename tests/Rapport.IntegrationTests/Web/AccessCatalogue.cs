@@ -140,6 +140,10 @@ public static class AccessCatalogue
             .With("Input.DisplayName", "Planted", "Input.TimeZoneId", "America/Los_Angeles", "Input.SelfIntroduction", "planted").Opened("/account/profile"),
         NoId("GET", "/account/register", null, "a new account", "Input.TimeZoneId"),
         NoId("POST", "/account/register", null, "a new account", "Input.TimeZoneId").With(NewAccount),
+        NoId("GET", "/account/register", "Sent", "says an email was sent, whatever the address"),
+        NoId("GET", "/account/register/finish", null, "the key is a sealed registration from an email, not an id"),
+        NoId("POST", "/account/register/finish", null, "the key is a sealed registration from an email, not an id")
+            .With("Input.Password", NewPassword, "Input.ConfirmPassword", NewPassword),
         NoId("GET", "/account/setup", null, "the first account", "Input.TimeZoneId"),
         NoId("POST", "/account/setup", null, "the first account", "Input.TimeZoneId").With(NewAccount).With("LoadSampleData", "true"),
         NoId("GET", "/account/sign-in", null, "signing in"),

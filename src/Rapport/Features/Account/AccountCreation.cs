@@ -9,7 +9,11 @@ namespace Rapport.Features.Account;
 /// field it concerns. Used by the first-run setup and by registration.</summary>
 public sealed class AccountCreation(UserManager<RapportUser> users, TimeProvider clock)
 {
-    public async Task<RapportUser?> CreateAsync(NewAccountInput input, ModelStateDictionary modelState, string prefix = "Input", bool installOwner = false)
+    public const string EmailTaken = "An account with this email already exists. Sign in instead.";
+
+    /// <param name="emailConfirmed">The person followed a link sent to the address.</param>
+    public async Task<RapportUser?> CreateAsync(NewAccountInput input, ModelStateDictionary modelState, string prefix = "Input", bool installOwner = false,
+        bool emailConfirmed = false)
     {
         var zone = TimeZones.ToIanaId(input.TimeZoneId);
         if (zone is null) modelState.AddModelError($"{prefix}.{nameof(input.TimeZoneId)}", "Choose a time zone from the list.");
@@ -23,6 +27,7 @@ public sealed class AccountCreation(UserManager<RapportUser> users, TimeProvider
             DisplayName = input.DisplayName.Trim(),
             TimeZoneId = zone!,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            EmailConfirmed = emailConfirmed,
         };
         var result = await users.CreateAsync(user, input.Password);
         if (result.Succeeded && installOwner) result = await users.AddClaimAsync(user, new System.Security.Claims.Claim(InstallOwner.ClaimType, "true"));
@@ -37,7 +42,7 @@ public sealed class AccountCreation(UserManager<RapportUser> users, TimeProvider
                 _ => null,
             };
             var description = error.Code is "DuplicateEmail" or "DuplicateUserName"
-                ? "An account with this email already exists. Sign in instead."
+                ? EmailTaken
                 : error.Description;
             return (Key: field is null ? "" : $"{prefix}.{field}", description);
         });

@@ -78,6 +78,8 @@ public static class AccountServices
         services.AddScoped<SignInSessions>();
         services.AddScoped<AccountCreation>();
         services.AddSingleton<UnknownAccountAttempts>();
+        services.AddSingleton<ExistingAccountAnswers>();
+        services.AddSingleton<RegistrationMail>();
         services.AddSignInLimits(configuration);
         return services;
     }

@@ -36,20 +36,26 @@ public class SignInModel(
         if (Input.Password.Length > PasswordPolicy.MaxLength) return Refused(WrongCredentials);
         var email = Input.Email.Trim();
         var user = await users.FindByEmailAsync(email);
+        // Locked, a real account and a made-up email take one path: no password is checked and nothing
+        // is written (the lockout itself was recorded when it began), so neither the answer nor the
+        // work behind it tells them apart.
+        if (user is null ? unknown.IsLockedOut(email) : await users.IsLockedOutAsync(user))
+        {
+            audit.NoteRefusedWhileLocked();
+            return Refused(LockedOut);
+        }
         if (user is null)
         {
-            // The same answers, after about the same time, as for an account that exists.
+            // The same answers, after the same password check, as for an account that exists.
             audit.NoteUnknownAccount();
-            if (unknown.IsLockedOut(email)) return Refused(LockedOut);
-            return Refused(unknown.Fail(email, Input.Password) ? LockedOut : WrongCredentials);
+            unknown.CheckThrowaway(users.PasswordHasher, Input.Password);
+            return Refused(unknown.Fail(email) ? LockedOut : WrongCredentials);
         }
-        var wasLocked = await users.IsLockedOutAsync(user);
         // lockoutOnFailure: true, or failed attempts are never counted (the scaffolded default is false).
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            await audit.RecordForAsync(user.Id, wasLocked ? AuditKind.SignInFailed : AuditKind.LockedOut,
-                wasLocked ? "Refused while the account was locked" : "Locked for 15 minutes after five wrong passwords");
+            await audit.RecordForAsync(user.Id, AuditKind.LockedOut, "Locked for 15 minutes after five wrong passwords");
             return Refused(LockedOut);
         }
         if (!result.Succeeded)

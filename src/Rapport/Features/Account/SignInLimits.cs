@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Rapport.Features.Account;
 
 /// <summary>Bound from the <c>SignInLimits</c> section: how many password posts (sign-in,
-/// registration, setup, password change, feed renewal) one client address may make per window.</summary>
+/// registration and its emailed link, setup, password change, feed renewal) one client address may make per window.</summary>
 public sealed class SignInLimitOptions
 {
     public int PermitLimit { get; set; } = 20;
@@ -18,7 +18,7 @@ public sealed class SignInLimitOptions
 public static class SignInLimits
 {
     private static readonly string[] LimitedPaths =
-        ["/account/sign-in", "/account/register", "/account/setup", "/account/change-password", "/account/calendar"];
+        ["/account/sign-in", "/account/register", "/account/register/finish", "/account/setup", "/account/change-password", "/account/calendar"];
 
     public static IServiceCollection AddSignInLimits(this IServiceCollection services, IConfiguration configuration)
     {

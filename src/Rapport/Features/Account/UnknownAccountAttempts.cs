@@ -6,16 +6,15 @@ using Rapport.Data;
 namespace Rapport.Features.Account;
 
 /// <summary>Sign-in answers must not tell whether an email has an account. A known account is locked
-/// after five wrong passwords, and its password is hashed on every try; so an unknown email is
-/// "locked" after five tries too (remembered here, in memory, for the same 15 minutes), and a
-/// throwaway hash is checked so both answers take about as long.</summary>
+/// after five wrong passwords, and its password is hashed on every try before that; so an unknown email
+/// is "locked" after five tries too (remembered here, in memory, for the same 15 minutes), and until
+/// then each try checks a throwaway hash with the app's own hasher, so both answers do the same work.</summary>
 public sealed class UnknownAccountAttempts(IOptions<IdentityOptions> identity, IOptions<PasswordHasherOptions> hashing, TimeProvider clock)
 {
-    // Its own hasher with the app's hashing options: Identity's is scoped, and this outlives every request.
-    private readonly PasswordHasher<RapportUser> _hasher = new(hashing);
-
     // Bounded: a flood of made-up emails (already slowed per address) cannot fill the memory.
     private readonly MemoryCache _failures = new(new MemoryCacheOptions { SizeLimit = 50_000 });
+
+    // Made once with the app's hashing options, so checking against it costs what checking a real password does.
     private readonly Lazy<string> _throwawayHash = new(() => new PasswordHasher<RapportUser>(hashing).HashPassword(new RapportUser(), Guid.NewGuid().ToString()));
 
     private LockoutOptions Lockout => identity.Value.Lockout;
@@ -23,10 +22,13 @@ public sealed class UnknownAccountAttempts(IOptions<IdentityOptions> identity, I
     public bool IsLockedOut(string email) =>
         _failures.TryGetValue(Key(email), out Failures? failures) && failures!.LockedUntilUtc > clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Spends the time a real check would, then counts the failure; true when it now "locks".</summary>
-    public bool Fail(string email, string password)
+    /// <summary>Spends the check a real account's wrong password gets, with the same (request's) hasher.</summary>
+    public void CheckThrowaway(IPasswordHasher<RapportUser> hasher, string password) =>
+        hasher.VerifyHashedPassword(new RapportUser(), _throwawayHash.Value, password);
+
+    /// <summary>Counts a failure; true when the email now "locks".</summary>
+    public bool Fail(string email)
     {
-        _hasher.VerifyHashedPassword(new RapportUser(), _throwawayHash.Value, password);
         var key = Key(email);
         var now = clock.GetUtcNow().UtcDateTime;
         lock (_failures)

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Mail;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
@@ -11,7 +9,7 @@ namespace Rapport.Features.Reminders;
 /// <summary>Emails each person, once a day at the time they chose in their own zone, what is overdue
 /// and due today. The day is claimed in the database before sending, so a restart (or a second web
 /// node) never sends it twice.</summary>
-public sealed class DailyDigest(IServiceScopeFactory scopes, SmtpOptions smtp, PublicUrl links, TimeProvider clock, ILogger<DailyDigest> log)
+public sealed class DailyDigest(IServiceScopeFactory scopes, SmtpOptions smtp, SmtpMail mail, PublicUrl links, TimeProvider clock)
 {
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
@@ -61,19 +59,7 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, SmtpOptions smtp, P
         foreach (var task in due)
             body.Append(task.DueUtc < todayStart ? $"- (overdue since {style.Date(TimeZones.ToLocal(task.DueUtc, zone))}) " : "- ").Append(task.Title).Append("\r\n");
         body.Append("\r\nOpen your follow-ups: ").Append(links.For("/follow-ups")).Append("\r\n");
-        try
-        {
-            using var message = new MailMessage(smtp.From!, email, $"Rapport: {Plural.Of(due.Count, "follow-up")} due", body.ToString());
-            using var client = new SmtpClient(smtp.Host!, smtp.Port) { EnableSsl = smtp.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
-            if (!string.IsNullOrEmpty(smtp.UserName)) client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-            await client.SendMailAsync(message, cancellationToken);
-            return true;
-        }
-        catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException)
-        {
-            log.LogWarning(e, "The daily reminder email could not be sent");
-            return false;
-        }
+        return await mail.SendAsync(email, $"Rapport: {Plural.Of(due.Count, "follow-up")} due", body.ToString(), cancellationToken);
     }
 }
 

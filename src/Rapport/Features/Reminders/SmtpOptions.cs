@@ -1,7 +1,7 @@
 namespace Rapport.Features.Reminders;
 
-/// <summary>The mail server reminders go through, bound from <c>Email</c>. Only the person's own
-/// reminders are ever sent: Rapport never emails a contact.</summary>
+/// <summary>The mail server Rapport sends through, bound from <c>Email</c>. Only the person's own
+/// reminders, and the emails that finish a registration, are ever sent: Rapport never emails a contact.</summary>
 public sealed class SmtpOptions
 {
     public string? Host { get; set; }

@@ -21,6 +21,8 @@ public class ReminderTests
         };
         var app = await RapportApp.StartAsync(settings);
         var (user, _, _, id) = await ConversationTests.PlannedAsync(app);
+        // Signing up sent the registration email; only the digest counts here.
+        smtp.Messages.Clear();
         await user.Client.SubmitAsync(await user.Client.GetPageAsync($"/conversations/{id}/hold"), "form[action*='handler=End']", []);
         var rules = await user.Client.GetPageAsync("/account/rules");
         await user.Client.SubmitAsync(rules, "main form[method=post]:not([action*='Cadence'])", new() { ["Input.DigestTime"] = "17:30" });
@@ -56,6 +58,7 @@ public class ReminderTests
             ["Email:CheckEvery"] = "01:00:00",
         });
         var user = await app.SignUpAsync();
+        smtp.Messages.Clear();
         await app.WithDbAsync(user.Id, async db =>
         {
             var me = await db.Users.SingleAsync(u => u.Id == user.Id);
