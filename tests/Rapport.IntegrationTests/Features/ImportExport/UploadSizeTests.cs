@@ -14,6 +14,7 @@ public class UploadSizeTests
         await using var app = await RapportApp.StartAsync(realServer: true);
         var user = await app.SignUpAsync();
         var form = await user.Client.GetPageAsync("/import");
+        var logged = app.Logs.Lines.Count;
 
         // Over the import page's 40 MB, and over the server's own default of about 28.6 MB: the browser got a bare 413.
         var response = await user.Client.UploadAsync(form, "form[action*='handler=LinkedIn']", "Connections.csv", new byte[45 * 1024 * 1024]);
@@ -23,7 +24,8 @@ public class UploadSizeTests
         Assert.Equal("That is too large", page.Document.QuerySelector("h1")?.TextContent);
         Assert.Contains("at most 40 MB", page.Text);
         Assert.Equal(0, await app.WithDbAsync(user.Id, db => db.PendingImports.CountAsync()));
-        Assert.DoesNotContain(app.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal));
+        // Not a failure of the app: nothing logged as an error (the error page used to fail reading the body again).
+        Assert.DoesNotContain(app.Logs.Lines.Skip(logged), line => line.StartsWith("Error", StringComparison.Ordinal));
 
         // The connection was read to its end and stays usable: the next upload on it is an ordinary one.
         var next = await user.Client.UploadAsync(await user.Client.GetPageAsync("/import"), "form[action*='handler=LinkedIn']", "Connections.csv",
