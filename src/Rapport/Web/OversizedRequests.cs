@@ -45,8 +45,9 @@ public static class OversizedRequests
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
-        // A body that does not say its size (chunked) is stopped by the server as it passes the limit, and answered 413
-        // by UnreadableBodies; the page names the limit all the same. Its rest cannot be read, so the connection closes.
+        // A body that does not say its size (chunked; browsers always say it for a form) is stopped as it passes the
+        // limit, by the form reader or the server, and the form check then answers 400; should a 413 come of it, its
+        // page names the limit. Its rest cannot be read, so the connection closes after the answer.
         if (limit is long passed) context.Items[LimitItem] = passed;
         await next();
     });
