@@ -36,6 +36,7 @@ public static class RapportPipeline
         app.UseFirstRunSetup();
         app.UseAuthorization();
         AuditTrail.UseDeniedAccessAudit(app);
+        app.UseOversizedRequests();
         app.MapHealthz();
         app.MapCalendarFeed();
         app.MapRazorPages();

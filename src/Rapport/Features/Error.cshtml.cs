@@ -42,6 +42,11 @@ public class ErrorModel(ILogger<ErrorModel> log) : PageModel
                 Code, Reference, HttpContext.Request.Method, reExecuted!.OriginalPath);
     }
 
+    /// <summary>The limit a refused body passed, in whole megabytes (rounded down, so it is never more than the limit).</summary>
+    private string? LimitText => HttpContext.Items[Web.OversizedRequests.LimitItem] is long bytes
+        ? $"{bytes / (1024 * 1024):N0} MB"
+        : null;
+
     private int RetryAfterSeconds => HttpContext.Items[Account.SignInLimits.RetryAfterItem] as int? ?? 60;
 
     public string Heading => Code switch
@@ -59,7 +64,7 @@ public class ErrorModel(ILogger<ErrorModel> log) : PageModel
         404 => "There is nothing at this address, or it is not yours to see.",
         400 => "Part of what was sent was not understood. Go back, check the form and try again.",
         403 => "You do not have access to this.",
-        413 => "What you sent is larger than Rapport accepts.",
+        413 => "What you sent is larger than Rapport accepts" + (LimitText is { } limit ? $" here: at most {limit}." : "."),
         429 => $"Too many sign-in attempts came from your address. Wait {RetryAfterSeconds} seconds, then try again.",
         _ => "Rapport could not finish this. What you just sent may not have been saved: go back, check, and try again in a moment.",
     };

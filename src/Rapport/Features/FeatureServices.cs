@@ -31,6 +31,10 @@ public static class FeatureServices
         services.AddScoped<LinkedInImport>();
         services.AddScoped<LinkedInContactImport>();
         services.AddScoped<VCardContactImport>();
+        services.Configure<ImportOptions>(configuration.GetSection("Imports"));
+        services.AddScoped<PendingUploads>();
+        services.AddSingleton<PendingUploadPurge>();
+        services.AddHostedService<PendingUploadPurgeService>();
         services.AddScoped<Trash.TrashCan>();
         services.AddSingleton<Trash.TrashPurge>();
         services.AddHostedService<Trash.TrashPurgeService>();

@@ -74,13 +74,13 @@ public class CsvImportCorpusTests(AppFixture fixture) : IClassFixture<AppFixture
         switch (name)
         {
             case "30001-rows.csv": Assert.Equal(30_001, outcome.People.Count); break;
-            case "60001-rows.csv": Assert.Contains("more than 60,000 rows", outcome.FileError); break;
-            case "huge-cell.csv": Assert.Contains(outcome.Rejected.Concat([outcome.FileError ?? ""]), m => m.Contains("Line 5") || m.Contains("long")); break;
+            case "60001-rows.csv": Assert.Contains("more than 60,000 rows", outcome.UploadError); break;
+            case "huge-cell.csv": Assert.Contains(outcome.Rejected.Concat([outcome.UploadError ?? ""]), m => m.Contains("Line 5") || m.Contains("long")); break;
             case "10000-columns.csv": Assert.Contains("Line 5", string.Join("\n", outcome.Rejected)); break;
             case "export.zip" or "zip-slip.zip": Assert.Equal(["Ada Lovelace"], outcome.People); break;
-            case "zip-bomb.zip": Assert.Contains("larger than 25 MB", outcome.FileError); break;
-            case "nested.zip": Assert.Contains("no Connections.csv", outcome.FileError); break;
-            case "damaged.zip": Assert.NotNull(outcome.FileError ?? outcome.UploadError); break;
+            case "zip-bomb.zip": Assert.Contains("larger than 25 MB", outcome.UploadError); break;
+            case "nested.zip": Assert.Contains("no Connections.csv", outcome.UploadError); break;
+            case "damaged.zip": Assert.NotNull(outcome.UploadError); break;
         }
         // A ZIP is read in memory: nothing of it lands in the data folder, whatever its entries are called.
         Assert.Equal(before, DataFolderFiles.Count(_app.Database.DataDirectory));

@@ -4,8 +4,9 @@ using Rapport.IntegrationTests.Infrastructure;
 
 namespace Rapport.IntegrationTests.BadInputs;
 
-/// <summary>What an upload came to: refused on the upload form, refused as a whole file on the
-/// preview, or imported (with the lines left out and the people now there).</summary>
+/// <summary>What an upload came to: refused on the upload form (too large, or a file its import cannot read:
+/// nothing is stored), refused as a whole file on the preview, or imported (with the lines left out and the people
+/// now there).</summary>
 public sealed record ImportOutcome(string? UploadError, string? FileError, IReadOnlyList<string> Rejected, IReadOnlyList<string> Warnings,
     IReadOnlyList<string> People, string PreviewTitle)
 {
@@ -17,7 +18,8 @@ public sealed record ImportOutcome(string? UploadError, string? FileError, IRead
 /// its number, and no change to the person's rows until they confirm.</summary>
 public static partial class Imports
 {
-    // A pending upload is a row too, but it is the upload itself, dropped after a day or on cancel.
+    // A pending upload is a row too, but it is the upload itself, dropped after a day or on cancel. A refused upload
+    // stores none: the check after a refusal counts pending uploads too.
     private const string PendingUploads = "PendingImports";
 
     public static async Task<ImportOutcome> RunAsync(RapportApp app, SignedInUser user, string handler, string fileName, byte[] content)

@@ -30,7 +30,7 @@ public class VCardImportCorpusTests(AppFixture fixture) : IClassFixture<AppFixtu
             case "V15a": Assert.Contains("iCalendar", refusedAsFile); break;
             case "V15b": Assert.Contains("empty", refusedAsFile); break;
             case "V15c": Assert.Contains("binary", refusedAsFile); break;
-            case "V16": Assert.True(o.FileError is not null || o.Rejected.Any(m => m.Contains("NUL")), "a NUL is refused"); Assert.Empty(o.People); break;
+            case "V16": Assert.True(o.UploadError is not null || o.Rejected.Any(m => m.Contains("NUL")), "a NUL is refused"); Assert.Empty(o.People); break;
             case "V17": Assert.Equal(["Twin 0"], o.People); Assert.Contains(o.Rejected, m => m.Contains("same UID")); break;
             default:
                 Assert.True(refusedAsFile is not null || o.Rejected.Count > 0 || o.People.Count > 0, $"{fixture}: neither imported nor explained");

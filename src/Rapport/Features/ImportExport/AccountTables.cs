@@ -20,7 +20,7 @@ public static class AccountTables
     public static readonly IReadOnlyDictionary<Type, string> NotExported = new Dictionary<Type, string>
     {
         [typeof(UserSession)] = "sign-ins of browsers on this install; they mean nothing elsewhere",
-        [typeof(PendingImport)] = "uploads waiting for a confirmation that never came; dropped after a day",
+        [typeof(PendingImport)] = "uploads waiting for a confirmation that never came; dropped after a day, or sooner to make room for new ones",
         [typeof(CalendarFeed)] = "the secret of a feed address on this install; renew it on the new one",
         [typeof(AuditEvent)] = "this install's record of sign-ins and access; the new install keeps its own",
     };

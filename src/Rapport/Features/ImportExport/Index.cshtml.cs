@@ -8,10 +8,10 @@ using Rapport.Web;
 namespace Rapport.Features.ImportExport;
 
 /// <summary>Bring people in (LinkedIn's export, vCard files) and take everything out (CSV, vCard).
-/// An upload is kept until the person confirms its preview.</summary>
+/// An upload its import can read is kept until the person confirms its preview; one it cannot is refused here.</summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class IndexModel(RapportDb db, TimeProvider clock, ContactExport export, ContactCounts counts, AuditTrail audit) : PageModel
+public class IndexModel(RapportDb db, PendingUploads uploads, ContactExport export, ContactCounts counts, AuditTrail audit) : PageModel
 {
     public const long MaxFileBytes = 25 * 1024 * 1024;
     private const long MaxRequestBytes = 40 * 1024 * 1024;
@@ -53,20 +53,14 @@ public class IndexModel(RapportDb db, TimeProvider clock, ContactExport export, 
         }
         using var buffer = new MemoryStream();
         await file!.CopyToAsync(buffer);
-
-        // Pending uploads nobody confirmed are dropped after a day.
-        var stale = clock.GetUtcNow().UtcDateTime.AddDays(-1);
-        await db.PendingImports.Where(p => p.CreatedAtUtc < stale).ExecuteDeleteAsync();
-        var pending = new PendingImport
+        var (id, refusal) = await uploads.KeepAsync(kind, SafeFileName(file.FileName), buffer.ToArray());
+        if (refusal is not null)
         {
-            Kind = kind,
-            FileName = SafeFileName(file.FileName),
-            Content = buffer.ToArray(),
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.PendingImports.Add(pending);
-        await db.SaveChangesAsync();
-        return RedirectToPage("/ImportExport/Preview", new { id = pending.Id });
+            ModelState.AddModelError(field, refusal);
+            await OnGetAsync();
+            return Page();
+        }
+        return RedirectToPage("/ImportExport/Preview", new { id });
     }
 
     /// <summary>Only the last path segment, printable characters, a sane length: it is shown back and logged.</summary>

@@ -5,6 +5,8 @@ namespace Rapport.Features.ImportExport;
 
 public sealed class LinkedInContactImport(LinkedInImport import) : IContactImport
 {
+    public string? FileError(byte[] content, string fileName) => ConnectionsCsv.Read(new MemoryStream(content), fileName).FileError;
+
     public async Task<ImportSummary> SummarizeAsync(byte[] content, string fileName)
     {
         var file = ConnectionsCsv.Read(new MemoryStream(content), fileName);

@@ -15,6 +15,8 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
 {
     private sealed record Plan(List<(CardContact Card, int? ContactId)> Cards, List<ImportIssue> Rejected, List<ImportIssue> Warnings, string? FileError);
 
+    public string? FileError(byte[] content, string fileName) => VCardReader.Read(new MemoryStream(content)).FileError;
+
     public async Task<ImportSummary> SummarizeAsync(byte[] content, string fileName)
     {
         var plan = await PlanAsync(content);

