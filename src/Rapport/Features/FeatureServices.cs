@@ -34,10 +34,11 @@ public static class FeatureServices
         services.Configure<ImportOptions>(configuration.GetSection("Imports"));
         services.AddScoped<PendingUploads>();
         services.AddSingleton<PendingUploadPurge>();
-        services.AddHostedService<PendingUploadPurgeService>();
+        services.AddSingleton<FollowUps.IHourlyPass>(provider => provider.GetRequiredService<PendingUploadPurge>());
         services.AddScoped<Trash.TrashCan>();
         services.AddSingleton<Trash.TrashPurge>();
-        services.AddHostedService<Trash.TrashPurgeService>();
+        services.AddSingleton<FollowUps.IHourlyPass>(provider => provider.GetRequiredService<Trash.TrashPurge>());
+        services.AddHostedService<FollowUps.HourlyPasses>();
         services.AddHostedService<Backup.RunningLockService>();
         services.AddScoped<AccountExport>();
         services.AddScoped<AccountRestore>();

@@ -6,8 +6,12 @@ namespace Rapport.Features.Trash;
 
 /// <summary>Removes for good, for every account, what has been in the trash for more than 30 days. It runs outside
 /// any request, so it names no owner and reads past both query filters; it touches only trashed rows.</summary>
-public sealed class TrashPurge(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class TrashPurge(IServiceScopeFactory scopes, TimeProvider clock) : IHourlyPass
 {
+    public string DoneMessage => "Removed {Count} items that were in the trash for more than 30 days";
+
+    public string FailedMessage => "Emptying old items from the trash failed; it will try again";
+
     /// <returns>How many contacts and conversations were removed.</returns>
     /// <remarks>What is in the trash is out of the follow-up rules' sight, so removing it changes no fact they read;
     /// it still runs as work outside a request, so a write added here later is followed by the rule pass.</remarks>
@@ -24,29 +28,4 @@ public sealed class TrashPurge(IServiceScopeFactory scopes, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
         return removed;
     });
-}
-
-/// <summary>Runs <see cref="TrashPurge"/> at start-up and then every hour, so nothing stays much past its 30 days.</summary>
-public sealed class TrashPurgeService(TrashPurge purge, DatabaseReadiness database, ILogger<TrashPurgeService> log) : BackgroundService
-{
-    public static readonly TimeSpan Every = TimeSpan.FromHours(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await database.Ready.WaitAsync(stoppingToken);
-        using var timer = new PeriodicTimer(Every);
-        do
-        {
-            try
-            {
-                var removed = await purge.RunOnceAsync(stoppingToken);
-                if (removed > 0) log.LogInformation("Removed {Count} items that were in the trash for more than 30 days", removed);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Emptying old items from the trash failed; it will try again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 }
