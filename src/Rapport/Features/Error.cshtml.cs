@@ -55,6 +55,7 @@ public class ErrorModel(ILogger<ErrorModel> log) : PageModel
         400 => "That request could not be read",
         403 => "Not allowed",
         413 => "That is too large",
+        422 => "That could not be saved",
         429 => "Too many attempts",
         _ => "Something went wrong",
     };
@@ -65,6 +66,7 @@ public class ErrorModel(ILogger<ErrorModel> log) : PageModel
         400 => "Part of what was sent was not understood. Go back, check the form and try again.",
         403 => "You do not have access to this.",
         413 => "What you sent is larger than Rapport accepts" + (LimitText is { } limit ? $" here: at most {limit}." : "."),
+        422 => $"Nothing was saved: {HttpContext.Items[Web.RefusedValueFilter.MessageItem] as string ?? "a value in it is not one Rapport keeps."} Go back, check it and try again.",
         429 => $"Too many sign-in attempts came from your address. Wait {RetryAfterSeconds} seconds, then try again.",
         _ => "Rapport could not finish this. What you just sent may not have been saved: go back, check, and try again in a moment.",
     };

@@ -25,6 +25,7 @@ public static class WebSetup
                 options.Filters.Add<UnhandledVerbFilter>();
                 options.Filters.Add<UnstorableTextFilter>();
                 options.Filters.Add<SavedElsewhereFilter>();
+                options.Filters.Add<RefusedValueFilter>();
             });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         // htmx sends the token in this header (see site.js); plain forms send the hidden field.

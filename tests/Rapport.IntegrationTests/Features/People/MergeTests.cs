@@ -111,4 +111,25 @@ public class MergeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(1, await _app.WithDbAsync(other.Id, db => db.Contacts.CountAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await user.Client.GetAsync($"/people/merge?a={mine}&b={mine}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_merge_that_would_copy_a_link_stored_before_the_checks_saves_nothing_and_says_why()
+    {
+        var user = await _app.SignUpAsync();
+        var keep = await _app.AddContactAsync(user.Id, "Ada", "Lovelace");
+        var other = await _app.AddContactAsync(user.Id, "Ada", "Lovelace", more: c => c.LinkedInUrl = "https://www.linkedin.com/in/ada");
+        // A link restored before the checks existed: planted past the save checks, as an old database holds it.
+        await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.Id == other)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.LinkedInUrl, "javascript:alert(1)")));
+        var before = await OwnedRowsChecksum.OfAsync(_app, user.Id);
+
+        var compare = await user.Client.GetPageAsync($"/people/merge?a={keep}&b={other}");
+        var response = await user.Client.SubmitAsync(compare, "main form", new() { ["Keep"] = keep.ToString() });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await HtmlPage.ReadAsync(response, "/people/merge");
+        Assert.Contains("That could not be saved", page.Text);
+        Assert.Contains("Nothing was saved: " + ContactChecks.LinkedInMessage, page.Text);
+        Assert.Empty((await OwnedRowsChecksum.OfAsync(_app, user.Id)).ChangedSince(before));
+    }
 }
