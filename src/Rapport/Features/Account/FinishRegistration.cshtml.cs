@@ -19,7 +19,7 @@ public class FinishRegistrationModel(
     public string? Key { get; set; }
 
     [BindProperty]
-    public PasswordInput Input { get; set; } = new();
+    public ChosenPassword Input { get; set; } = new();
 
     public PendingRegistration? Pending { get; private set; }
 
@@ -55,19 +55,5 @@ public class FinishRegistrationModel(
         await audit.RecordForAsync(user.Id, AuditKind.SignedIn, "Account created from the emailed link");
         TempData["Status"] = "Welcome to Rapport. Start by adding the people you already know.";
         return Redirect("~/");
-    }
-
-    public sealed class PasswordInput
-    {
-        [Required(ErrorMessage = "Choose a password.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Password")]
-        public string Password { get; set; } = "";
-
-        [Required(ErrorMessage = "Type the password again.")]
-        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Password again")]
-        public string ConfirmPassword { get; set; } = "";
     }
 }

@@ -5,7 +5,7 @@ using Rapport.Web;
 namespace Rapport.Features.Account;
 
 /// <summary>The fields of a new account, shared by the first-run setup and registration.</summary>
-public sealed class NewAccountInput
+public sealed class NewAccountInput : ChosenPassword
 {
     [Required(ErrorMessage = "Enter your name.")]
     [StringLength(RapportUser.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
@@ -16,17 +16,6 @@ public sealed class NewAccountInput
     [Email]
     [Display(Name = "Email")]
     public string Email { get; set; } = "";
-
-    [Required(ErrorMessage = "Choose a password.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Password")]
-    public string Password { get; set; } = "";
-
-    [Required(ErrorMessage = "Type the password again.")]
-    [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Password again")]
-    public string ConfirmPassword { get; set; } = "";
 
     [Required(ErrorMessage = "Choose your time zone.")]
     [Display(Name = "Time zone")]

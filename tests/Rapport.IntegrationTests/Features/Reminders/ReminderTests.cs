@@ -35,7 +35,7 @@ public class ReminderTests
         Assert.Equal(0, await digest.RunOnceAsync());
         var (to, data) = Assert.Single(smtp.Messages);
         Assert.Equal(user.Email, to);
-        var text = QuotedPrintable(data);
+        var text = SmtpListener.Text(data);
         Assert.Contains("Send a thank-you note to Amara", text);
         Assert.Contains("https://rapport.test/follow-ups", text);
 
@@ -68,24 +68,7 @@ public class ReminderTests
         });
         Assert.Equal(1, await app.Services.GetRequiredService<DailyDigest>().RunOnceAsync());
         var (_, data) = Assert.Single(smtp.Messages);
-        Assert.Contains("(overdue since Nov 25, 2026) Call Ana", QuotedPrintable(data));
-    }
-
-    /// <summary>The body as written: soft line breaks joined, =XX bytes decoded.</summary>
-    private static string QuotedPrintable(string data)
-    {
-        var joined = data.Replace("=\r\n", "").Replace("=\n", "");
-        var bytes = new List<byte>();
-        for (var i = 0; i < joined.Length; i++)
-        {
-            if (joined[i] == '=' && i + 2 < joined.Length && Uri.IsHexDigit(joined[i + 1]) && Uri.IsHexDigit(joined[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(joined.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else bytes.Add((byte)joined[i]);
-        }
-        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+        Assert.Contains("(overdue since Nov 25, 2026) Call Ana", SmtpListener.Text(data));
     }
 
     [Fact]
