@@ -69,6 +69,13 @@ public static class Labels
         _ => theme.ToString(),
     };
 
+    public static string Of(Theme theme) => theme switch
+    {
+        Theme.Light => "Light",
+        Theme.Dark => "Dark",
+        _ => "As my device",
+    };
+
     public static string Of(DateOrder order) => order switch
     {
         DateOrder.DayMonthYear => "Day month year",

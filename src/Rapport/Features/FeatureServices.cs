@@ -15,6 +15,7 @@ public static class FeatureServices
         services.AddSingleton<Reminders.SmtpMail>();
         services.AddSingleton<Reminders.DailyDigest>();
         services.AddHostedService<Reminders.DailyDigestService>();
+        services.AddSingleton<Shared.IconSet>();
         services.AddScoped<ContactEditor>();
         services.AddScoped<AlreadyThereCheck>();
         services.AddScoped<OrganizationEditor>();

@@ -138,6 +138,8 @@ public static class AccessCatalogue
         NoId("GET", "/account/profile", null, "the signed-in account", "Input.TimeZoneId"),
         NoId("POST", "/account/profile", null, "the signed-in account", "Input.TimeZoneId")
             .With("Input.DisplayName", "Planted", "Input.TimeZoneId", "America/Los_Angeles", "Input.SelfIntroduction", "planted").Opened("/account/profile"),
+        NoId("GET", "/account/theme", null, "the signed-in account's own theme"),
+        NoId("POST", "/account/theme", null, "the signed-in account's own theme").With("Choice", "Dark"),
         NoId("GET", "/account/register", null, "a new account", "Input.TimeZoneId"),
         NoId("POST", "/account/register", null, "a new account", "Input.TimeZoneId").With(NewAccount),
         NoId("GET", "/account/register", "Sent", "says an email was sent, whatever the address"),

@@ -24,6 +24,9 @@ public class RapportUser : IdentityUser, Rapport.Domain.IVersioned
     public Rapport.Domain.DateStyle DateStyle => DateOrder is { } order && TwentyFourHourClock is bool clock
         ? new Rapport.Domain.DateStyle(order, clock) : Rapport.Domain.DateStyle.Default;
 
+    /// <summary>Light, dark, or as the device is set (carried in the sign-in cookie, so no page reads it).</summary>
+    public Rapport.Domain.Theme Theme { get; set; }
+
     /// <summary>The short introduction the person reads out or pastes at the start of a conversation.</summary>
     public string? SelfIntroduction { get; set; }
 
