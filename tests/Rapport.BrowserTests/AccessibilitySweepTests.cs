@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace Rapport.BrowserTests;
 
 /// <summary>axe-core's WCAG 2.2 AA rules on every page the app shows, at a desk (1280 px) and on a phone
-/// (390 px): signed out, as the demo account, and as an account with every kind of row and a script payload
+/// (390 px): signed out, as the demo account (in the light and the dark theme), and as an account with every kind of row and a script payload
 /// in every field. Any serious or critical violation fails, named by page, width, rule and element.
 /// The pages come from the access catalogue, so a new page is swept as soon as it is listed there.</summary>
 public class AccessibilitySweepTests(ITestOutputHelper output)
@@ -90,6 +90,11 @@ public class AccessibilitySweepTests(ITestOutputHelper output)
         var demoIds = await DemoIdsAsync(app);
         foreach (var path in CataloguePages(demoIds))
             await SweepAsync("demo", path);
+        // The same pages in the dark theme (as a device set to dark shows them; a chosen dark uses the same colours).
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        foreach (var path in CataloguePages(demoIds))
+            await SweepAsync("demo dark", path);
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
         await SignOutAsync(session);
 
         // A second account: every kind of row, and a script payload in every field (the backup page is the install owner's, the demo's).

@@ -82,7 +82,7 @@ public sealed class BrowserSession : IAsyncDisposable
         return Path.Combine(folder, fileName);
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Rapport.slnx"))) directory = directory.Parent;
