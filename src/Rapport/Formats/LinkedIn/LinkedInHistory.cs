@@ -44,7 +44,8 @@ public sealed record LinkedInHistory(
     }
 
     /// <summary>The entries, in file order. The person's own profile is the inviter of their sent invitations (the
-    /// invitee of received ones); failing those, the member in most threads, ties going to one who is not a contact.</summary>
+    /// invitee of received ones); failing those, the member in most threads (sponsored ones included), ties going to one
+    /// who is not a contact.</summary>
     public IReadOnlyList<HistoryEntry> Entries(Func<string, bool> isContact, out int sponsoredSkipped, out int withoutNote)
     {
         ArgumentNullException.ThrowIfNull(isContact);
@@ -97,8 +98,9 @@ public sealed record LinkedInHistory(
         var fromInvitations = Invitations.Select(i => i.Outgoing ? i.InviterUrl : i.InviteeUrl).OfType<string>()
             .GroupBy(u => u).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         if (fromInvitations is not null) return fromInvitations;
-        var threadsOf = Messages.Where(m => !m.Sponsored)
-            .SelectMany(m => m.RecipientUrls.Append(m.SenderUrl).OfType<string>().Select(u => (Url: u, m.ConversationId)))
+        // Sponsored mail counts here: its recipient is the person.
+        var threadsOf = Messages
+            .SelectMany(m => (m.Sponsored ? m.RecipientUrls : m.RecipientUrls.Append(m.SenderUrl)).OfType<string>().Select(u => (Url: u, m.ConversationId)))
             .Distinct().GroupBy(p => p.Url).Select(g => (Url: g.Key, Threads: g.Count())).ToList();
         return threadsOf.OrderByDescending(t => t.Threads).ThenBy(t => isContact(t.Url)).ThenBy(t => t.Url, StringComparer.Ordinal)
             .Select(t => t.Url).FirstOrDefault();
