@@ -27,14 +27,14 @@ public sealed partial class Scenario
             var db = await NewDatabaseAsync();
             await using (var app = await StartAsync(db, openRegistration: true))
             {
+                using var session = new RapportSession(app.Address);
+                await session.SetUpOwnerAsync();
                 using (var other = new RapportSession(app.Address))
                 {
                     // Code compiled and warm, as in a working app: another account imports a small export first.
                     await other.RegisterAsync("warm-up@rapport.example");
                     await other.ImportLinkedInAsync(HistoryGenerator.Generate(ConnectionsGenerator.Generate(200, 40, settings.Seed + 1), 50, 300, settings.Seed + 1), withHistory: true);
                 }
-                using var session = new RapportSession(app.Address);
-                await session.SetUpOwnerAsync();
                 var seconds = await Timed(() => session.ImportLinkedInAsync(export, withHistory: true));
                 if (run >= 0) times.Add(seconds);
                 Console.WriteLine($"  history import: {seconds:0.00} s");
