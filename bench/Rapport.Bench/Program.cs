@@ -8,6 +8,7 @@ using Rapport.Bench.Measure;
 // The benchmark: see the README's "Performance" section.
 //   dotnet run -c Release --project bench/Rapport.Bench [-- --quick] [--postgres "Host=...;Username=...;Password=..."] [--out file] [--runs N]
 // By hand: --prepare-data <folder>, then --pages-on <folder> or --exports-on <folder> (with --postgres "..." on PostgreSQL).
+// The LinkedIn history import alone (SQLite, then PostgreSQL with --postgres): ... -- --history-only [--quick] [--runs N] [--postgres "..."]
 // The load and crash runs (README, "Endurance"): ... -- load|crash|endurance [--quick] [--postgres "..."]
 // The capacity run (README, "Endurance"): ... -- capacity [--quick] [--postgres "..."] [--steps 250,500] [--step-seconds 120]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -50,6 +51,16 @@ try
         // For profiling by hand: only the export figures, on a folder made by --prepare-data, each export kept there.
         await Scenario.ExportsOnlyAsync(settings, apps, exportsOn);
         return 0;
+    }
+    if (args.Contains("--history-only"))
+    {
+        // Only the LinkedIn history figure, printed: for working on that import.
+        var historyReport = new Report();
+        await new Scenario(settings, apps, new EmptyAppFigures(0, 0), historyReport, postgres: false, work).MeasureHistoryAsync();
+        if (settings.PostgresConnection is not null)
+            await new Scenario(settings, apps, new EmptyAppFigures(0, 0), historyReport, postgres: true, work).MeasureHistoryAsync();
+        Console.WriteLine(historyReport.ToMarkdown($"LinkedIn history import, {settings.Contacts:N0} connections"));
+        return historyReport.Rows.All(r => r.Met != false) ? 0 : 1;
     }
     var report = new Report();
     var empty = await EmptyAppFigures.MeasureAsync(apps.EmptyWeb, settings);

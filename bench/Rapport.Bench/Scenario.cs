@@ -47,6 +47,7 @@ public sealed partial class Scenario(BenchSettings settings, PublishedApps apps,
             yield return p + "Memory, idle";
             yield return p + "Memory, after the import";
             yield return p + "Memory, under load";
+            foreach (var figure in HistoryFigures(p)) yield return figure;
         }
     }
 
@@ -208,6 +209,7 @@ public sealed partial class Scenario(BenchSettings settings, PublishedApps apps,
         report.Add(new Row(Prefix + "Memory, after the import", Mb(afterImport), $"empty app idle {Mb(empty.IdleBytes)}", "", "", null));
         report.Add(new Row(Prefix + "Memory, under load", Mb(underLoad), $"empty app idle {Mb(empty.IdleBytes)}", "", "< 350 MB", underLoad < 350L * 1024 * 1024));
         await DropAsync(mainDb!);
+        await MeasureHistoryAsync();
     }
 
     private sealed record PageFigures(string Name, LoadResult One, LoadResult Many, int SqlCommands, double ProcessorMs);

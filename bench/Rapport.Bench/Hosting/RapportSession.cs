@@ -59,9 +59,9 @@ public sealed partial class RapportSession : IDisposable
     }
 
     /// <summary>Upload, look at the preview, confirm: what a person does to import their LinkedIn export.</summary>
-    public async Task ImportLinkedInAsync(byte[] file)
+    public async Task ImportLinkedInAsync(byte[] file, bool withHistory = false)
     {
-        using var confirm = await ConfirmImportAsync(await UploadLinkedInAsync(file));
+        using var confirm = await ConfirmImportAsync(await UploadLinkedInAsync(file), withHistory);
         Expect(confirm, HttpStatusCode.Redirect, "confirming the import");
     }
 
@@ -82,10 +82,10 @@ public sealed partial class RapportSession : IDisposable
     }
 
     /// <summary>Opens the preview and confirms it; a redirect means the import is done.</summary>
-    public async Task<HttpResponseMessage> ConfirmImportAsync(string preview)
+    public async Task<HttpResponseMessage> ConfirmImportAsync(string preview, bool withHistory = false)
     {
         var previewToken = await TokenAsync(preview);
-        return await PostFormAsync(preview, previewToken, new() { ["SkipRejected"] = "true" });
+        return await PostFormAsync(preview, previewToken, new() { ["SkipRejected"] = "true", ["ImportHistory"] = withHistory ? "true" : "false" });
     }
 
     public async Task<string> GetTextAsync(string path)

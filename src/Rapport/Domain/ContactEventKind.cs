@@ -9,4 +9,6 @@ public enum ContactEventKind
     Merged = 4,
     /// <summary>A call, meeting or message the person logged by hand.</summary>
     Interaction = 5,
+    /// <summary>A message the contact wrote, read from an imported history (LinkedIn's messages.csv).</summary>
+    MessageReceived = 6,
 }

@@ -31,6 +31,7 @@ public static class FeatureServices
         services.AddScoped<FollowUps.WhoAnswers>();
         services.AddScoped<LinkedInImport>();
         services.AddScoped<LinkedInContactImport>();
+        services.AddScoped<LinkedInHistoryImport>();
         services.AddScoped<VCardContactImport>();
         services.Configure<ImportOptions>(configuration.GetSection("Imports"));
         services.AddScoped<PendingUploads>();

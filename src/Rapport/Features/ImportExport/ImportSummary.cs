@@ -12,11 +12,15 @@ public sealed record ImportSummary(
     IReadOnlyList<string> NewNames,
     IReadOnlyList<string> UpdatedNames,
     int NewOrganizations,
-    int EmptyRowsSkipped)
+    int EmptyRowsSkipped,
+    HistoryPlan? History = null)
 {
     public const int SampleSize = 25;
 
     public static ImportSummary Failed(string error) => new(error, 0, 0, 0, [], [], [], [], [], 0, 0);
 
-    public bool CanImport => FileError is null && New + Updated > 0;
+    /// <summary>The history of a LinkedIn export that can be imported, with at least one new message.</summary>
+    public bool HistoryToImport => History is { Problem: null, Messages.Count: > 0 };
+
+    public bool CanImport => FileError is null && (New + Updated > 0 || HistoryToImport);
 }

@@ -3,7 +3,7 @@ using Rapport.Formats.LinkedIn;
 
 namespace Rapport.Features.ImportExport;
 
-public sealed class LinkedInContactImport(LinkedInImport import) : IContactImport
+public sealed class LinkedInContactImport(LinkedInImport import, LinkedInHistoryImport history) : IContactImport
 {
     public string? FileError(byte[] content, string fileName) => ConnectionsCsv.Read(new MemoryStream(content), fileName).FileError;
 
@@ -20,15 +20,24 @@ public sealed class LinkedInContactImport(LinkedInImport import) : IContactImpor
             plan.Rows.Where(r => r.JobChange is not null).Select(r => (Name(r.Row), r.JobChange!)).ToList(),
             plan.Rows.Where(r => r.Outcome == ImportOutcome.New).Take(ImportSummary.SampleSize).Select(r => Name(r.Row)).ToList(),
             plan.Rows.Where(r => r.Outcome == ImportOutcome.Updated).Take(ImportSummary.SampleSize).Select(r => Name(r.Row)).ToList(),
-            plan.NewOrganizations, plan.EmptyRowsSkipped);
+            plan.NewOrganizations, plan.EmptyRowsSkipped,
+            LinkedInHistory.Read(content) is { Present: true } found ? await history.PlanAsync(found, plan) : null);
     }
 
-    public async Task<int?> ApplyAsync(byte[] content, string fileName, bool skipRejected)
+    public async Task<int?> ApplyAsync(byte[] content, string fileName, bool skipRejected) =>
+        (await ApplyAsync(content, fileName, skipRejected, withHistory: false)).Changed;
+
+    /// <summary>The people, then (when asked) the message history of the same export, which then matches them too.
+    /// Changed is null when nothing may be imported; Messages is null when the history was asked for and cannot be.</summary>
+    public async Task<(int? Changed, int? Messages)> ApplyAsync(byte[] content, string fileName, bool skipRejected, bool withHistory)
     {
         var file = ConnectionsCsv.Read(new MemoryStream(content), fileName);
-        if (file.FileError is not null) return null;
+        if (file.FileError is not null) return (null, 0);
         var plan = await import.PlanAsync(file);
-        if (plan.Rejected.Count > 0 && !skipRejected) return null;
-        return await import.ApplyAsync(plan);
+        if (plan.Rejected.Count > 0 && !skipRejected) return (null, 0);
+        var found = withHistory ? LinkedInHistory.Read(content) : LinkedInHistory.None;
+        if (found.Problem is not null) return (null, null);
+        var changed = await import.ApplyAsync(plan);
+        return (changed, found.Present ? await history.ApplyAsync(found) : 0);
     }
 }

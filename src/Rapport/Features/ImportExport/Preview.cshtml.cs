@@ -20,6 +20,10 @@ public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardCon
     [BindProperty]
     public bool SkipRejected { get; set; }
 
+    /// <summary>Also import the message history of a LinkedIn export; offered ticked, and only what is posted counts.</summary>
+    [BindProperty]
+    public bool ImportHistory { get; set; }
+
     private IContactImport Importer => Kind == ImportKind.LinkedIn ? linkedIn : vCard;
 
     public async Task<IActionResult> OnGetAsync()
@@ -28,6 +32,7 @@ public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardCon
         if (pending is null) return NotFound();
         (FileName, Kind) = (pending.FileName, pending.Kind);
         Summary = await Importer.SummarizeAsync(pending.Content, pending.FileName);
+        ImportHistory = Summary.HistoryToImport;
         return Page();
     }
 
@@ -39,18 +44,22 @@ public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardCon
         // Claim the upload first: a second confirmation (another tab) finds nothing left to import.
         if (await db.PendingImports.Where(p => p.Id == Id).ExecuteDeleteAsync() != 1) return NotFound();
         (FileName, Kind) = (pending.FileName, pending.Kind);
-        var changed = await Importer.ApplyAsync(pending.Content, pending.FileName, SkipRejected);
-        if (changed is null)
+        var (changed, messages) = Kind == ImportKind.LinkedIn
+            ? await linkedIn.ApplyAsync(pending.Content, pending.FileName, SkipRejected, ImportHistory)
+            : (await vCard.ApplyAsync(pending.Content, pending.FileName, SkipRejected), 0);
+        if (changed is null || messages is null)
         {
             await transaction.RollbackAsync();
             Summary = await Importer.SummarizeAsync(pending.Content, pending.FileName);
-            ModelState.AddModelError("SkipRejected", "Some lines cannot be imported. Fix them and upload the file again, or tick the box to import the rest without them.");
+            if (changed is null) ModelState.AddModelError("SkipRejected", "Some lines cannot be imported. Fix them and upload the file again, or tick the box to import the rest without them.");
+            else ModelState.AddModelError("ImportHistory", "The history cannot be imported (see above). Untick the box to import the people alone.");
             return Page();
         }
         await transaction.CommitAsync();
         counts.Forget(db.OwnerId);
-        await audit.RecordAsync(AuditKind.Imported, $"{(Kind == ImportKind.LinkedIn ? "LinkedIn" : "vCard")} file: {changed:N0} added or updated");
-        TempData["Status"] = $"Imported {FileName}: {changed:N0} {(changed == 1 ? "person" : "people")} added or updated.";
+        var history = messages > 0 ? $", {messages:N0} {(messages == 1 ? "message" : "messages")} from the LinkedIn history" : "";
+        await audit.RecordAsync(AuditKind.Imported, $"{(Kind == ImportKind.LinkedIn ? "LinkedIn" : "vCard")} file: {changed:N0} added or updated{history}");
+        TempData["Status"] = $"Imported {FileName}: {changed:N0} {(changed == 1 ? "person" : "people")} added or updated{history}.";
         return RedirectToPage("/People/Index");
     }
 
