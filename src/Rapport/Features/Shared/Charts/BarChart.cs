@@ -3,8 +3,8 @@ using System.Text;
 namespace Rapport.Features.Shared.Charts;
 
 /// <summary>One bar: its label, its value (what the bar's length shows), the value as the person reads it, and
-/// what the table shows beside it.</summary>
-public sealed record Bar(string Label, double Value, string ValueText, IReadOnlyList<string> Details);
+/// what the table shows beside it; <paramref name="BarText"/> is written at the end of the bar when it says more than the value.</summary>
+public sealed record Bar(string Label, double Value, string ValueText, IReadOnlyList<string> Details, string? BarText = null);
 
 /// <summary>Horizontal bars, one per label, the label above its bar: long labels need no room beside the bars,
 /// so the chart keeps its size on a phone. Each bar carries its label and value as data attributes.</summary>
@@ -28,7 +28,7 @@ public sealed record BarChart(ChartText Text, string ValueHeader, IReadOnlyList<
             svg.Append($"<g class=\"bar\" data-label=\"{Markup.Encode(bar.Label)}\" data-value=\"{Markup.Number(bar.Value)}\">")
                 .Append($"<text class=\"chart-label\" x=\"0\" y=\"{Markup.Number(top + 14)}\">{Markup.Encode(bar.Label)}</text>")
                 .Append($"<rect class=\"chart-bar\" x=\"0\" y=\"{Markup.Number(top + 19)}\" width=\"{Markup.Number(Math.Max(length, 1))}\" height=\"{BarHeight}\"></rect>")
-                .Append($"<text class=\"chart-value\" x=\"{Markup.Number(length + 6)}\" y=\"{Markup.Number(top + 32)}\">{Markup.Encode(bar.ValueText)}</text>")
+                .Append($"<text class=\"chart-value\" x=\"{Markup.Number(length + 6)}\" y=\"{Markup.Number(top + 32)}\">{Markup.Encode(bar.BarText ?? bar.ValueText)}</text>")
                 .Append("</g>");
         }
         return svg.Append("</svg>").ToString();
