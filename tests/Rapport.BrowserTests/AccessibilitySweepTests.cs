@@ -18,7 +18,7 @@ public class AccessibilitySweepTests(ITestOutputHelper output)
 {
     private static readonly int[] Widths = [1280, 390];
 
-    private const string RunAxe = """
+    internal const string RunAxe = """
         async () => {
           const result = await axe.run(document, {
             runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
@@ -150,7 +150,7 @@ public class AccessibilitySweepTests(ITestOutputHelper output)
         await session.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
     }
 
-    private static string AxePath()
+    internal static string AxePath()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Rapport.slnx"))) directory = directory.Parent;
