@@ -142,6 +142,17 @@ public sealed class QueryPlanTests(QueryPlanFixture fixture, ITestOutputHelper o
         AssertFlat(small, large);
     }
 
+    [Fact]
+    public async Task QueryPlan_insights_send_the_same_commands_at_ten_times_the_contacts_and_walk_no_one_else_s_rows()
+    {
+        // The insights add up the whole period, so what they read grows with what the person did in it, by design;
+        // the number of commands does not, and each reads the person's own rows through an index.
+        var (small, large) = await BothAsync(async (user, _) => Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/insights?days=365")).StatusCode));
+        Assert.True(small.Commands > 0, "The page sent no SQL: nothing was measured.");
+        Assert.Equal(small.Commands, large.Commands);
+        QueryWork.AssertNoWholeWalks(small, large);
+    }
+
     [Theory]
     [InlineData("ContactsCsv")]
     [InlineData("ContactsVCard")]

@@ -174,6 +174,7 @@ public static class AccessCatalogue
         NoId("GET", "/organizations/new", null, "an empty form"),
         NoId("GET", "/outcome", null, "the person's own search"),
         NoId("POST", "/outcome", null, "the person's own search").With("Kind", "FurtherStudy", "Text", "planted"),
+        NoId("GET", "/insights", null, "the person's own figures"),
         NoId("GET", "/people", null, "lists the person's own"),
         NoId("GET", "/people/bulk", null, "sends back to the list"),
         NoId("GET", "/people/new", null, "an empty form"),

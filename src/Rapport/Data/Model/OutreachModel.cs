@@ -23,6 +23,7 @@ internal static class OutreachModel
         {
             a.Property(x => x.Subject).HasMaxLength(OutreachAttempt.SubjectMaxLength);
             a.Property(x => x.Body).HasMaxLength(OutreachAttempt.BodyMaxLength);
+            a.Property(x => x.TemplateKey).HasMaxLength(OutreachAttempt.TemplateKeyMaxLength);
             a.HasIndex(x => new { x.OwnerId, x.SentAtUtc });
             // A person's messages and replies go with them; a conversation's stay on the contact if it is deleted.
             a.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);

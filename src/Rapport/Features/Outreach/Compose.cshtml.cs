@@ -109,6 +109,7 @@ public class ComposeModel(RapportDb db, UserManager<RapportUser> users, UserTime
         {
             ContactId = Context.ContactId, ConversationId = Context.ConversationId, Channel = Channel, Purpose = purpose,
             Subject = string.IsNullOrWhiteSpace(Subject) ? null : Subject.Trim(), Body = Body!, SentAtUtc = now,
+            TemplateKey = Chosen?.Key,
         });
         var contact = await db.Contacts.FirstAsync(c => c.Id == Context.ContactId);
         contact.MarkInTouch(DateOnly.FromDateTime(time.ToLocal(now)));

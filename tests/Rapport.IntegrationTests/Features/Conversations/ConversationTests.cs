@@ -301,7 +301,11 @@ public class ConversationTests(AppFixture fixture) : IClassFixture<AppFixture>
         var sideBySide = page.Document.QuerySelector(".side-by-side")!.TextContent;
         Assert.Contains("Amara's answer", sideBySide);
         Assert.Contains("Zoë's answer", sideBySide);
-        Assert.Equal("Fit ratings over time: 3, 5", page.Document.QuerySelector(".fit-chart")!.GetAttribute("aria-label"));
+        // The fit is a line on labelled axes, a point per conversation in time order.
+        var fit = page.Document.QuerySelector("svg#fit-chart")!;
+        Assert.Equal(["3", "5"], fit.QuerySelectorAll("g.point").Select(p => p.GetAttribute("data-value")!));
+        Assert.NotNull(fit.QuerySelector("polyline"));
+        Assert.Equal(["Conversation date", "Fit (1 to 5)"], fit.QuerySelectorAll(".chart-axis-title").Select(t => t.TextContent));
         Assert.Contains("Learned one", page.Document.QuerySelector(".reflections")!.TextContent);
     }
 

@@ -1,0 +1,194 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+using Rapport.Features.FollowUps;
+
+namespace Rapport.Features.Insights;
+
+/// <summary>A step of the funnel: how many conversations got this far, and what share of the step before.</summary>
+public sealed record FunnelStep(string Name, int Count, int? PercentOfPrevious);
+
+/// <summary>How one group of contacts (a way of knowing them, a channel, a template) answered first requests.</summary>
+public sealed record AnswerGroup(string Name, int Asked, int Answered, double? MedianBusinessDays)
+{
+    public int Percent => Asked == 0 ? 0 : (int)Math.Round(100.0 * Answered / Asked, MidpointRounding.AwayFromZero);
+}
+
+public sealed record GrowthMonth(string Label, int ByHand, int Imported, int Referred);
+
+/// <summary>A person in the referral tree: who led to them, and whether the referrer allowed their name to be used.</summary>
+public sealed record ReferralNode(int Id, string Name, int? ReferredById, NameUse MayUseName);
+
+public sealed record FitMark(DateTime AtUtc, int Rating, string Person);
+
+public sealed record FieldInsight(int Id, string Name, int Held, int QuestionsAnswered, int QuestionsOpen,
+    IReadOnlyList<(string Month, int AnsweredSoFar)> AnsweredByMonth, IReadOnlyList<FitMark> Fit);
+
+/// <summary>Everything the insights page shows for one period. A fixed number of queries whatever the size of the
+/// account; what they read is bounded by the period (the referral tree by <see cref="ReferralLimit"/>).</summary>
+public sealed record InsightsReport(
+    IReadOnlyList<FunnelStep> Funnel,
+    IReadOnlyList<AnswerGroup> BySource, IReadOnlyList<AnswerGroup> ByChannel, IReadOnlyList<AnswerGroup> ByTemplate,
+    IReadOnlyList<(DateOnly Monday, int Requests)> Weeks, int WeeklyGoal, int Streak,
+    IReadOnlyList<GrowthMonth> Growth,
+    IReadOnlyList<ReferralNode> Referrals,
+    IReadOnlyList<FieldInsight> Fields,
+    bool IsEmpty)
+{
+    public const int ReferralLimit = 1_000;
+    public const int WeeksShown = 12;
+    public const string NoTemplate = "No template";
+
+    private static readonly TemplatePurpose[] Requests = [TemplatePurpose.Request, TemplatePurpose.IntroductionRequest];
+    private static readonly ConversationStage[] ScheduledOrLater = [ConversationStage.Scheduled, ConversationStage.Held, ConversationStage.Thanked, ConversationStage.Closed];
+    private static readonly ConversationStage[] HeldOrLater = [ConversationStage.Held, ConversationStage.Thanked, ConversationStage.Closed];
+
+    /// <param name="from">The first day of the period, on the person's calendar.</param>
+    /// <param name="to">The last day of the period, included.</param>
+    public static async Task<InsightsReport> LoadAsync(RapportDb db, TimeZoneInfo zone, DateOnly from, DateOnly to, DateOnly today)
+    {
+        var start = TimeZones.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone);
+        var end = TimeZones.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var goal = await db.Users.AsNoTracking().Where(u => u.Id == db.OwnerId).Select(u => u.WeeklyRequestGoal).FirstAsync();
+
+        var requests = await db.OutreachAttempts.AsNoTracking()
+            .Where(a => Requests.Contains(a.Purpose) && a.SentAtUtc >= start && a.SentAtUtc < end)
+            .Join(db.Contacts, a => a.ContactId, c => c.Id, (a, c) => new
+            {
+                a.ContactId, a.ConversationId, a.Channel, a.TemplateKey, a.SentAtUtc, c.Source,
+                Stage = db.Conversations.Where(v => v.Id == a.ConversationId).Select(v => (ConversationStage?)v.Stage).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var replies = (await db.Replies.AsNoTracking().Where(r => r.AtUtc >= start)
+            .Select(r => new { r.ContactId, r.ConversationId, r.Kind, r.AtUtc }).ToListAsync());
+        var ownTemplates = await db.OwnTemplates.AsNoTracking().Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => $"own:{t.Id}", t => t.Name);
+
+        // The funnel follows each conversation asked for in the period to where it stands now.
+        var asked = requests.Where(r => r.ConversationId is not null).GroupBy(r => r.ConversationId!.Value)
+            .Select(g => new { Id = g.Key, g.First().Stage, First = g.Min(r => r.SentAtUtc) }).ToList();
+        var answeredConversations = replies.Where(r => r.Kind != ReplyKind.NoReply).Select(r => (r.ConversationId, r.AtUtc)).ToList();
+        var counts = new[]
+        {
+            ("Requests sent", asked.Count),
+            ("Replied", asked.Count(c => answeredConversations.Any(r => r.ConversationId == c.Id && r.AtUtc >= c.First))),
+            ("Scheduled", asked.Count(c => c.Stage is ConversationStage s && ScheduledOrLater.Contains(s))),
+            ("Held", asked.Count(c => c.Stage is ConversationStage s && HeldOrLater.Contains(s))),
+            ("Thanked", asked.Count(c => c.Stage is ConversationStage.Thanked or ConversationStage.Closed)),
+        };
+        var funnel = counts.Select((step, i) => new FunnelStep(step.Item1, step.Item2,
+            i == 0 ? null : counts[i - 1].Item2 == 0 ? null : (int)Math.Round(100.0 * step.Item2 / counts[i - 1].Item2, MidpointRounding.AwayFromZero))).ToList();
+
+        // Who answers: each contact's first request in the period, and their first answer after it (as on the follow-ups page).
+        var repliesByContact = replies.ToLookup(r => r.ContactId);
+        var firsts = requests.GroupBy(r => r.ContactId).Select(g => g.OrderBy(r => r.SentAtUtc).First()).Select(f =>
+        {
+            var answer = repliesByContact[f.ContactId].Where(r => r.Kind != ReplyKind.NoReply && r.AtUtc >= f.SentAtUtc).Select(r => (DateTime?)r.AtUtc).Min();
+            var days = WhoAnswers.Classify(f.ContactId, f.Source, f.SentAtUtc, answer, false, end, zone, FollowUpPolicy.Default).BusinessDaysToAnswer;
+            return new { f.Source, f.Channel, Template = TemplateName(f.TemplateKey, ownTemplates), Answered = answer is not null, Days = days };
+        }).ToList();
+        IReadOnlyList<AnswerGroup> By(IEnumerable<IGrouping<string, (bool Answered, int? Days)>> groups) => groups
+            .Select(g => new AnswerGroup(g.Key, g.Count(), g.Count(x => x.Answered), Median(g.Where(x => x.Days is not null).Select(x => x.Days!.Value).ToList())))
+            .OrderByDescending(g => g.Asked).ThenBy(g => g.Name, StringComparer.Ordinal).ToList();
+        var bySource = By(firsts.GroupBy(f => f.Source is ContactSource s ? Labels.Of(s) : "Not said", f => (f.Answered, f.Days)));
+        var byChannel = By(firsts.GroupBy(f => Labels.Of(f.Channel), f => (f.Answered, f.Days)));
+        var byTemplate = By(firsts.GroupBy(f => f.Template, f => (f.Answered, f.Days)));
+
+        // Weekly activity: the twelve weeks ending with the period's last week, and the streak as far back as a year.
+        var lastWeek = WeeklyActivity.WeekOf(to < today ? to : today);
+        var streakFrom = TimeZones.ToUtc(lastWeek.AddDays(-7 * 52).ToDateTime(TimeOnly.MinValue), zone);
+        var weekEnd = TimeZones.ToUtc(lastWeek.AddDays(7).ToDateTime(TimeOnly.MinValue), zone);
+        var sentDays = (await db.OutreachAttempts.AsNoTracking()
+                .Where(a => Requests.Contains(a.Purpose) && a.SentAtUtc >= streakFrom && a.SentAtUtc < weekEnd).Select(a => a.SentAtUtc).ToListAsync())
+            .Select(at => BusinessDays.LocalDate(at, zone)).ToList();
+        var year = WeeklyActivity.Count(sentDays, lastWeek, 53);
+        var weeks = year.Skip(year.Count - WeeksShown).ToList();
+        var streak = WeeklyActivity.Streak(year, goal);
+
+        // Network growth: contacts added in the period by month, by how they came.
+        var growthRows = await db.Contacts.AsNoTracking().Where(c => c.CreatedAtUtc >= start && c.CreatedAtUtc < end)
+            .Select(c => new
+            {
+                c.CreatedAtUtc.Year, c.CreatedAtUtc.Month,
+                Kind = c.ReferredById != null || c.Source == ContactSource.Referral ? 2
+                    : db.ContactEvents.Any(e => e.ContactId == c.Id && e.Kind == ContactEventKind.Imported) ? 1 : 0,
+            })
+            .GroupBy(c => new { c.Year, c.Month, c.Kind }).Select(g => new { g.Key.Year, g.Key.Month, g.Key.Kind, Count = g.Count() }).ToListAsync();
+        var months = MonthsOf(from, to);
+        var growth = months.Select(m => new GrowthMonth(m.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            Sum(growthRows.Where(r => r.Year == m.Year && r.Month == m.Month && r.Kind == 0).Select(r => r.Count)),
+            Sum(growthRows.Where(r => r.Year == m.Year && r.Month == m.Month && r.Kind == 1).Select(r => r.Count)),
+            Sum(growthRows.Where(r => r.Year == m.Year && r.Month == m.Month && r.Kind == 2).Select(r => r.Count)))).ToList();
+
+        // The referral tree is the whole network's: a chain begun before the period still led to the people in it.
+        var referred = await db.Contacts.AsNoTracking().Where(c => c.ReferredById != null).OrderBy(c => c.Id).Take(ReferralLimit)
+            .Select(c => new
+            {
+                c.Id, Name = Contact.FullNameOf(c.FirstName, c.LastName), c.ReferredById,
+                ReferrerName = db.Contacts.Where(r => r.Id == c.ReferredById).Select(r => Contact.FullNameOf(r.FirstName, r.LastName)).FirstOrDefault(),
+                MayUseName = db.Referrals.Where(r => r.ContactId == c.Id).OrderByDescending(r => r.MayUseName == NameUse.Yes).Select(r => (NameUse?)r.MayUseName).FirstOrDefault(),
+            }).ToListAsync();
+        var nodes = referred.Select(r => new ReferralNode(r.Id, r.Name, r.ReferredById, r.MayUseName ?? NameUse.NotAsked)).ToList();
+        var known = nodes.Select(n => n.Id).ToHashSet();
+        // Referrers who were not referred themselves are the roots.
+        nodes.AddRange(referred.Where(r => r.ReferrerName is not null && !known.Contains(r.ReferredById!.Value))
+            .DistinctBy(r => r.ReferredById).Select(r => new ReferralNode(r.ReferredById!.Value, r.ReferrerName!, null, NameUse.NotAsked)));
+
+        var fields = await db.CareerFields.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync();
+        var held = await db.ConversationFields.AsNoTracking()
+            .Join(db.Conversations, f => f.ConversationId, c => c.Id, (f, c) => new { f.CareerFieldId, c.Stage, At = c.StartedAtUtc ?? c.MeetingStartUtc })
+            .Where(x => HeldOrLater.Contains(x.Stage) && x.At >= start && x.At < end)
+            .GroupBy(x => x.CareerFieldId).Select(g => new { Field = g.Key, Count = g.Count() }).ToListAsync();
+        var fits = await db.ConversationFields.AsNoTracking()
+            .Join(db.Conversations, f => f.ConversationId, c => c.Id, (f, c) => new
+            {
+                f.CareerFieldId, c.FitRating, At = c.StartedAtUtc ?? c.MeetingStartUtc ?? c.CreatedAtUtc,
+                Person = Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
+            })
+            .Where(x => x.FitRating != null && x.At >= start && x.At < end).OrderBy(x => x.At).ToListAsync();
+        var questions = await db.OpenQuestions.AsNoTracking().Where(q => q.AnsweredAtUtc == null || q.AnsweredAtUtc < end)
+            .GroupBy(q => q.CareerFieldId)
+            .Select(g => new { Field = g.Key, Open = g.Count(q => q.AnsweredAtUtc == null), Before = g.Count(q => q.AnsweredAtUtc != null && q.AnsweredAtUtc < start) })
+            .ToListAsync();
+        var answeredInPeriod = await db.OpenQuestions.AsNoTracking().Where(q => q.AnsweredAtUtc >= start && q.AnsweredAtUtc < end)
+            .Select(q => new { q.CareerFieldId, At = q.AnsweredAtUtc!.Value }).ToListAsync();
+        var fieldInsights = fields.Select(f =>
+        {
+            var counted = questions.FirstOrDefault(q => q.Field == f.Id);
+            var answered = answeredInPeriod.Where(a => a.CareerFieldId == f.Id).Select(a => BusinessDays.LocalDate(a.At, zone)).ToList();
+            var before = counted?.Before ?? 0;
+            var byMonth = months.Select(m => (m.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                before + answered.Count(d => d < m.AddMonths(1)))).ToList();
+            return new FieldInsight(f.Id, f.Name, held.FirstOrDefault(h => h.Field == f.Id)?.Count ?? 0, answered.Count, counted?.Open ?? 0, byMonth,
+                fits.Where(x => x.CareerFieldId == f.Id).Select(x => new FitMark(x.At, x.FitRating!.Value, x.Person)).ToList());
+        }).ToList();
+
+        var isEmpty = requests.Count == 0 && growthRows.Count == 0 && nodes.Count == 0 && fields.Count == 0 && sentDays.Count == 0;
+        return new InsightsReport(funnel, bySource, byChannel, byTemplate, weeks, goal, streak, growth, nodes, fieldInsights, isEmpty);
+    }
+
+    private static int Sum(IEnumerable<int> counts) => counts.Sum();
+
+    /// <summary>The first day of each month the period touches.</summary>
+    public static IReadOnlyList<DateOnly> MonthsOf(DateOnly from, DateOnly to)
+    {
+        var months = new List<DateOnly>();
+        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1)) months.Add(m);
+        return months;
+    }
+
+    /// <summary>The middle value (the mean of the two middle ones for an even count); null when there is none.</summary>
+    public static double? Median(IReadOnlyList<int> values)
+    {
+        if (values.Count == 0) return null;
+        var sorted = values.Order().ToList();
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
+
+    private static string TemplateName(string? key, IReadOnlyDictionary<string, string> own) => key switch
+    {
+        null => NoTemplate,
+        _ when key.StartsWith("built-in:", StringComparison.Ordinal) => BuiltInTemplates.Find(key["built-in:".Length..])?.Name ?? NoTemplate,
+        _ => own.GetValueOrDefault(key) ?? "A template since deleted",
+    };
+}
