@@ -54,7 +54,9 @@ public class IndexModel(RapportDb db, ConversationStageService stages) : PageMod
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id);
         if (conversation is null) return NotFound();
         var name = await db.Contacts.Where(c => c.Id == conversation.ContactId).Select(c => Contact.FullNameOf(c.FirstName, c.LastName)).FirstAsync();
-        if (opened.Version != conversation.Version)
+        // As every edit form: a version moved only by what the card does not show (notes taken, a meeting place) is
+        // no conflict; a stage moved since the board was shown is.
+        if (opened.WritableOver(conversation, Shows(conversation.Stage)) is not int writable)
             return await RefusedAsync(StatusCodes.Status409Conflict, Changed(name, conversation.Stage));
         var from = conversation.Stage;
         var move = Enum.TryParse<ConversationStage>(to, out var stage) && !int.TryParse(to, out _)
@@ -65,7 +67,7 @@ public class IndexModel(RapportDb db, ConversationStageService stages) : PageMod
             db.ChangeTracker.Clear();
             return await RefusedAsync(StatusCodes.Status422UnprocessableEntity, $"{name} stays at {Labels.Of(from)}: {move.Reason}");
         }
-        if (!await db.SaveAsOpenedAsync(conversation, opened.Version))
+        if (!await db.SaveAsOpenedAsync(conversation, writable))
         {
             var now = await db.Conversations.AsNoTracking().Where(c => c.Id == id).Select(c => (ConversationStage?)c.Stage).FirstOrDefaultAsync();
             return await RefusedAsync(StatusCodes.Status409Conflict, Changed(name, now ?? from));
@@ -78,6 +80,9 @@ public class IndexModel(RapportDb db, ConversationStageService stages) : PageMod
         TempData["Status"] = said;
         return RedirectToPage(Filter.RouteValues());
     }
+
+    /// <summary>What a card's move form stands for: the stage the card was in (its fingerprint is <c>Opened.Fields</c>).</summary>
+    public static IReadOnlyList<FormField> Shows(ConversationStage stage) => [new("Stage", stage.ToString())];
 
     private static string Changed(string name, ConversationStage now) =>
         $"{name} was moved or changed somewhere else since this board was shown, so nothing was moved. It is at {Labels.Of(now)} now.";

@@ -47,6 +47,7 @@
     body.append("id", card.getAttribute("data-id"));
     body.append("to", evt.to.getAttribute("data-stage"));
     body.append("Opened.Version", card.getAttribute("data-version"));
+    body.append("Opened.Fields", card.getAttribute("data-opened"));
     card.setAttribute("aria-busy", "true");
     say("Moving " + name + "…");
     fetch(moveUrl(), { method: "POST", credentials: "same-origin", headers: { "RequestVerificationToken": token, "HX-Request": "true" }, body: body })

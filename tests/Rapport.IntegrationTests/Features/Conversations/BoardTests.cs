@@ -197,7 +197,8 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(["Amara Okafor"], Names(page, ConversationStage.Requested));
 
         var dragged = await user.Client.PostAsync("/conversations?handler=Move",
-            [new("id", id.ToString()), new("to", "Cancelled"), new("Opened.Version", stale.Document.QuerySelector($"li[data-id='{id}']")!.GetAttribute("data-version")!)],
+            [new("id", id.ToString()), new("to", "Cancelled"), new("Opened.Version", stale.Document.QuerySelector($"li[data-id='{id}']")!.GetAttribute("data-version")!),
+                new("Opened.Fields", stale.Document.QuerySelector($"li[data-id='{id}']")!.GetAttribute("data-opened")!)],
             Htmx(stale));
         Assert.Equal(HttpStatusCode.Conflict, dragged.StatusCode);
         Assert.Contains("It is at Requested now.", await dragged.Content.ReadAsStringAsync());
@@ -205,6 +206,22 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         var conversation = await LoadAsync(user.Id, id);
         Assert.Equal(ConversationStage.Requested, conversation.Stage);
         Assert.Equal(2, conversation.StageChanges.Count);
+    }
+
+    [Fact]
+    public async Task A_change_the_card_does_not_show_made_since_the_board_was_shown_does_not_stop_a_move()
+    {
+        var (user, _, _, id) = await ConversationTests.PlannedAsync(_app);
+        var board = await user.Client.GetPageAsync("/conversations");
+        await _app.WithDbAsync(user.Id, async db =>
+        {
+            (await db.Conversations.SingleAsync(c => c.Id == id)).FreeNotes = "Taken in another tab";
+            return await db.SaveChangesAsync();
+        });
+        var response = await user.Client.SubmitAsync(board, MenuForm(id, ConversationStage.Requested), []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var conversation = await LoadAsync(user.Id, id);
+        Assert.Equal((ConversationStage.Requested, "Taken in another tab"), (conversation.Stage, conversation.FreeNotes));
     }
 
     [Fact]
