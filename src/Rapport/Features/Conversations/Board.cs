@@ -6,7 +6,8 @@ using Rapport.Features.Shared;
 namespace Rapport.Features.Conversations;
 
 /// <summary>One conversation on the board: who, where, in which field, what is next and since when nothing was said.
-/// The next task is the earliest open one about this conversation, or about the person and no other conversation.</summary>
+/// The next task is the earliest open one with this person, about this conversation or no other. Found from the person
+/// (by the index of tasks by contact): a person has a few tasks, the account thousands.</summary>
 public sealed record BoardCard(int Id, int Version, int ContactId, string Name, bool HasPhoto, int? OrganizationId, string? Organization,
     string? Field, ConversationStage Stage, DateTime StageChangedAtUtc, string? NextTask, DateTime? NextTaskDueUtc, DateTime? LastSentUtc,
     DateTime? LastReplyUtc)
@@ -27,7 +28,7 @@ public sealed record BoardColumn(ConversationStage Stage, IReadOnlyList<BoardCar
 
 /// <summary>The pipeline board: a column per stage with its most recently moved conversations first. Its work does
 /// not grow with the account (decision record 018): each stage is read in order from the index by owner, stage and
-/// time of the move, and stops at <see cref="CappedCount.Read"/>; then the cards shown are read by id.</summary>
+/// time of the move, and stops at <see cref="CappedCount.Read"/>; then each column's cards are read by id.</summary>
 public static class Board
 {
     public const int CardsPerColumn = 50;
@@ -58,14 +59,17 @@ public static class Board
         }
         var ids = await placed!.ToListAsync();
         var byStage = ids.GroupBy(p => p.Stage).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToList());
-        var shown = byStage.Values.SelectMany(list => list.Take(CardsPerColumn)).ToList();
-        var cards = shown.Count == 0 ? [] : (await Cards(db, shown).ToListAsync()).ToDictionary(c => c.Id);
-        return Stages.Select(stage =>
+        // Then each column's cards by id, a column at a time: fifty ids are looked up by index on every database, where
+        // four hundred at once would have PostgreSQL read whole tables of a mid-sized account instead.
+        var columns = new List<BoardColumn>(Stages.Length);
+        foreach (var stage in Stages)
         {
             var inStage = byStage.GetValueOrDefault(stage) ?? [];
-            var columnCards = inStage.Take(CardsPerColumn).Where(cards.ContainsKey).Select(id => cards[id]).ToList();
-            return new BoardColumn(stage, columnCards, inStage.Count);
-        }).ToList();
+            var shown = inStage.Take(CardsPerColumn).ToList();
+            var cards = (await Cards(db, shown).ToListAsync()).ToDictionary(c => c.Id);
+            columns.Add(new BoardColumn(stage, shown.Where(cards.ContainsKey).Select(id => cards[id]).ToList(), inStage.Count));
+        }
+        return columns;
     }
 
     private static IQueryable<BoardCard> Cards(RapportDb db, List<int> ids) => db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
@@ -75,11 +79,11 @@ public static class Board
             c.Fields.OrderBy(f => f.CareerField!.Name).Select(f => f.CareerField!.Name).FirstOrDefault()
                 ?? c.Contact.Fields.OrderBy(f => f.CareerField!.Name).Select(f => f.CareerField!.Name).FirstOrDefault(),
             c.Stage, c.StageChangedAtUtc,
-            db.FollowUpTasks.Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null
-                    && (t.ConversationId == c.Id || (t.ContactId == c.ContactId && t.ConversationId == null)))
+            db.FollowUpTasks.Where(t => t.ContactId == c.ContactId && (t.ConversationId == null || t.ConversationId == c.Id)
+                    && t.DoneAtUtc == null && t.DismissedAtUtc == null)
                 .OrderBy(t => t.DueUtc).Select(t => t.Title).FirstOrDefault(),
-            db.FollowUpTasks.Where(t => t.DoneAtUtc == null && t.DismissedAtUtc == null
-                    && (t.ConversationId == c.Id || (t.ContactId == c.ContactId && t.ConversationId == null)))
+            db.FollowUpTasks.Where(t => t.ContactId == c.ContactId && (t.ConversationId == null || t.ConversationId == c.Id)
+                    && t.DoneAtUtc == null && t.DismissedAtUtc == null)
                 .OrderBy(t => t.DueUtc).Select(t => (DateTime?)t.DueUtc).FirstOrDefault(),
             db.OutreachAttempts.Where(a => a.ContactId == c.ContactId).Max(a => (DateTime?)a.SentAtUtc),
             db.Replies.Where(r => r.ContactId == c.ContactId && r.Kind != ReplyKind.NoReply).Max(r => (DateTime?)r.AtUtc)));
