@@ -37,7 +37,7 @@ public sealed class QueryPlanTests(QueryPlanFixture fixture, ITestOutputHelper o
         return (small, large);
     }
 
-    private static void AssertFlat(QueryWork small, QueryWork large, double scale = 1)
+    internal static void AssertFlat(QueryWork small, QueryWork large, double scale = 1)
     {
         Assert.True(small.Commands > 0, "The page sent no SQL: nothing was measured.");
         Assert.Equal(small.Commands, large.Commands);

@@ -159,7 +159,8 @@ public static class AccessCatalogue
         NoId("POST", "/account/rules", "Cadence", "a tag name among the person's own: someone else's name makes one of their own", "tag")
             .With("tag", "designer", "days", "30"),
         Post("/account/rules", "RemoveCadence", Form("tag", Owned.TagCadence)),
-        NoId("GET", "/conversations", null, "lists the person's own"),
+        NoId("GET", "/conversations", null, "the board of the person's own; field and org only narrow it (another person's match nothing)"),
+        NoId("GET", "/conversations/list", null, "lists the person's own; field and org only narrow it (another person's match nothing)"),
         NoId("GET", "/follow-ups", null, "lists the person's own"),
         NoId("GET", "/follow-ups/answers", null, "sums up the person's own requests and replies"),
         NoId("POST", "/follow-ups", "Add", "a new task of one's own").With("NewTitle", "Planted", "NewDue", "2026-12-01"),
@@ -250,6 +251,7 @@ public static class AccessCatalogue
         Get("/conversations/{Conversation}"),
         Post("/conversations/{Conversation}", "Reply").With("kind", "Accepted"),
         Post("/conversations/{Conversation}", "Stage").With("to", "Cancelled"),
+        Post("/conversations", "Move", Form("id", Owned.Conversation)).With("to", "Closed").Opened("/conversations", "form[data-card='{Conversation}']"),
         Post("/conversations/{Conversation}", "Undo"),
         Post("/conversations/{Conversation}", "PromiseDone", Form("promiseId", Owned.Promise)),
         Post("/conversations/{Conversation}", "Delete"),

@@ -20,7 +20,8 @@ internal static class ConversationModel
             c.Property(x => x.StillWantToKnow).HasMaxLength(Conversation.ReflectionMaxLength);
             c.Property(x => x.NextSteps).HasMaxLength(Conversation.ReflectionMaxLength);
             c.Property(x => x.FitNote).HasMaxLength(Conversation.ReflectionMaxLength);
-            c.HasIndex(x => new { x.OwnerId, x.Stage });
+            // The board reads each stage's latest fifty from this index, in order, however many the stage holds.
+            c.HasIndex(x => new { x.OwnerId, x.Stage, x.StageChangedAtUtc });
             c.HasIndex(x => new { x.OwnerId, x.MeetingStartUtc });
             // Deleting a contact deletes their conversations: every fact about a person goes with them.
             c.HasOne(x => x.Contact).WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);

@@ -6,7 +6,7 @@ namespace Rapport.Features.Conversations;
 
 /// <summary>Moves a conversation to another stage when the rules allow it, keeping the change with its
 /// time and what it replaced, so the last move can be undone.</summary>
-public sealed class ConversationStageService(RapportDb db, TimeProvider clock)
+public sealed class ConversationStageService(RapportDb db, TimeProvider clock, Web.UserTime time)
 {
     /// <summary>A move; <paramref name="meetingStartBeforeUtc"/> is the meeting time before the handler changed
     /// it (ending early moves it), so an undo can put it back.</summary>
@@ -47,6 +47,22 @@ public sealed class ConversationStageService(RapportDb db, TimeProvider clock)
         var move = Move(conversation, to);
         if (move.Allowed && from == ConversationStage.Held && to == ConversationStage.Scheduled && held is DateTime since)
             await ForgetTasksMadeSinceAsync(conversation, since);
+        return move;
+    }
+
+    /// <summary>A move the person asks for by name (a stage button, a card dragged or moved on the board): any value
+    /// outside the list is refused, and a conversation that took place puts its contact in touch on the meeting's day.
+    /// The follow-up rules make their tasks after the handler, from the facts this saves.</summary>
+    public async Task<StageMove> MoveByHandAsync(Conversation conversation, ConversationStage to)
+    {
+        if (!Enum.IsDefined(to)) return new StageMove(false, "Choose a stage from the list.");
+        var move = await MoveAsync(conversation, to);
+        if (move.Allowed && to == ConversationStage.Held && conversation.MeetingStartUtc is DateTime met)
+        {
+            // Meeting is being in touch: keeping in touch and "last in touch" count from it.
+            var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId);
+            contact.MarkInTouch(DateOnly.FromDateTime(time.ToLocal(met)));
+        }
         return move;
     }
 

@@ -76,18 +76,11 @@ public class DetailsModel(RapportDb db, ConversationStageService stages, TimePro
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == Id);
         if (conversation is null) return NotFound();
         var from = conversation.Stage;
-        var move = Enum.IsDefined(to) ? await stages.MoveAsync(conversation, to) : new StageMove(false, "Choose a stage from the list.");
+        var move = await stages.MoveByHandAsync(conversation, to);
         if (!move.Allowed)
         {
             TempData["Status"] = move.Reason;
             return RedirectToPage(new { id = Id });
-        }
-        if (to == ConversationStage.Held && conversation.MeetingStartUtc is DateTime met)
-        {
-            // Meeting is being in touch: keeping in touch and "last in touch" count from it.
-            var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId);
-            var day = DateOnly.FromDateTime(time.ToLocal(met));
-            contact.MarkInTouch(day);
         }
         await db.SaveChangesAsync();
         TempData["Status"] = ConversationStages.IsReopening(from, to)

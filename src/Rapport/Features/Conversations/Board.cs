@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain;
+using Rapport.Features.Shared;
+
+namespace Rapport.Features.Conversations;
+
+/// <summary>One conversation on the board: who, where, in which field, what is next and since when nothing was said.
+/// The next task is the earliest open one with this person, about this conversation or no other. Found from the person
+/// (by the index of tasks by contact): a person has a few tasks, the account thousands.</summary>
+public sealed record BoardCard(int Id, int Version, int ContactId, string Name, bool HasPhoto, int? OrganizationId, string? Organization,
+    string? Field, ConversationStage Stage, DateTime StageChangedAtUtc, string? NextTask, DateTime? NextTaskDueUtc, DateTime? LastSentUtc,
+    DateTime? LastReplyUtc)
+{
+    /// <summary>The last message either way: a request sent, or their answer.</summary>
+    public DateTime? LastMessageUtc => LastSentUtc is null ? LastReplyUtc : LastReplyUtc is null ? LastSentUtc
+        : LastSentUtc > LastReplyUtc ? LastSentUtc : LastReplyUtc;
+}
+
+/// <summary>One stage: its latest cards, and how many it holds, counted only as far as <see cref="CappedCount"/>.</summary>
+public sealed record BoardColumn(ConversationStage Stage, IReadOnlyList<BoardCard> Cards, int Total)
+{
+    public bool HasMore => Total > Cards.Count;
+
+    /// <summary>How many are not shown; null when the count stopped at its cap.</summary>
+    public int? More => CappedCount.Beyond(Total, Cards.Count);
+}
+
+/// <summary>The pipeline board: a column per stage with its most recently moved conversations first. Its work does
+/// not grow with the account (decision record 018): each stage is read in order from the index by owner, stage and
+/// time of the move, and stops at <see cref="CappedCount.Read"/>; then each column's cards are read by id.</summary>
+public static class Board
+{
+    public const int CardsPerColumn = 50;
+
+    /// <summary>In the order of the pipeline: the way forward first, then the side exits.</summary>
+    public static readonly ConversationStage[] Stages =
+    [
+        ConversationStage.Idea, ConversationStage.Requested, ConversationStage.Scheduled, ConversationStage.Held,
+        ConversationStage.Thanked, ConversationStage.Closed, ConversationStage.NoReply, ConversationStage.Declined, ConversationStage.Cancelled,
+    ];
+
+    // Set by member, not by constructor: EF puts a set operation together only from projections it can translate.
+    private sealed class Placed
+    {
+        public int Id { get; init; }
+        public ConversationStage Stage { get; init; }
+    }
+
+    public static async Task<IReadOnlyList<BoardColumn>> LoadAsync(RapportDb db, BoardFilter filter)
+    {
+        // One command for every stage: each part stops at the cap, so a stage of thousands costs what one of a hundred does.
+        IQueryable<Placed>? placed = null;
+        foreach (var stage in Stages)
+        {
+            var part = filter.Apply(db.Conversations.AsNoTracking().Where(c => c.Stage == stage))
+                .OrderByDescending(c => c.StageChangedAtUtc).Take(CappedCount.Read).Select(c => new Placed { Id = c.Id, Stage = c.Stage });
+            placed = placed is null ? part : placed.Concat(part);
+        }
+        var ids = await placed!.ToListAsync();
+        var byStage = ids.GroupBy(p => p.Stage).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToList());
+        // Then each column's cards by id, a column at a time: fifty ids are looked up by index on every database, where
+        // four hundred at once would have PostgreSQL read whole tables of a mid-sized account instead.
+        var columns = new List<BoardColumn>(Stages.Length);
+        foreach (var stage in Stages)
+        {
+            var inStage = byStage.GetValueOrDefault(stage) ?? [];
+            var shown = inStage.Take(CardsPerColumn).ToList();
+            var cards = (await Cards(db, shown).ToListAsync()).ToDictionary(c => c.Id);
+            columns.Add(new BoardColumn(stage, shown.Where(cards.ContainsKey).Select(id => cards[id]).ToList(), inStage.Count));
+        }
+        return columns;
+    }
+
+    private static IQueryable<BoardCard> Cards(RapportDb db, List<int> ids) => db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
+        .Select(c => new BoardCard(c.Id, c.Version, c.ContactId, Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName), c.Contact.Photo != null,
+            c.OrganizationId ?? c.Contact.OrganizationId,
+            c.Organization != null ? c.Organization.Name : c.Contact.Organization != null ? c.Contact.Organization.Name : null,
+            c.Fields.OrderBy(f => f.CareerField!.Name).Select(f => f.CareerField!.Name).FirstOrDefault()
+                ?? c.Contact.Fields.OrderBy(f => f.CareerField!.Name).Select(f => f.CareerField!.Name).FirstOrDefault(),
+            c.Stage, c.StageChangedAtUtc,
+            db.FollowUpTasks.Where(t => t.ContactId == c.ContactId && (t.ConversationId == null || t.ConversationId == c.Id)
+                    && t.DoneAtUtc == null && t.DismissedAtUtc == null)
+                .OrderBy(t => t.DueUtc).Select(t => t.Title).FirstOrDefault(),
+            db.FollowUpTasks.Where(t => t.ContactId == c.ContactId && (t.ConversationId == null || t.ConversationId == c.Id)
+                    && t.DoneAtUtc == null && t.DismissedAtUtc == null)
+                .OrderBy(t => t.DueUtc).Select(t => (DateTime?)t.DueUtc).FirstOrDefault(),
+            db.OutreachAttempts.Where(a => a.ContactId == c.ContactId).Max(a => (DateTime?)a.SentAtUtc),
+            db.Replies.Where(r => r.ContactId == c.ContactId && r.Kind != ReplyKind.NoReply).Max(r => (DateTime?)r.AtUtc)));
+}
