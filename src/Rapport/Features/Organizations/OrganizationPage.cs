@@ -62,8 +62,11 @@ public sealed record OrganizationPage(OrganizationPage.Facts Organization, IRead
                 p.OrganizationName, p.Title, p.LeftByUtc)));
 
     private static readonly Func<RapportDb, int, IAsyncEnumerable<ReferralFrom>> ReferralsFromThere = EF.CompileAsyncQuery((RapportDb db, int id) =>
-        db.Conversations.AsNoTracking().Where(v => v.Contact!.OrganizationId == id)
-            .SelectMany(v => v.Referrals.Select(r => new ReferralFrom(v.ContactId, Contact.FullNameOf(r.Contact!.FirstName, r.Contact.LastName))))
+        (from v in db.Conversations.AsNoTracking()
+         join r in db.Referrals.AsNoTracking() on v.Id equals r.ConversationId
+         where v.Contact!.OrganizationId == id
+         orderby r.Id
+         select new ReferralFrom(v.ContactId, Contact.FullNameOf(r.Contact!.FirstName, r.Contact.LastName)))
             .Take(PeopleShown));
 
     public static async Task<OrganizationPage?> LoadAsync(RapportDb db, int id)
@@ -86,11 +89,12 @@ public sealed record OrganizationPage(OrganizationPage.Facts Organization, IRead
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Referred).Distinct().Order(StringComparer.CurrentCultureIgnoreCase).Take(ReferralsShown).ToList());
         // The latest job each left there (the query reads the latest first).
         var lastJob = former.GroupBy(f => f.ContactId).ToDictionary(g => g.Key, g => g.First());
+        var there = people.Select(p => p.Id).ToHashSet();
         var candidates = people.Where(p => !p.DoNotContact).Select(p => new WarmCandidate(
                 p.Id, p.Name, p.Title, WorksThere: true, p.AlumniOf, p.LastHeldUtc, p.LastReplyUtc, p.ConnectedOn,
                 lastJob.TryGetValue(p.Id, out var job) ? new WarmCandidate.JobThere(job.Organization, job.Title, job.LeftByUtc) : null,
                 referred.GetValueOrDefault(p.Id, [])))
-            .Concat(lastJob.Values.Where(f => !f.DoNotContact && people.All(p => p.Id != f.ContactId)).Select(f => new WarmCandidate(
+            .Concat(lastJob.Values.Where(f => !f.DoNotContact && !there.Contains(f.ContactId)).Select(f => new WarmCandidate(
                 f.ContactId, f.Name, null, WorksThere: false, f.AlumniOf, f.LastHeldUtc, f.LastReplyUtc, f.ConnectedOn,
                 new WarmCandidate.JobThere(f.Organization, f.Title, f.LeftByUtc), [])));
         return Domain.WarmPaths.Rank(candidates, organization.YourSchool);
