@@ -46,16 +46,18 @@ public sealed class AddPastPositions : Migration
             _ => throw new NotSupportedException($"No job change reading for {ActiveProvider}."),
         };
         // "Moved from <left> to <new>": exactly one " to " after "Moved from ", exactly one " at " in <left>, and a
-        // title and an organization either side of it. 3 is ContactEventKind.JobChange.
+        // title and an organization either side of it. 3 is ContactEventKind.JobChange. PostgreSQL may cut every row before it
+        // filters, so no cut may have a negative length.
         m.Sql($"""
             INSERT INTO "PastPositions" ("OwnerId", "ContactId", "OrganizationName", "OrganizationKey", "Title", "LeftByUtc")
             SELECT "OwnerId", "ContactId", substr(organization, 1, 200), '', substr(title, 1, 200), "OccurredAtUtc"
             FROM (
                 SELECT "OwnerId", "ContactId", "OccurredAtUtc",
-                    {trim}(substr(job, 1, {find}(job, ' at ') - 1), ' ') AS title,
+                    {trim}(CASE WHEN {find}(job, ' at ') > 0 THEN substr(job, 1, {find}(job, ' at ') - 1) ELSE '' END, ' ') AS title,
                     {trim}(substr(job, {find}(job, ' at ') + 4), ' ') AS organization
                 FROM (
-                    SELECT "OwnerId", "ContactId", "OccurredAtUtc", substr(moves, 1, {find}(moves, ' to ') - 1) AS job
+                    SELECT "OwnerId", "ContactId", "OccurredAtUtc",
+                        CASE WHEN {find}(moves, ' to ') > 0 THEN substr(moves, 1, {find}(moves, ' to ') - 1) ELSE '' END AS job
                     FROM (SELECT "OwnerId", "ContactId", "OccurredAtUtc", substr("Text", 12) AS moves FROM "ContactEvents"
                           WHERE "Kind" = 3 AND substr("Text", 1, 11) = 'Moved from ') AS sentences
                     WHERE length(moves) - length(replace(moves, ' to ', '')) = 4
