@@ -88,7 +88,8 @@ public class AccessibilitySweepTests(ITestOutputHelper output)
         await pages.SignInAsync(Rapport.Data.DemoOptions.Email, Rapport.Data.DemoOptions.Password);
         await page.WaitForURLAsync(session.BaseUrl + "/");
         var demoIds = await DemoIdsAsync(app);
-        foreach (var path in CataloguePages(demoIds))
+        // The warm paths found, a choice of organizations, and none found: the search page's three answers.
+        foreach (var path in CataloguePages(demoIds).Concat(["/warm-paths?at=greenfield+energy", "/warm-paths?at=a", "/warm-paths?at=nowhere"]))
             await SweepAsync("demo", path);
         // The same pages in the dark theme (as a device set to dark shows them; a chosen dark uses the same colours).
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });

@@ -95,5 +95,6 @@ public static class DataServices
         }
         if (db.Database.IsSqlite()) await SqlitePlannerStats.WriteAsync(db);
         await SearchTextRepair.RunAsync(services);
+        await PastPositionKeys.FillAsync(services);
     }
 }

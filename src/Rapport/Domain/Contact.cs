@@ -66,6 +66,7 @@ public class Contact : IOwned, ITimestamped, IVersioned
     public List<ContactTag> Tags { get; set; } = [];
     public List<ContactField> Fields { get; set; } = [];
     public List<ContactEvent> Events { get; set; } = [];
+    public List<PastPosition> PastPositions { get; set; } = [];
 
     /// <summary>Their picture, when an address book gave one; loaded only when asked for.</summary>
     public ContactPhoto? Photo { get; set; }

@@ -42,6 +42,13 @@ public static class Labels
         _ => "Not decided",
     };
 
+    public static string Of(WarmTie tie) => tie switch
+    {
+        WarmTie.HeldConversation => "You talked",
+        WarmTie.Replied => "Replied to you",
+        _ => "A connection",
+    };
+
     public static string Of(ConversationStage stage) => stage switch
     {
         ConversationStage.Idea => "Idea",

@@ -67,6 +67,9 @@ public static class EveryKindOfRow
             var contact = await db.Contacts.OrderBy(c => c.Id).FirstAsync();
             db.ContactPhones.Add(new ContactPhone { ContactId = contact.Id, Number = "+1 555 0100", Label = "work" });
             db.ContactPhotos.Add(new ContactPhoto { ContactId = contact.Id, ContentType = "image/png", Bytes = TestImages.Png });
+            var pastPosition = PastPosition.At("Former Employer " + suffix, "Intern", now.AddYears(-1));
+            pastPosition.ContactId = contact.Id;
+            db.PastPositions.Add(pastPosition);
             db.ContactTags.Add(new ContactTag { ContactId = contact.Id, Name = "sweep " + suffix, NormalizedName = Folding.Fold("sweep " + suffix) });
             var field = await db.CareerFields.OrderBy(f => f.Id).FirstAsync();
             db.CareerFieldLinks.Add(new CareerFieldLink { CareerFieldId = field.Id, Url = "https://example.com/field", Label = "overview" });

@@ -20,6 +20,7 @@ public static class RichAccount
             var contact = await db.Contacts.Include(c => c.Emails).Include(c => c.Tags).OrderBy(c => c.Id).FirstAsync();
             contact.Phones.Add(new ContactPhone { Number = "+49 30 1234567", Label = "mobile" });
             contact.Photo = new ContactPhoto { ContentType = "image/png", Bytes = TestImages.Png };
+            contact.PastPositions.Add(PastPosition.At("Zoë Labs, \"Berlin\"", "Analyst 🙂", new DateTime(2025, 3, 1, 9, 0, 0, DateTimeKind.Utc)));
             contact.Notes = "Zoë said: \"call after 5\"\nsecond line 🙂 <b>not html</b>";
             var field = await db.CareerFields.OrderBy(f => f.Id).FirstAsync();
             field.Links.Add(new CareerFieldLink { Url = "https://example.org/fields?a=1&b=2", Label = "Overview" });

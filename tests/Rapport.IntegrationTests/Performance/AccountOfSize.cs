@@ -17,8 +17,8 @@ public static class AccountOfSize
     /// conversation that hold as much at every size (so what their pages read may grow only with the account).</summary>
     public sealed record Subjects(int Contact, int Other, string MiddleName, string RareSearch, int Field, int Organization, int Conversation);
 
-    /// <summary>People in the measured career field and at the measured organization, at every size.</summary>
-    public const int PeopleInField = 40, PeopleAtOrganization = 5;
+    /// <summary>People in the measured career field, at the measured organization, and who left it, at every size.</summary>
+    public const int PeopleInField = 40, PeopleAtOrganization = 5, FormerlyAtOrganization = 3;
     private const string MeasuredOrganization = "Measured Organization";
 
     private static readonly string[] First = ["Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Luis",
@@ -112,6 +112,19 @@ public static class AccountOfSize
                         ContactId = conversation.ContactId, ConversationId = conversation.Id, Channel = Channel.Email, Purpose = TemplatePurpose.Request,
                         Body = "Would you have 20 minutes?", SentAtUtc = conversation.StageChangedAtUtc,
                     });
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+
+                // Jobs left: one contact in ten left one somewhere, and the same few left the measured organization at every size.
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    var left = i is >= 3 + PeopleAtOrganization and < 3 + PeopleAtOrganization + FormerlyAtOrganization ? MeasuredOrganization
+                        : i % 10 == 2 ? names[random.Next(names.Count)] : null;
+                    if (left is null) continue;
+                    var position = PastPosition.At(left, "Analyst", Past());
+                    position.ContactId = ids[i];
+                    db.PastPositions.Add(position);
+                }
                 await db.SaveChangesAsync();
                 db.ChangeTracker.Clear();
 

@@ -119,6 +119,7 @@ public sealed class QueryPlanTests(QueryPlanFixture fixture, ITestOutputHelper o
     [Theory]
     [InlineData("/fields/{Field}")]
     [InlineData("/organizations/{Organization}")]
+    [InlineData("/warm-paths?at=measured+ORGANIZATION")]
     [InlineData("/conversations/{Conversation}")]
     [InlineData("/conversations/{Conversation}/prepare")]
     [InlineData("/conversations/{Conversation}/reflect")]

@@ -172,6 +172,7 @@ public static class AccessCatalogue
         NoId("GET", "/import", "OrganizationsCsv", "all of the person's own organizations"),
         NoId("GET", "/organizations", null, "lists the person's own"),
         NoId("GET", "/organizations/targets", null, "lists the person's own"),
+        NoId("GET", "/warm-paths", null, "searches the person's own organizations and contacts"),
         NoId("GET", "/organizations/new", null, "an empty form"),
         NoId("GET", "/outcome", null, "the person's own search"),
         NoId("POST", "/outcome", null, "the person's own search").With("Kind", "FurtherStudy", "Text", "planted"),

@@ -77,5 +77,15 @@ internal static class PeopleModel
             e.Property(x => x.Text).HasMaxLength(ContactEvent.TextMaxLength);
             e.HasIndex(x => new { x.ContactId, x.OccurredAtUtc });
         });
+        builder.Entity<PastPosition>(p =>
+        {
+            p.Property(x => x.OrganizationName).HasMaxLength(Organization.NameMaxLength);
+            p.Property(x => x.OrganizationKey).HasMaxLength(Organization.NameMaxLength);
+            p.Property(x => x.Title).HasMaxLength(Contact.TitleMaxLength);
+            p.HasOne(x => x.Contact).WithMany(c => c.PastPositions).HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
+            // "Who worked at X": the organization's page looks its name up here.
+            p.HasIndex(x => new { x.OwnerId, x.OrganizationKey });
+            p.HasIndex(x => x.ContactId);
+        });
     }
 }

@@ -31,6 +31,7 @@ public partial class RapportDb
         builder.Entity<ContactTag>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
         builder.Entity<ContactField>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
         builder.Entity<ContactEvent>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
+        builder.Entity<PastPosition>().HasQueryFilter(TrashFilter, x => Contacts.Any(c => c.Id == x.ContactId));
 
         builder.Entity<ConversationField>().HasQueryFilter(TrashFilter, x => Conversations.Any(c => c.Id == x.ConversationId));
         builder.Entity<ConversationQuestion>().HasQueryFilter(TrashFilter, x => Conversations.Any(c => c.Id == x.ConversationId));

@@ -19,6 +19,7 @@ public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner
     public DbSet<ContactTag> ContactTags => Set<ContactTag>();
     public DbSet<ContactField> ContactFields => Set<ContactField>();
     public DbSet<ContactEvent> ContactEvents => Set<ContactEvent>();
+    public DbSet<PastPosition> PastPositions => Set<PastPosition>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationField> OrganizationFields => Set<OrganizationField>();
     public DbSet<CareerField> CareerFields => Set<CareerField>();
@@ -89,6 +90,7 @@ public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner
             user.Property(u => u.TimeZoneId).HasMaxLength(RapportUser.TimeZoneIdMaxLength);
             user.Property(u => u.SelfIntroduction).HasMaxLength(RapportUser.SelfIntroductionMaxLength);
             user.Property(u => u.Theme).HasDefaultValue(Rapport.Domain.Theme.System);
+            user.Property(u => u.School).HasMaxLength(Contact.SchoolMaxLength);
         });
 
         PeopleModel.Configure(builder, Database.IsNpgsql());

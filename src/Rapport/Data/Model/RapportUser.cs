@@ -30,6 +30,9 @@ public class RapportUser : IdentityUser, Rapport.Domain.IVersioned
     /// <summary>The short introduction the person reads out or pastes at the start of a conversation.</summary>
     public string? SelfIntroduction { get; set; }
 
+    /// <summary>Where the person studied: contacts whose school matches are warm paths to where they work.</summary>
+    public string? School { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     /// <summary>The profile and follow-up rules are edited through forms (see <c>IVersioned</c>).</summary>

@@ -24,6 +24,7 @@ public static class DemoDataStartup
                     Email = DemoOptions.Email,
                     DisplayName = "Sam Demo",
                     TimeZoneId = "America/New_York",
+                    School = "State University",
                     SelfIntroduction = "I'm finishing a degree in information science and exploring UX research and data analysis. I'd love to hear how you got into your field.",
                     CreatedAtUtc = DateTime.UtcNow,
                 };

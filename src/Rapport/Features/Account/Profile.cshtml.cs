@@ -9,7 +9,7 @@ using Rapport.Features.Shared;
 namespace Rapport.Features.Account;
 
 /// <summary>The person's own details: the name templates use, the time zone and date style every date is shown in,
-/// and the self-introduction they read at the start of each conversation.</summary>
+/// the self-introduction they read at the start of each conversation, and their school (alumni are warm paths).</summary>
 public class ProfileModel(UserManager<RapportUser> users, SignInSessions sessions, RapportDb db) : PageModel
 {
     [BindProperty]
@@ -61,6 +61,7 @@ public class ProfileModel(UserManager<RapportUser> users, SignInSessions session
         user.TimeZoneId = zone!;
         (user.DateOrder, user.TwentyFourHourClock) = (Input.DateOrder, Input.TwentyFourHourClock);
         user.SelfIntroduction = FieldEdit.Text(user.SelfIntroduction, Input.SelfIntroduction, trim: true);
+        user.School = FieldEdit.Line(user.School, Input.School);
         // Saved here rather than through the user manager, so the save is checked against the version
         // the form opened at; the stamp is renewed as the user manager would.
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
@@ -84,14 +85,14 @@ public class ProfileModel(UserManager<RapportUser> users, SignInSessions session
         public static ProfileInput From(RapportUser user) =>
             new()
             {
-                DisplayName = user.DisplayName, TimeZoneId = user.TimeZoneId, SelfIntroduction = user.SelfIntroduction,
+                DisplayName = user.DisplayName, TimeZoneId = user.TimeZoneId, SelfIntroduction = user.SelfIntroduction, School = user.School,
                 DateOrder = user.DateStyle.Order, TwentyFourHourClock = user.DateStyle.TwentyFourHour,
             };
 
         /// <summary>The fields as the person reads them, to say what changed since the form was opened.</summary>
         public IReadOnlyList<FormField> Fields() =>
             [new("Your name", DisplayName), new("Time zone", TimeZoneId), new("Your self-introduction", SelfIntroduction),
-             new("Dates", Labels.Of(DateOrder)), new("Clock", TwentyFourHourClock ? "24-hour" : "12-hour")];
+             new("Dates", Labels.Of(DateOrder)), new("Clock", TwentyFourHourClock ? "24-hour" : "12-hour"), new("Your school", School)];
 
         [Required(ErrorMessage = "Enter your name.")]
         [StringLength(RapportUser.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
@@ -111,5 +112,9 @@ public class ProfileModel(UserManager<RapportUser> users, SignInSessions session
         [StringLength(RapportUser.SelfIntroductionMaxLength, ErrorMessage = "Keep it to {1} characters: a few sentences you can say in half a minute.")]
         [Display(Name = "Your self-introduction")]
         public string? SelfIntroduction { get; set; }
+
+        [StringLength(Contact.SchoolMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Your school")]
+        public string? School { get; set; }
     }
 }

@@ -184,6 +184,9 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
             contact.OrganizationId = organizationFor(row.Company)?.Id;
             contact.Title = Clip(row.Position, Contact.TitleMaxLength);
             contact.Events.Add(new ContactEvent { Kind = ContactEventKind.JobChange, OccurredAtUtc = now, Text = Clip(jobChange, ContactEvent.TextMaxLength)! });
+            // The job left, as a row: "who worked at X" finds them there.
+            if (contact.LinkedInCompany is { } left)
+                contact.PastPositions.Add(PastPosition.At(left, contact.LinkedInPosition, now));
         }
         else
         {

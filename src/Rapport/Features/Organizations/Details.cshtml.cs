@@ -14,12 +14,13 @@ public class DetailsModel(RapportDb db) : PageModel
     public IReadOnlyList<OrganizationPage.Person> People { get; private set; } = [];
     public string NotesHtml { get; private set; } = "";
     public bool HasAdvocate { get; private set; }
+    public IReadOnlyList<Rapport.Domain.WarmPath> WarmPaths { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromRoute] int id)
     {
         var page = await OrganizationPage.LoadAsync(db, id);
         if (page is null) return NotFound();
-        (Organization, People, HasAdvocate) = (page.Organization, page.People, page.HasAdvocate);
+        (Organization, People, HasAdvocate, WarmPaths) = (page.Organization, page.People, page.HasAdvocate, page.WarmPaths);
         NotesHtml = SafeMarkdown.ToHtml(Organization.Notes);
         return Page();
     }

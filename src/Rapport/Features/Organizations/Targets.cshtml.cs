@@ -15,6 +15,9 @@ public class TargetsModel(RapportDb db) : PageModel
     /// <summary>The person's own yes/no on advocacy, where they gave one.</summary>
     public IReadOnlyDictionary<int, bool?> AdvocateOverrides { get; private set; } = new Dictionary<int, bool?>();
 
+    /// <summary>Targets where nobody the person knows works now or worked before.</summary>
+    public IReadOnlySet<int> WithoutWarmPath { get; private set; } = new HashSet<int>();
+
     public async Task OnGetAsync()
     {
         var targets = await db.Organizations.AsNoTracking().Where(o => o.Status == OrganizationStatus.Target)
@@ -22,9 +25,12 @@ public class TargetsModel(RapportDb db) : PageModel
             {
                 o.Id, o.Name, o.Motivation, o.Postings, o.AdvocateOverride,
                 HasContacts = db.Contacts.Any(c => c.OrganizationId == o.Id && !c.DoNotContact),
+                // A warm path (Domain/WarmPaths) is someone there now or before: looked up in the same query, not one per organization.
+                WorkedThere = db.PastPositions.Any(p => p.OrganizationKey == o.NormalizedName && !p.Contact!.DoNotContact),
             })
             .ToListAsync();
         AdvocateOverrides = targets.ToDictionary(t => t.Id, t => t.AdvocateOverride);
+        WithoutWarmPath = targets.Where(t => !t.HasContacts && !t.WorkedThere).Select(t => t.Id).ToHashSet();
         Ranked = TargetList.Rank(targets.Select(t => new TargetEntry(t.Id, t.Name, t.Motivation, t.Postings, t.AdvocateOverride ?? t.HasContacts)));
     }
 

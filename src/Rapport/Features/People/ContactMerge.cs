@@ -52,6 +52,7 @@ public sealed class ContactMerge(RapportDb db, TimeProvider clock)
             db.ContactPhotos.Add(new ContactPhoto { ContactId = keep.Id, ContentType = photo.ContentType, Bytes = photo.Bytes });
 
         await db.ContactEvents.Where(e => e.ContactId == other.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.ContactId, keep.Id));
+        await db.PastPositions.Where(p => p.ContactId == other.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ContactId, keep.Id));
         await db.Contacts.Where(c => c.ReferredById == other.Id && c.Id != keep.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ReferredById, keep.Id).SetProperty(c => c.Version, c => c.Version + 1));
         await db.Conversations.Where(c => c.ContactId == other.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ContactId, keep.Id).SetProperty(c => c.Version, c => c.Version + 1));
         await db.Referrals.Where(r => r.ContactId == other.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ContactId, keep.Id));

@@ -146,6 +146,12 @@ public class LinkedInImportTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(("Chief Mathematician", "Difference Engines Ltd"), (ada.Title, ada.Org));
         var page = await user.Client.GetPageAsync($"/people/{ada.Id}");
         Assert.Contains("Moved from Mathematician at Analytical Engines", page.Document.QuerySelector(".timeline")!.TextContent);
+        // The job left is kept as a row too: she is a warm path to her former employer.
+        var left = await _app.WithDbAsync(user.Id, db => db.PastPositions.Select(p => new { p.ContactId, p.OrganizationName, p.OrganizationKey, p.Title }).SingleAsync());
+        Assert.Equal((ada.Id, "Analytical Engines", "analytical engines", "Mathematician"), (left.ContactId, left.OrganizationName, left.OrganizationKey, left.Title));
+        var former = await _app.WithDbAsync(user.Id, db => db.Organizations.Where(o => o.Name == "Analytical Engines").Select(o => o.Id).SingleAsync());
+        Assert.Contains("Worked at Analytical Engines as Mathematician until",
+            (await user.Client.GetPageAsync($"/organizations/{former}")).Document.QuerySelector("ol.warm-paths")!.TextContent);
     }
 
     public static TheoryData<string, byte[], string> BadFiles => new()
