@@ -88,6 +88,7 @@ public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner
             user.Property(u => u.DisplayName).HasMaxLength(RapportUser.DisplayNameMaxLength);
             user.Property(u => u.TimeZoneId).HasMaxLength(RapportUser.TimeZoneIdMaxLength);
             user.Property(u => u.SelfIntroduction).HasMaxLength(RapportUser.SelfIntroductionMaxLength);
+            user.Property(u => u.PeopleColumns).HasMaxLength(RapportUser.PeopleColumnsMaxLength);
         });
 
         PeopleModel.Configure(builder, Database.IsNpgsql());

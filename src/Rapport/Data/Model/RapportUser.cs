@@ -27,6 +27,11 @@ public class RapportUser : IdentityUser, Rapport.Domain.IVersioned
     /// <summary>The short introduction the person reads out or pastes at the start of a conversation.</summary>
     public string? SelfIntroduction { get; set; }
 
+    public const int PeopleColumnsMaxLength = 200;
+
+    /// <summary>The columns the person chose for the people table, comma-separated (see <c>PeopleColumns</c>); null: all of them.</summary>
+    public string? PeopleColumns { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     /// <summary>The profile and follow-up rules are edited through forms (see <c>IVersioned</c>).</summary>
