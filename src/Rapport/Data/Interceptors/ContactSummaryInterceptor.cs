@@ -103,7 +103,9 @@ public sealed partial class ContactSummaryInterceptor : DbCommandInterceptor, IS
                 case FollowUpTask task when Touches(entry, TaskColumns):
                     Add(pending, entry, task.OwnerId, () => task.ContactId);
                     break;
-                case Contact contact when entry.State == EntityState.Added ? contact.OrganizationId is not null
+                // A new contact's organization may be new too, known by its id only once both are written.
+                case Contact contact when entry.State == EntityState.Added
+                        ? contact.OrganizationId is not null || entry.Reference(nameof(Contact.Organization)).CurrentValue is not null
                         : entry.State == EntityState.Modified && Changed(entry.Property(nameof(Contact.OrganizationId))):
                     pending.Contacts.Add((contact.OwnerId, () => contact.Id));
                     break;

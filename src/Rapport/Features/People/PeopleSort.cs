@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Rapport.Domain;
+
+namespace Rapport.Features.People;
+
+/// <summary>A sort of the people table other than by name: the key each person is placed by, read from its own index
+/// (OwnerId, key, name, id). People without a key (no organization, no conversation, no open task) come last in
+/// either direction; equal keys go by name. The descending order is the ascending one reversed, the people without a
+/// key kept last, so both read the same index (docs/decisions/019-the-people-table.md).</summary>
+public abstract class PeopleSort
+{
+    public abstract bool NeverMissing { get; }
+
+    /// <summary>The key of a row, as the database holds it, written for a page's position in the address.</summary>
+    public abstract string? KeyText(ListEntry entry);
+
+    /// <summary>People with the key (true) or without it.</summary>
+    public abstract IQueryable<Contact> Having(IQueryable<Contact> contacts, bool withKey);
+
+    /// <summary>People whose key equals, or lies beyond in the direction (ascending: after), the one written in <paramref name="keyText"/>;
+    /// null when the text is not one this sort wrote.</summary>
+    public abstract IQueryable<Contact>? Beyond(IQueryable<Contact> contacts, string keyText, bool equal, bool ascending);
+
+    public abstract IOrderedQueryable<Contact> Order(IQueryable<Contact> contacts, bool ascending);
+
+    public static PeopleSort? For(ContactSort sort) => sort switch
+    {
+        ContactSort.Organization => Organization,
+        ContactSort.Source => new Keyed<int?>(c => (int?)c.Source, e => (int?)e.Row.Source, false, Ints),
+        ContactSort.Stage => new Keyed<int?>(c => (int?)c.LatestStage, e => (int?)e.Row.Stage, false, Ints),
+        ContactSort.LastContact => new Keyed<DateOnly?>(c => c.LastContactedOn, e => e.Row.LastContactedOn, false,
+            (t => DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+             d => d!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+        ContactSort.NextTask => new Keyed<DateTime?>(c => c.NextTaskDueUtc, e => e.Row.NextTaskDueUtc, false,
+            (t => long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
+                ? new DateTime(ticks, DateTimeKind.Utc) : null,
+             d => d!.Value.Ticks.ToString(CultureInfo.InvariantCulture))),
+        ContactSort.Priority => new Keyed<int?>(c => (int?)c.Priority, e => (int?)e.Row.Priority, true, Ints),
+        _ => null,
+    };
+
+    private static readonly (Func<string, int?> Parse, Func<int?, string> Write) Ints =
+        (t => int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i : null,
+         i => i!.Value.ToString(CultureInfo.InvariantCulture));
+
+    private static readonly PeopleSort Organization = new Named();
+
+    /// <summary>A key of numbers or dates: compared in SQL through a parameter, so every page shares one query plan.</summary>
+    private sealed class Keyed<TKey>(Expression<Func<Contact, TKey>> key, Func<ListEntry, TKey> keyOf, bool neverMissing,
+        (Func<string, TKey> Parse, Func<TKey, string> Write) text) : PeopleSort
+    {
+        public override bool NeverMissing => neverMissing;
+
+        public override string? KeyText(ListEntry entry) => keyOf(entry) is { } value ? text.Write(value) : null;
+
+        public override IQueryable<Contact> Having(IQueryable<Contact> contacts, bool withKey)
+        {
+            var test = withKey ? Expression.NotEqual(key.Body, Expression.Constant(null, typeof(TKey)))
+                : Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey)));
+            return contacts.Where(Expression.Lambda<Func<Contact, bool>>(test, key.Parameters));
+        }
+
+        public override IQueryable<Contact>? Beyond(IQueryable<Contact> contacts, string keyText, bool equal, bool ascending)
+        {
+            if (text.Parse(keyText) is not { } value) return null;
+            // Through a field of an object, as a captured variable is: EF sends it as a parameter, not as text in the SQL.
+            var holder = Expression.Field(Expression.Constant(new Holder<TKey> { Value = value }), nameof(Holder<TKey>.Value));
+            var test = equal ? Expression.Equal(key.Body, holder)
+                : ascending ? Expression.GreaterThan(key.Body, holder) : Expression.LessThan(key.Body, holder);
+            return contacts.Where(Expression.Lambda<Func<Contact, bool>>(test, key.Parameters));
+        }
+
+        public override IOrderedQueryable<Contact> Order(IQueryable<Contact> contacts, bool ascending) => ascending
+            ? contacts.OrderBy(key).ThenBy(c => c.SearchKey).ThenBy(c => c.Id)
+            : contacts.OrderByDescending(key).ThenByDescending(c => c.SearchKey).ThenByDescending(c => c.Id);
+    }
+
+    private sealed class Holder<T>
+    {
+        public T Value = default!;
+    }
+
+    /// <summary>By the organization's folded name, compared as the database compares text (as the name sort does).</summary>
+    private sealed class Named : PeopleSort
+    {
+        public override bool NeverMissing => false;
+
+        public override string? KeyText(ListEntry entry) => entry.OrganizationKey;
+
+        public override IQueryable<Contact> Having(IQueryable<Contact> contacts, bool withKey) =>
+            withKey ? contacts.Where(c => c.OrganizationKey != null) : contacts.Where(c => c.OrganizationKey == null);
+
+        public override IQueryable<Contact>? Beyond(IQueryable<Contact> contacts, string keyText, bool equal, bool ascending) =>
+            equal ? contacts.Where(c => c.OrganizationKey == keyText)
+            : ascending ? contacts.Where(c => c.OrganizationKey!.CompareTo(keyText) > 0) : contacts.Where(c => c.OrganizationKey!.CompareTo(keyText) < 0);
+
+        public override IOrderedQueryable<Contact> Order(IQueryable<Contact> contacts, bool ascending) => ascending
+            ? contacts.OrderBy(c => c.OrganizationKey).ThenBy(c => c.SearchKey).ThenBy(c => c.Id)
+            : contacts.OrderByDescending(c => c.OrganizationKey).ThenByDescending(c => c.SearchKey).ThenByDescending(c => c.Id);
+    }
+}
