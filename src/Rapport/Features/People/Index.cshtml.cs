@@ -40,7 +40,8 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
         var after = ListPosition.Parse(After);
         var before = after is null ? ListPosition.Parse(Before) : null;
         // A position written under another sort (a hand-edited address) starts at the top.
-        var keyed = Filter.Sort != ContactSort.Name;
+        var keyedSort = PeopleSort.For(Filter.Sort) ?? (Filter.Ascending ? null : PeopleSort.NameDescending);
+        var keyed = keyedSort is not null;
         if (PageNumber <= 1 || after?.Keyed != keyed && before?.Keyed != keyed) (after, before) = (null, null);
         var cleanUrl = Url.Page("/People/Index", ContactRows.Route(Filter, PageNumber, after, before))!;
         if (Request.IsHtmx()) Response.Headers["HX-Push-Url"] = cleanUrl;
@@ -63,7 +64,7 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
         List<ContactRow> items;
         ListPosition? previous = null, next = null;
         bool hasPrevious, hasNext;
-        (items, previous, next, hasPrevious) = PeopleSort.For(Filter.Sort) is { } sort
+        (items, previous, next, hasPrevious) = keyedSort is { } sort
             ? await ListPage.ByKeyAsync(db, contacts, sort, Filter.Ascending, after, before, PageSize)
             : await ListPage.ByNameAsync(db, contacts, after, before, PageSize);
         hasNext = next is not null;

@@ -46,6 +46,26 @@ public abstract class PeopleSort
 
     private static readonly PeopleSort Organization = new Named();
 
+    /// <summary>By name from Z to A (A to Z keeps its own reading, <see cref="ListPage.ByNameAsync"/>): the name is the key.</summary>
+    public static readonly PeopleSort NameDescending = new ByName();
+
+    private sealed class ByName : PeopleSort
+    {
+        public override bool NeverMissing => true;
+
+        public override string? KeyText(ListEntry entry) => entry.SearchKey;
+
+        public override IQueryable<Contact> Having(IQueryable<Contact> contacts, bool withKey) => withKey ? contacts : contacts.Where(c => false);
+
+        public override IQueryable<Contact>? Beyond(IQueryable<Contact> contacts, string keyText, bool equal, bool ascending) =>
+            equal ? contacts.Where(c => c.SearchKey == keyText)
+            : ascending ? contacts.Where(c => c.SearchKey.CompareTo(keyText) > 0) : contacts.Where(c => c.SearchKey.CompareTo(keyText) < 0);
+
+        public override IOrderedQueryable<Contact> Order(IQueryable<Contact> contacts, bool ascending) => ascending
+            ? contacts.OrderBy(c => c.SearchKey).ThenBy(c => c.Id)
+            : contacts.OrderByDescending(c => c.SearchKey).ThenByDescending(c => c.Id);
+    }
+
     /// <summary>A key of numbers or dates: compared in SQL through a parameter, so every page shares one query plan.</summary>
     private sealed class Keyed<TKey>(Expression<Func<Contact, TKey>> key, Func<ListEntry, TKey> keyOf, bool neverMissing,
         (Func<string, TKey> Parse, Func<TKey, string> Write) text) : PeopleSort
