@@ -27,16 +27,16 @@ public abstract class PeopleSort
     public static PeopleSort? For(ContactSort sort) => sort switch
     {
         ContactSort.Organization => Organization,
-        ContactSort.Source => new Keyed<int?>(c => (int?)c.Source, e => (int?)e.Row.Source, false, Ints),
-        ContactSort.Stage => new Keyed<int?>(c => (int?)c.LatestStage, e => (int?)e.Row.Stage, false, Ints),
-        ContactSort.LastContact => new Keyed<DateOnly?>(c => c.LastContactedOn, e => e.Row.LastContactedOn, false,
+        ContactSort.Source => new Keyed<int?, ContactSource?>(c => c.Source, e => (int?)e.Row.Source, false, Ints),
+        ContactSort.Stage => new Keyed<int?, ConversationStage?>(c => c.LatestStage, e => (int?)e.Row.Stage, false, Ints),
+        ContactSort.LastContact => new Keyed<DateOnly?, DateOnly?>(c => c.LastContactedOn, e => e.Row.LastContactedOn, false,
             (t => DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
              d => d!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
-        ContactSort.NextTask => new Keyed<DateTime?>(c => c.NextTaskDueUtc, e => e.Row.NextTaskDueUtc, false,
+        ContactSort.NextTask => new Keyed<DateTime?, DateTime?>(c => c.NextTaskDueUtc, e => e.Row.NextTaskDueUtc, false,
             (t => long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
                 ? new DateTime(ticks, DateTimeKind.Utc) : null,
              d => d!.Value.Ticks.ToString(CultureInfo.InvariantCulture))),
-        ContactSort.Priority => new Keyed<int?>(c => (int?)c.Priority, e => (int?)e.Row.Priority, true, Ints),
+        ContactSort.Priority => new Keyed<int?, Priority>(c => c.Priority, e => (int?)e.Row.Priority, true, Ints),
         _ => null,
     };
 
@@ -66,8 +66,10 @@ public abstract class PeopleSort
             : contacts.OrderByDescending(c => c.SearchKey).ThenByDescending(c => c.Id);
     }
 
-    /// <summary>A key of numbers or dates: compared in SQL through a parameter, so every page shares one query plan.</summary>
-    private sealed class Keyed<TKey>(Expression<Func<Contact, TKey>> key, Func<ListEntry, TKey> keyOf, bool neverMissing,
+    /// <summary>A key of numbers, dates or a list's values (<typeparamref name="TColumn"/>, ordered as the column itself
+    /// so the index serves the order), compared as <typeparamref name="TKey"/> the way C# compares them (an enum through
+    /// its number), through a parameter: every page shares one query plan.</summary>
+    private sealed class Keyed<TKey, TColumn>(Expression<Func<Contact, TColumn>> column, Func<ListEntry, TKey> keyOf, bool neverMissing,
         (Func<string, TKey> Parse, Func<TKey, string> Write) text) : PeopleSort
     {
         public override bool NeverMissing => neverMissing;
@@ -76,9 +78,11 @@ public abstract class PeopleSort
 
         public override IQueryable<Contact> Having(IQueryable<Contact> contacts, bool withKey)
         {
-            var test = withKey ? Expression.NotEqual(key.Body, Expression.Constant(null, typeof(TKey)))
-                : Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey)));
-            return contacts.Where(Expression.Lambda<Func<Contact, bool>>(test, key.Parameters));
+            var none = Expression.Constant(null, typeof(TColumn).IsValueType && Nullable.GetUnderlyingType(typeof(TColumn)) is null
+                ? typeof(Nullable<>).MakeGenericType(typeof(TColumn)) : typeof(TColumn));
+            var body = none.Type == typeof(TColumn) ? column.Body : Expression.Convert(column.Body, none.Type);
+            var test = withKey ? Expression.NotEqual(body, none) : Expression.Equal(body, none);
+            return contacts.Where(Expression.Lambda<Func<Contact, bool>>(test, column.Parameters));
         }
 
         public override IQueryable<Contact>? Beyond(IQueryable<Contact> contacts, string keyText, bool equal, bool ascending)
@@ -86,14 +90,15 @@ public abstract class PeopleSort
             if (text.Parse(keyText) is not { } value) return null;
             // Through a field of an object, as a captured variable is: EF sends it as a parameter, not as text in the SQL.
             var holder = Expression.Field(Expression.Constant(new Holder<TKey> { Value = value }), nameof(Holder<TKey>.Value));
-            var test = equal ? Expression.Equal(key.Body, holder)
-                : ascending ? Expression.GreaterThan(key.Body, holder) : Expression.LessThan(key.Body, holder);
-            return contacts.Where(Expression.Lambda<Func<Contact, bool>>(test, key.Parameters));
+            var key = typeof(TColumn) == typeof(TKey) ? column.Body : Expression.Convert(column.Body, typeof(TKey));
+            var test = equal ? Expression.Equal(key, holder)
+                : ascending ? Expression.GreaterThan(key, holder) : Expression.LessThan(key, holder);
+            return contacts.Where(Expression.Lambda<Func<Contact, bool>>(test, column.Parameters));
         }
 
         public override IOrderedQueryable<Contact> Order(IQueryable<Contact> contacts, bool ascending) => ascending
-            ? contacts.OrderBy(key).ThenBy(c => c.SearchKey).ThenBy(c => c.Id)
-            : contacts.OrderByDescending(key).ThenByDescending(c => c.SearchKey).ThenByDescending(c => c.Id);
+            ? contacts.OrderBy(column).ThenBy(c => c.SearchKey).ThenBy(c => c.Id)
+            : contacts.OrderByDescending(column).ThenByDescending(c => c.SearchKey).ThenByDescending(c => c.Id);
     }
 
     private sealed class Holder<T>
