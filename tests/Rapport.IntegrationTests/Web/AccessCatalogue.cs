@@ -174,6 +174,7 @@ public static class AccessCatalogue
         NoId("POST", "/outcome", null, "the person's own search").With("Kind", "FurtherStudy", "Text", "planted"),
         NoId("GET", "/people", null, "lists the person's own"),
         NoId("GET", "/people/bulk", null, "sends back to the list"),
+        NoId("POST", "/people", "Columns", "the signed-in account's own choice of columns").With("columns", "Stage", "returnUrl", "/people"),
         NoId("GET", "/people/new", null, "an empty form"),
         NoId("GET", "/people/duplicates", null, "lists the person's own"),
         NoId("GET", "/people/suggest", null, "names among the person's own contacts"),
