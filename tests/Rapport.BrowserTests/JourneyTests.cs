@@ -105,7 +105,7 @@ public class JourneyTests
             await session.ScreenshotAsync(name);
         }
         await session.GoAsync("/people");
-        await Expect(page.Locator(".contact-list li")).ToHaveCountAsync(24);
+        await Expect(page.Locator(".contact-list tbody tr")).ToHaveCountAsync(24);
         // A contact with a held conversation: follow-ups, messages and the call log fit the phone too.
         await page.GetByRole(AriaRole.Link, new() { Name = "Amara Okafor" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Follow-ups" })).ToBeVisibleAsync();

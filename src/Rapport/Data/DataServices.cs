@@ -25,6 +25,7 @@ public static class DataServices
         services.AddSingleton<ContactCounts>();
         services.AddSingleton<ContactCountInterceptor>();
         services.AddSingleton<RuleFactInterceptor>();
+        services.AddSingleton<ContactSummaryInterceptor>();
         services.AddSingleton<SqliteConnectionSetup>();
         services.AddSingleton<DatabaseReadiness>();
         services.AddSingleton<DatabaseFailures>();
@@ -45,6 +46,7 @@ public static class DataServices
             db.AddInterceptors(provider.GetRequiredService<OwnershipInterceptor>(), provider.GetRequiredService<StampingInterceptor>(),
                 provider.GetRequiredService<ValueCheckInterceptor>(),
                 provider.GetRequiredService<ContactCountInterceptor>(), provider.GetRequiredService<RuleFactInterceptor>(),
+                provider.GetRequiredService<ContactSummaryInterceptor>(),
                 provider.GetRequiredService<DatabaseFailures>(), RulesInQueries.Instance);
             if (countCommands) db.AddInterceptors(provider.GetRequiredService<SqlCommandCount>());
             // Migrations are hand-written without a model snapshot; the drift tests guard the model instead.

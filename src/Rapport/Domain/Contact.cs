@@ -55,6 +55,15 @@ public class Contact : IOwned, ITimestamped, IVersioned
     /// <summary>Names, organization, title, city, school, tags, emails and notes, folded; the full-text index reads it.</summary>
     public string SearchText { get; private set; } = "";
 
+    /// <summary>The people table's sort keys, kept by the database on every save (<c>Data/Interceptors/ContactSummaries</c>),
+    /// never set by a feature: the folded name of their organization, the stage of their newest conversation, and
+    /// their next open task (the earliest by when it shows) with when it shows. Stored so a sort reads fifty
+    /// entries of an index, not every person (docs/decisions/019-the-people-table.md).</summary>
+    public string? OrganizationKey { get; private set; }
+    public ConversationStage? LatestStage { get; private set; }
+    public int? NextTaskId { get; private set; }
+    public DateTime? NextTaskDueUtc { get; private set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 

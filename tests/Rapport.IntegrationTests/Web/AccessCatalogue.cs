@@ -179,6 +179,7 @@ public static class AccessCatalogue
         NoId("GET", "/insights", null, "the person's own figures"),
         NoId("GET", "/people", null, "lists the person's own"),
         NoId("GET", "/people/bulk", null, "sends back to the list"),
+        NoId("POST", "/people", "Columns", "the signed-in account's own choice of columns").With("columns", "Stage", "returnUrl", "/people"),
         NoId("GET", "/people/new", null, "an empty form"),
         NoId("GET", "/people/duplicates", null, "lists the person's own"),
         NoId("GET", "/people/suggest", null, "names among the person's own contacts"),

@@ -82,6 +82,8 @@ public static class ContactBulkInsert
                 foreach (var e in c.Events) await rows.AddAsync(owner, c.Id, e.OccurredAtUtc, (int)e.Kind, e.Text);
             await rows.FlushAsync();
         }
+        // Their organizations' names as the people table sorts them (a new contact has no conversation or task yet).
+        if (contacts.Any(c => c.OrganizationId is not null)) await ContactSummaries.InRangeAsync(db, owner, ids.Min(), ids.Max());
         // Thousands of rows at once leave PostgreSQL's statistics behind until autovacuum comes round, and with
         // them a plan for a table it thinks is empty: the next import read 30,000 contacts in seconds, not 0.1 s.
         if (connection is NpgsqlConnection pg && contacts.Count >= AnalyzeAfter)

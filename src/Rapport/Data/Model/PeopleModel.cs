@@ -22,6 +22,15 @@ internal static class PeopleModel
             contact.Property(c => c.SearchKey).HasMaxLength(Contact.SearchKeyMaxLength);
             // With the id, the people list's pages start where the last one ended (keyset) without a sort, on both databases.
             contact.HasIndex(c => new { c.OwnerId, c.SearchKey, c.Id });
+            // The people table's other sorts, each read from its own index in the same way: the key, then the name and
+            // the id, so equal keys (thousands at "Normal" priority) page on by name from where the last page ended.
+            contact.Property(c => c.OrganizationKey).HasMaxLength(Organization.NameMaxLength);
+            contact.HasIndex(c => new { c.OwnerId, c.OrganizationKey, c.SearchKey, c.Id });
+            contact.HasIndex(c => new { c.OwnerId, c.Source, c.SearchKey, c.Id });
+            contact.HasIndex(c => new { c.OwnerId, c.LatestStage, c.SearchKey, c.Id });
+            contact.HasIndex(c => new { c.OwnerId, c.LastContactedOn, c.SearchKey, c.Id });
+            contact.HasIndex(c => new { c.OwnerId, c.NextTaskDueUtc, c.SearchKey, c.Id });
+            contact.HasIndex(c => new { c.OwnerId, c.Priority, c.SearchKey, c.Id });
             contact.HasIndex(c => new { c.OwnerId, c.LinkedInUrl });
             contact.HasIndex(c => new { c.OwnerId, c.Uid }).IsUnique();
             // The home page's newest contacts, read from the end of this index; with the id, since an import gives

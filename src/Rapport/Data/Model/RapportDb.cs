@@ -91,6 +91,7 @@ public partial class RapportDb(DbContextOptions<RapportDb> options, CurrentOwner
             user.Property(u => u.SelfIntroduction).HasMaxLength(RapportUser.SelfIntroductionMaxLength);
             user.Property(u => u.Theme).HasDefaultValue(Rapport.Domain.Theme.System);
             user.Property(u => u.School).HasMaxLength(Contact.SchoolMaxLength);
+            user.Property(u => u.PeopleColumns).HasMaxLength(RapportUser.PeopleColumnsMaxLength);
         });
 
         PeopleModel.Configure(builder, Database.IsNpgsql());

@@ -32,6 +32,10 @@ public class RapportUser : IdentityUser, Rapport.Domain.IVersioned
 
     /// <summary>Where the person studied: contacts whose school matches are warm paths to where they work.</summary>
     public string? School { get; set; }
+    public const int PeopleColumnsMaxLength = 200;
+
+    /// <summary>The columns the person chose for the people table, comma-separated (see <c>PeopleColumns</c>); null: all of them.</summary>
+    public string? PeopleColumns { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
 

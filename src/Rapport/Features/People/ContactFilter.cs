@@ -4,12 +4,16 @@ using Rapport.Domain;
 
 namespace Rapport.Features.People;
 
+/// <summary>The columns the people table sorts by (names in the address, so they stay as they are).</summary>
 public enum ContactSort
 {
     Name,
     Organization,
     LastContact,
     Priority,
+    Source,
+    Stage,
+    NextTask,
 }
 
 /// <summary>What the people list is narrowed to: bound from the query string, so every view of the
@@ -32,6 +36,27 @@ public sealed class ContactFilter
     public bool? Dnc { get; set; }
 
     public ContactSort Sort { get; set; } = ContactSort.Name;
+
+    /// <summary>"asc" or "desc"; anything else is the column's own direction (<see cref="Ascending"/>).</summary>
+    public string? Dir { get; set; }
+
+    /// <summary>Each column first sorts the way it is most often read: the most recent contact first, every other A to Z,
+    /// the earliest task, the first stage, high priority first.</summary>
+    public static bool AscendingFirst(ContactSort sort) => sort != ContactSort.LastContact;
+
+    public bool Ascending => Dir switch
+    {
+        "asc" => true,
+        "desc" => false,
+        _ => AscendingFirst(Sort),
+    };
+
+    /// <summary>A sort or direction the list does not know (a hand-edited address) becomes the default, never an error.</summary>
+    public void Settle()
+    {
+        if (!Enum.IsDefined(Sort)) Sort = ContactSort.Name;
+        Dir = Ascending == AscendingFirst(Sort) ? null : Ascending ? "asc" : "desc";
+    }
 
     public bool IsNarrowed => !string.IsNullOrWhiteSpace(Q) || HasFilters;
 
@@ -62,16 +87,8 @@ public sealed class ContactFilter
         return contacts;
     }
 
-    public IOrderedQueryable<Contact> Order(IQueryable<Contact> contacts) => Sort switch
-    {
-        ContactSort.Organization => contacts.OrderBy(c => c.Organization == null).ThenBy(c => c.Organization!.NormalizedName).ThenBy(c => c.SearchKey).ThenBy(c => c.Id),
-        ContactSort.LastContact => contacts.OrderBy(c => c.LastContactedOn == null).ThenByDescending(c => c.LastContactedOn).ThenBy(c => c.SearchKey).ThenBy(c => c.Id),
-        ContactSort.Priority => contacts.OrderBy(c => c.Priority).ThenBy(c => c.SearchKey).ThenBy(c => c.Id),
-        _ => contacts.OrderBy(c => c.SearchKey).ThenBy(c => c.Id),
-    };
-
     /// <summary>The filter as route values, for links that keep it (pages, sort).</summary>
-    public Dictionary<string, string> RouteValues(int? page = null, ContactSort? sort = null) => new Dictionary<string, string?>
+    public Dictionary<string, string> RouteValues(int? page = null, ContactSort? sort = null, bool? ascending = null) => new Dictionary<string, string?>
     {
         ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
         ["field"] = Field?.ToString(),
@@ -84,6 +101,7 @@ public sealed class ContactFilter
         ["quiet"] = Quiet?.ToString(),
         ["dnc"] = Dnc?.ToString().ToLowerInvariant(),
         ["sort"] = (sort ?? Sort) == ContactSort.Name ? null : (sort ?? Sort).ToString(),
+        ["dir"] = (ascending ?? (sort is null ? Ascending : AscendingFirst(sort.Value))) is var up && up == AscendingFirst(sort ?? Sort) ? null : up ? "asc" : "desc",
         ["p"] = page is > 1 ? page.ToString() : null,
     }.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!);
 }

@@ -18,7 +18,7 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    /// <summary>Sorted by name, a page starts after or before a person (<see cref="ListPosition"/>); "p" then only numbers it.</summary>
+    /// <summary>A page starts after or before a person (<see cref="ListPosition"/>); "p" then only numbers it.</summary>
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
@@ -26,6 +26,7 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
     public string? Before { get; set; }
 
     public ContactRows Rows { get; private set; } = null!;
+    public PeopleColumns Columns { get; private set; } = PeopleColumns.All;
     public IReadOnlyList<Choice> Fields { get; private set; } = [];
     public const int OrganizationChoices = 200;
     public IReadOnlyList<Choice> Organizations { get; private set; } = [];
@@ -35,12 +36,17 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
     {
         if (Filter.Q is { Length: > 200 }) Filter.Q = Filter.Q[..200];
         // The filter form sends every field, empty ones too; the address bar shows only what narrows the list.
+        Filter.Settle();
         var after = ListPosition.Parse(After);
         var before = after is null ? ListPosition.Parse(Before) : null;
-        if (Filter.Sort != ContactSort.Name || PageNumber <= 1) (after, before) = (null, null);
+        // A position written under another sort (a hand-edited address) starts at the top.
+        var keyedSort = PeopleSort.For(Filter.Sort) ?? (Filter.Ascending ? null : PeopleSort.NameDescending);
+        var keyed = keyedSort is not null;
+        if (PageNumber <= 1 || after?.Keyed != keyed && before?.Keyed != keyed) (after, before) = (null, null);
         var cleanUrl = Url.Page("/People/Index", ContactRows.Route(Filter, PageNumber, after, before))!;
         if (Request.IsHtmx()) Response.Headers["HX-Push-Url"] = cleanUrl;
         else if (Request.Query.Any(q => string.IsNullOrEmpty(q.Value))) return Redirect(cleanUrl);
+        Columns = await ChosenColumnsAsync();
         var today = DateOnly.FromDateTime(time.ToLocal(time.UtcNow));
         var matches = await ContactFullText.FindAsync(db, Filter.Q);
         var contacts = Filter.Apply(db.Contacts.AsNoTracking(), matches, today);
@@ -58,30 +64,18 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
         List<ContactRow> items;
         ListPosition? previous = null, next = null;
         bool hasPrevious, hasNext;
-        if (Filter.Sort == ContactSort.Name)
-        {
-            (items, previous, next, hasPrevious) = await ListPage.ByNameAsync(contacts, after, before, PageSize);
-            hasNext = next is not null;
-            // Numbered from the page it came from, kept within what the list now holds: a page read from the top is
-            // page 1, and the one with nothing after it the last, whatever the address said.
-            if (!hasPrevious) page = 1;
-            else if (!hasNext && !atLeast) page = Math.Max(pages, 2);
-            else page = Math.Clamp(page, 2, atLeast ? int.MaxValue : Math.Max(2, pages - 1));
-        }
-        else
-        {
-            // Sorted by anything else, every matching person is sorted anyway, so pages are counted from the top.
-            items = await Filter.Order(contacts)
-                .Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(c => new ContactRow(c.Id, Domain.Contact.FullNameOf(c.FirstName, c.LastName), c.Title,
-                    c.Organization == null ? null : c.Organization.Name, c.City, c.Priority, c.DoNotContact, c.LastContactedOn, c.Photo != null))
-                .ToListAsync();
-            hasPrevious = page > 1;
-            hasNext = atLeast ? items.Count == PageSize : page < pages;
-        }
+        (items, previous, next, hasPrevious) = keyedSort is { } sort
+            ? await ListPage.ByKeyAsync(db, contacts, sort, Filter.Ascending, after, before, PageSize)
+            : await ListPage.ByNameAsync(db, contacts, after, before, PageSize);
+        hasNext = next is not null;
+        // Numbered from the page it came from, kept within what the list now holds: a page read from the top is
+        // page 1, and the one with nothing after it the last, whatever the address said.
+        if (!hasPrevious) page = 1;
+        else if (!hasNext && !atLeast) page = Math.Max(pages, 2);
+        else page = Math.Clamp(page, 2, atLeast ? int.MaxValue : Math.Max(2, pages - 1));
         if (atLeast && !hasNext) pages = page;
         else if (!atLeast) pages = Math.Max(pages, page);
-        Rows = new ContactRows(items, Filter, page, pages, total, atLeast, hasPrevious, hasNext, previous, next);
+        Rows = new ContactRows(items, Filter, page, pages, total, atLeast, hasPrevious, hasNext, previous, next, Columns, today);
 
         // htmx live search and filters swap only the rows; the address bar keeps a shareable URL.
         if (Request.IsHtmx()) return Partial("_ContactRows", Rows);
@@ -104,6 +98,19 @@ public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : Pag
             .Take(OrganizationChoices).Select(r => new Choice(r.Id, r.Name)).ToList();
         return Page();
     }
+
+    /// <summary>The columns the person chose to see, kept on their account: the same table on every device.</summary>
+    public async Task<IActionResult> OnPostColumnsAsync(string[]? columns, string? returnUrl)
+    {
+        var chosen = PeopleColumns.Chosen(columns ?? []);
+        // Not a profile edit: the account's version stays, so a profile form open in another tab still saves.
+        await db.Users.Where(u => u.Id == db.OwnerId).ExecuteUpdateAsync(u => u.SetProperty(x => x.PeopleColumns, chosen.Stored));
+        return LocalRedirect(returnUrl is { Length: < 2_000 } && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/people", StringComparison.Ordinal)
+            ? returnUrl : Url.Page("/People/Index")!);
+    }
+
+    private async Task<PeopleColumns> ChosenColumnsAsync() =>
+        PeopleColumns.Parse(await db.Users.AsNoTracking().Where(u => u.Id == db.OwnerId).Select(u => u.PeopleColumns).FirstOrDefaultAsync());
 }
 
 // Set by initializers so EF can put a UNION over it.
@@ -116,15 +123,19 @@ internal sealed class OrganizationRow
 }
 
 public sealed record ContactRow(int Id, string Name, string? Title, string? Organization, string? City,
-    Domain.Priority Priority, bool DoNotContact, DateOnly? LastContactedOn, bool HasPhoto = false);
+    Domain.Priority Priority, bool DoNotContact, DateOnly? LastContactedOn, bool HasPhoto = false,
+    Domain.ContactSource? Source = null, Domain.ConversationStage? Stage = null, DateTime? NextTaskDueUtc = null, string? NextTask = null);
 
 /// <param name="TotalIsAtLeast">More than <see cref="ContactFullText.ExactCountLimit"/> match: the total is not counted,
 /// and <paramref name="Pages"/> is unknown (int.MaxValue) until a short page shows the end.</param>
 /// <param name="PreviousFrom">Where the previous page ends (null: it is the first page, or pages are counted).</param>
 /// <param name="NextFrom">Where the next page starts (null when pages are counted).</param>
 public sealed record ContactRows(IReadOnlyList<ContactRow> Items, ContactFilter Filter, int Page, int Pages, int Total, bool TotalIsAtLeast = false,
-    bool HasPrevious = false, bool HasNext = false, ListPosition? PreviousFrom = null, ListPosition? NextFrom = null)
+    bool HasPrevious = false, bool HasNext = false, ListPosition? PreviousFrom = null, ListPosition? NextFrom = null,
+    PeopleColumns? Columns = null, DateOnly Today = default)
 {
+    public PeopleColumns Shown => Columns ?? PeopleColumns.All;
+
     // Page 2's Previous is the top of the list, with an address to match.
     public Dictionary<string, string> PreviousRoute => Route(Filter, Page - 1, null, Page <= 2 ? null : PreviousFrom);
     public Dictionary<string, string> NextRoute => Route(Filter, Page + 1, NextFrom, null);
@@ -132,13 +143,10 @@ public sealed record ContactRows(IReadOnlyList<ContactRow> Items, ContactFilter 
     public static Dictionary<string, string> Route(ContactFilter filter, int page, ListPosition? after, ListPosition? before)
     {
         var route = filter.RouteValues(page);
-        // Sorted by name, a page past the first is known by where it starts; without one it is the first.
-        if (filter.Sort == ContactSort.Name)
-        {
-            if (after is not null) route["after"] = after.ToString();
-            else if (before is not null) route["before"] = before.ToString();
-            else route.Remove("p");
-        }
+        // A page past the first is known by where it starts; without one it is the first.
+        if (after is not null) route["after"] = after.ToString();
+        else if (before is not null) route["before"] = before.ToString();
+        else route.Remove("p");
         return route;
     }
 }

@@ -27,4 +27,23 @@ public class ListPositionTests
     [InlineData("12.%%%")]
     [InlineData("12./w")]
     public void Anything_the_list_did_not_write_is_no_position(string? text) => Assert.Null(ListPosition.Parse(text));
+
+    [Theory]
+    [InlineData("zeta labs")]
+    [InlineData("4")]
+    [InlineData("2026-12-01")]
+    [InlineData(null)]
+    [InlineData("~")]
+    public void A_position_under_another_sort_keeps_its_key_or_that_it_had_none(string? value)
+    {
+        var position = new ListPosition("ada lovelace", 12, value, Keyed: true);
+        Assert.Equal(position, ListPosition.Parse(position.ToString()));
+        Assert.NotEqual(new ListPosition("ada lovelace", 12), ListPosition.Parse(position.ToString()));
+    }
+
+    [Theory]
+    [InlineData("12.YWRh.~~")]
+    [InlineData("12.YWRh.%%")]
+    [InlineData("12.YWRh.eA.eA")]
+    public void A_sort_key_the_list_did_not_write_is_no_position(string text) => Assert.Null(ListPosition.Parse(text));
 }
