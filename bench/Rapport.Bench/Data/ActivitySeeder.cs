@@ -95,6 +95,9 @@ public static class ActivitySeeder
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
         }
+        // The people table sorts by values each contact keeps (its latest stage, next task, organization's name); the app keeps them
+        // on every save, and this seeder writes past the app, so it fills them once, as an import does.
+        await ContactSummaries.OfAccountAsync(db, ownerId);
         // Five hundred days of use would have let PostgreSQL's autovacuum tidy up and gather statistics; seeded in a minute, ask for it.
         // VACUUM too: otherwise autovacuum works through the new rows while the pages are measured.
         if (database.IsPostgres) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");

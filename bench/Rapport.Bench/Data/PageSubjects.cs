@@ -13,15 +13,19 @@ namespace Rapport.Bench.Data;
 /// organization with the most people, that conversation's career field, and the person recorded twice.</summary>
 public sealed record PageSubjects(int Conversation, int Organization, int Field, int First, int Second)
 {
-    /// <summary>Each page, its address, and the SQL commands it may send (its read model's own figure).</summary>
-    public IReadOnlyList<(string Name, string Path, int Ceiling)> Pages =>
+    /// <summary>Each page, its address, the SQL commands it may send (its read model's own figure), and its p95 target with one client where the issues set one.</summary>
+    public IReadOnlyList<(string Name, string Path, int Ceiling, double? TargetMs)> Pages =>
     [
-        ("Conversation page", $"/conversations/{Conversation}", ConversationPage.SqlCommands),
-        ("Preparation page", $"/conversations/{Conversation}/prepare", PreparationSheet.SqlCommands),
-        ("Conversation mode", $"/conversations/{Conversation}/hold", ConversationMode.SqlCommands),
-        ("Merge page", $"/people/merge?a={First}&b={Second}", MergeChoice.SqlCommands),
-        ("Organization page", $"/organizations/{Organization}", OrganizationPage.SqlCommands),
-        ("Career field page", $"/fields/{Field}", CareerFieldPage.SqlCommands),
+        ("Conversation page", $"/conversations/{Conversation}", ConversationPage.SqlCommands, null),
+        ("Preparation page", $"/conversations/{Conversation}/prepare", PreparationSheet.SqlCommands, null),
+        ("Conversation mode", $"/conversations/{Conversation}/hold", ConversationMode.SqlCommands, null),
+        ("Merge page", $"/people/merge?a={First}&b={Second}", MergeChoice.SqlCommands, null),
+        ("Organization page", $"/organizations/{Organization}", OrganizationPage.SqlCommands, null),
+        ("Career field page", $"/fields/{Field}", CareerFieldPage.SqlCommands, null),
+        ("Board", "/conversations", Rapport.Features.Conversations.IndexModel.SqlCommands, 50),
+        ("Insights, the last 12 months", "/insights?days=365", Rapport.Features.Insights.IndexModel.SqlCommands, 100),
+        // The people table's first page sorted by a value kept on each contact (the next task's day).
+        ("People table, by next task", "/people?sort=NextTask", 5, 25),
     ];
 
     public static IEnumerable<string> Names => new PageSubjects(0, 0, 0, 0, 0).Pages.Select(p => p.Name);

@@ -104,7 +104,7 @@ public sealed class SqlCommandsPerPageFixture : IAsyncLifetime
 
 public partial class SqlCommandsPerPageTests(SqlCommandsPerPageFixture fixture) : IClassFixture<SqlCommandsPerPageFixture>
 {
-    public static TheoryData<string> PageNames => ["Conversation", "Preparation", "Conversation mode", "Merge", "Organization", "Career field"];
+    public static TheoryData<string> PageNames => ["Conversation", "Preparation", "Conversation mode", "Merge", "Organization", "Career field", "Board", "Insights"];
 
     private static (string Path, int Ceiling) Page(string name, SqlCommandsPerPageFixture.Ids ids) => name switch
     {
@@ -113,6 +113,8 @@ public partial class SqlCommandsPerPageTests(SqlCommandsPerPageFixture fixture) 
         "Conversation mode" => ($"/conversations/{ids.Conversation}/hold", Rapport.Features.Conversations.ConversationMode.SqlCommands),
         "Merge" => ($"/people/merge?a={ids.First}&b={ids.Second}", Rapport.Features.People.MergeChoice.SqlCommands),
         "Organization" => ($"/organizations/{ids.Organization}", Rapport.Features.Organizations.OrganizationPage.SqlCommands),
+        "Board" => ("/conversations", Rapport.Features.Conversations.IndexModel.SqlCommands),
+        "Insights" => ("/insights?days=365", Rapport.Features.Insights.IndexModel.SqlCommands),
         _ => ($"/fields/{ids.Field}", Rapport.Features.CareerFields.CareerFieldPage.SqlCommands),
     };
 

@@ -10,6 +10,9 @@ namespace Rapport.Features.Insights;
 /// the network grows, who led to whom, and what each career field has taught.</summary>
 public class IndexModel(RapportDb db, UserTime time) : PageModel
 {
+    /// <summary>The SQL commands the page sends for any period and any size of account (the benchmark and a test hold it).</summary>
+    public const int SqlCommands = 13;
+
     public const int DefaultDays = 90;
     public const int MaxYears = 5;
 
