@@ -23,7 +23,7 @@ public class IconTests(AppFixture fixture) : IClassFixture<AppFixture>
             Assert.NotEmpty(icon.Children); // the shapes were read
             Assert.NotEqual("", entry.TextContent.Trim());
         }
-        Assert.Equal(["Today", "Research", "People", "Conversations", "Follow-ups", "Templates", "Outcome"],
+        Assert.Equal(["Today", "Research", "People", "Conversations", "Follow-ups", "Templates", "Outcome", "Insights"],
             today.Document.QuerySelectorAll(".places-wide a").Select(a => a.TextContent.Trim()));
         // Presentation attributes only: the page's strict CSP refuses style attributes.
         Assert.Empty(today.Document.QuerySelectorAll("svg.icon[style], svg.icon *[style]"));
