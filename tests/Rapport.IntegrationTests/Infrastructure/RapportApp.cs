@@ -80,6 +80,7 @@ public class RapportApp : WebApplicationFactory<Program>
         app._realServer = realServer;
         if (realServer) app.UseKestrel(0);
         app.StartServer();
+        app._started = true;
         // The app prepares its database while its server starts; tests reach the database directly, so they wait for it.
         await Services.GetRequiredService<Rapport.Data.DatabaseReadiness>().Ready;
         if (completeSetup) await app.CompleteSetupAsync();
@@ -126,6 +127,7 @@ public class RapportApp : WebApplicationFactory<Program>
         : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
 
     private bool _realServer;
+    private bool _started;
 
     /// <summary>A browser-like client signed in as the install's owner (the account made at setup).</summary>
     public async Task<SignedInUser> SignInOwnerAsync()
@@ -190,7 +192,16 @@ public class RapportApp : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        // The host never disposes its environment's file providers, and the one over wwwroot watches its folders (for
+        // asp-append-version) with one inotify instance per app on Linux: a run that starts a few hundred apps would
+        // reach the system's limit of 128 before the garbage collector frees them, and every later app would fail to start.
+        var environment = _started ? Services.GetService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>() : null;
         await base.DisposeAsync();
+        foreach (var provider in new[] { environment?.WebRootFileProvider, environment?.ContentRootFileProvider }.OfType<Microsoft.Extensions.FileProviders.IFileProvider>())
+        {
+            var parts = provider is Microsoft.Extensions.FileProviders.CompositeFileProvider composite ? composite.FileProviders : [provider];
+            foreach (var part in parts.OfType<IDisposable>()) part.Dispose();
+        }
         if (!_keepDatabase) await Database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
