@@ -195,7 +195,9 @@ public class RapportApp : WebApplicationFactory<Program>
         // The host never disposes its environment's file providers, and the one over wwwroot watches its folders (for
         // asp-append-version) with one inotify instance per app on Linux: a run that starts a few hundred apps would
         // reach the system's limit of 128 before the garbage collector frees them, and every later app would fail to start.
+        // Only once: a test that disposes its app before its fixture does would find the services gone the second time.
         var environment = _started ? Services.GetService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>() : null;
+        _started = false;
         await base.DisposeAsync();
         foreach (var provider in new[] { environment?.WebRootFileProvider, environment?.ContentRootFileProvider }.OfType<Microsoft.Extensions.FileProviders.IFileProvider>())
         {
