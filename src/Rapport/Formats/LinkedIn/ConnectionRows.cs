@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -8,10 +7,6 @@ namespace Rapport.Formats.LinkedIn;
 internal sealed class ConnectionRows(ColumnMap columns)
 {
     private static readonly string[] DateFormats = ["dd MMM yyyy", "d MMM yyyy", "yyyy-MM-dd"];
-
-    // C0 and C1 controls except tab, CR and LF: invisible, and NUL breaks databases and text tools.
-    private static readonly SearchValues<char> Controls = SearchValues.Create(
-        Enumerable.Range(0, 0xA0).Select(i => (char)i).Where(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')).ToArray());
 
     private readonly List<LinkedInConnection> _connections = [];
     private readonly List<ImportIssue> _rejected = [];
@@ -33,9 +28,9 @@ internal sealed class ConnectionRows(ColumnMap columns)
         var stripped = false;
         for (var i = 0; i < cells.Length; i++)
         {
-            if (cells[i].AsSpan().ContainsAny(Controls))
+            if (CsvSlice.HasControls(cells[i]))
             {
-                cells[i] = string.Concat(cells[i].Where(c => !Controls.Contains(c)));
+                cells[i] = CsvSlice.WithoutControls(cells[i]);
                 stripped = true;
             }
         }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Rapport.Formats.LinkedIn;
 
@@ -89,16 +87,5 @@ internal static class ConnectionsParser
         return null;
     }
 
-    private static CsvParser CreateParser(string text, int offset, char delimiter) =>
-        new(new StringSliceReader(text, offset), new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter.ToString(),
-            DetectDelimiter = false,
-            HasHeaderRecord = false,
-            IgnoreBlankLines = false, // blank lines stay records so character counts map to lines
-            Mode = CsvMode.RFC4180,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            MaxFieldSize = MaxFieldLength,
-        });
+    private static CsvParser CreateParser(string text, int offset, char delimiter) => CsvSlice.Parser(text, offset, delimiter, MaxFieldLength);
 }

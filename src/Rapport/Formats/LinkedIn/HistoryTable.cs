@@ -1,7 +1,4 @@
-using System.Buffers;
-using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Rapport.Formats.LinkedIn;
 
@@ -16,10 +13,6 @@ internal static class HistoryTable
 {
     public const int HeaderSearchLines = 30;
     public const int MaxRows = 50_000;
-
-    // C0 and C1 controls except tab, CR and LF: NUL breaks PostgreSQL, the others are invisible.
-    private static readonly SearchValues<char> Controls = SearchValues.Create(
-        Enumerable.Range(0, 0xA0).Select(i => (char)i).Where(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')).ToArray());
 
     /// <summary>The rows, or null with the problem. <paramref name="maxCell"/> bounds every cell.</summary>
     public static List<HistoryRow>? Read(string text, string fileName, string[] columns, int maxCell, out string? problem)
@@ -96,18 +89,7 @@ internal static class HistoryTable
         return null;
     }
 
-    private static string Clean(string cell) =>
-        cell.AsSpan().ContainsAny(Controls) ? string.Concat(cell.Where(c => !Controls.Contains(c))).Trim() : cell.Trim();
+    private static string Clean(string cell) => CsvSlice.WithoutControls(cell).Trim();
 
-    private static CsvParser Parser(string text, int offset, int maxCell) =>
-        new(new StringSliceReader(text, offset), new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = false,
-            HasHeaderRecord = false,
-            IgnoreBlankLines = false,
-            Mode = CsvMode.RFC4180,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            MaxFieldSize = maxCell,
-        });
+    private static CsvParser Parser(string text, int offset, int maxCell) => CsvSlice.Parser(text, offset, ',', maxCell);
 }
