@@ -66,11 +66,12 @@ public sealed record InsightsReport(
         // The funnel follows each conversation asked for in the period to where it stands now.
         var asked = requests.Where(r => r.ConversationId is not null).GroupBy(r => r.ConversationId!.Value)
             .Select(g => new { Id = g.Key, g.First().Stage, First = g.Min(r => r.SentAtUtc) }).ToList();
-        var answeredConversations = replies.Where(r => r.Kind != ReplyKind.NoReply).Select(r => (r.ConversationId, r.AtUtc)).ToList();
+        // By conversation: a scan of every answer for each conversation asked grew with the square of the account.
+        var answersTo = replies.Where(r => r.Kind != ReplyKind.NoReply).ToLookup(r => r.ConversationId, r => r.AtUtc);
         var counts = new[]
         {
             ("Requests sent", asked.Count),
-            ("Replied", asked.Count(c => answeredConversations.Any(r => r.ConversationId == c.Id && r.AtUtc >= c.First))),
+            ("Replied", asked.Count(c => answersTo[c.Id].Any(at => at >= c.First))),
             ("Scheduled", asked.Count(c => c.Stage is ConversationStage s && ScheduledOrLater.Contains(s))),
             ("Held", asked.Count(c => c.Stage is ConversationStage s && HeldOrLater.Contains(s))),
             ("Thanked", asked.Count(c => c.Stage is ConversationStage.Thanked or ConversationStage.Closed)),

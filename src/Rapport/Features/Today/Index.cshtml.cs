@@ -26,8 +26,8 @@ public class IndexModel(RapportDb db, Web.UserTime time, ContactCounts counts) :
     {
         var now = time.UtcNow;
         var today = DateOnly.FromDateTime(time.ToLocal(now));
-        // The week runs Monday to Sunday in the person's zone.
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        // The week runs Monday to Sunday in the person's zone, as the insights count it.
+        var monday = WeeklyActivity.WeekOf(today);
         var weekStart = TimeZones.ToUtc(monday.ToDateTime(TimeOnly.MinValue), time.Zone);
         var todayStart = TimeZones.ToUtc(today.ToDateTime(TimeOnly.MinValue), time.Zone);
         var figures = await Figures(db, db.OwnerId!, weekStart, todayStart);
