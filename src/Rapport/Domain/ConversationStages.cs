@@ -44,6 +44,11 @@ public static class ConversationStages
         return new StageMove(true, null);
     }
 
+    /// <summary>The moves that would be allowed now, in the order to offer them: a menu that cannot set the meeting's
+    /// time (the board's) offers only these, where the graph alone would offer "It took place" before the meeting.</summary>
+    public static IReadOnlyList<ConversationStage> PossibleNow(ConversationStage from, DateTime? meetingStartUtc, DateTime nowUtc) =>
+        [.. Next(from).Where(to => Check(from, to, meetingStartUtc, nowUtc).Allowed)];
+
     public static bool IsOpen(ConversationStage stage) => stage is not (Closed or Declined or NoReply or Cancelled);
 
     /// <summary>True when a conversation that had ended on a side exit comes back into the pipeline.

@@ -157,6 +157,15 @@ public class ConversationStagesTests
         Assert.False(ConversationStages.Undoable(Held, isUndo: true));
     }
 
+    [Fact]
+    public void What_is_possible_now_leaves_out_a_meeting_not_yet_come_and_a_schedule_without_a_time()
+    {
+        Assert.Equal([Requested, Cancelled], ConversationStages.PossibleNow(Scheduled, Future, Now));
+        Assert.Equal([Held, Requested, Cancelled], ConversationStages.PossibleNow(Scheduled, Past, Now));
+        Assert.Equal([Requested, Cancelled], ConversationStages.PossibleNow(Idea, null, Now));
+        Assert.Empty(ConversationStages.PossibleNow(Closed, Past, Now));
+    }
+
     [Theory]
     [InlineData(Idea, Requested, "I sent the request")]
     [InlineData(Scheduled, Held, "It took place")]

@@ -10,7 +10,7 @@ namespace Rapport.Features.Conversations;
 /// (by the index of tasks by contact): a person has a few tasks, the account thousands.</summary>
 public sealed record BoardCard(int Id, int Version, int ContactId, string Name, bool HasPhoto, int? OrganizationId, string? Organization,
     string? Field, ConversationStage Stage, DateTime StageChangedAtUtc, string? NextTask, DateTime? NextTaskDueUtc, DateTime? LastSentUtc,
-    DateTime? LastReplyUtc)
+    DateTime? LastReplyUtc, DateTime? MeetingStartUtc)
 {
     /// <summary>The last message either way: a request sent, or their answer.</summary>
     public DateTime? LastMessageUtc => LastSentUtc is null ? LastReplyUtc : LastReplyUtc is null ? LastSentUtc
@@ -86,5 +86,6 @@ public static class Board
                     && t.DoneAtUtc == null && t.DismissedAtUtc == null)
                 .OrderBy(t => t.DueUtc).Select(t => (DateTime?)t.DueUtc).FirstOrDefault(),
             db.OutreachAttempts.Where(a => a.ContactId == c.ContactId).Max(a => (DateTime?)a.SentAtUtc),
-            db.Replies.Where(r => r.ContactId == c.ContactId && r.Kind != ReplyKind.NoReply).Max(r => (DateTime?)r.AtUtc)));
+            db.Replies.Where(r => r.ContactId == c.ContactId && r.Kind != ReplyKind.NoReply).Max(r => (DateTime?)r.AtUtc),
+            c.MeetingStartUtc));
 }

@@ -71,7 +71,8 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal("3 days ago", facts["Last message"]);
         // Only the moves an idea may make are offered.
         var offered = card.QuerySelectorAll("details form input[name='to']").Select(i => i.GetAttribute("value")).ToList();
-        Assert.Equal(["Requested", "Scheduled", "Cancelled"], offered);
+        // Scheduled needs a meeting time the board cannot set, so the menu leaves it out.
+        Assert.Equal(["Requested", "Cancelled"], offered);
     }
 
     [Fact]
@@ -126,8 +127,10 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(3, tooLong.Document.QuerySelectorAll("article.card").Length);
 
         var narrowed = await user.Client.GetPageAsync($"/conversations?org={northwind}&tag=alumni");
-        // Refused (no meeting time yet): the board comes back as narrowed.
-        var refused = await HtmlPage.ReadAsync(await user.Client.SubmitAsync(narrowed, MenuForm(benTalk, ConversationStage.Scheduled), []), "/conversations");
+        // Refused (no meeting time yet; the menu does not offer it, a form kept from before could send it): the board
+        // comes back as narrowed.
+        var refused = await HtmlPage.ReadAsync(await user.Client.SubmitAsync(narrowed, MenuForm(benTalk, ConversationStage.Cancelled),
+            new() { ["to"] = nameof(ConversationStage.Scheduled) }), "/conversations");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Response.StatusCode);
         Assert.Equal(["Ben Tagged"], refused.Document.QuerySelectorAll("article.card h3").Select(h => h.TextContent.Trim()).ToList());
         var cancelled = await user.Client.SubmitAsync(narrowed, MenuForm(benTalk, ConversationStage.Cancelled), []);
@@ -151,6 +154,19 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         var conversation = await LoadAsync(user.Id, id);
         Assert.Equal(ConversationStage.Requested, conversation.Stage);
         Assert.Equal(2, conversation.StageChanges.Count);
+    }
+
+    [Fact]
+    public async Task A_card_s_menu_offers_only_the_moves_it_can_make_now()
+    {
+        var (user, contactId, _, _) = await ConversationTests.PlannedAsync(_app);
+        var ahead = await ConversationAsync(user.Id, contactId, ConversationStage.Scheduled, meetingUtc: Now.AddDays(2));
+        var past = await ConversationAsync(user.Id, contactId, ConversationStage.Scheduled, meetingUtc: Now.AddHours(-2));
+        var board = await user.Client.GetPageAsync("/conversations");
+        // Before the meeting, "It took place" would only be refused; after it, it is the usual next step.
+        Assert.Null(board.Document.QuerySelector(MenuForm(ahead, ConversationStage.Held)));
+        Assert.NotNull(board.Document.QuerySelector(MenuForm(ahead, ConversationStage.Requested)));
+        Assert.NotNull(board.Document.QuerySelector(MenuForm(past, ConversationStage.Held)));
     }
 
     [Theory]
