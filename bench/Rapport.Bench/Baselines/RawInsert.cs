@@ -89,7 +89,7 @@ public static class RawInsert
         await using var transaction = connection.BeginTransaction();
         await using var organization = Statement.For(connection, transaction, "Organizations", ["OwnerId", "Name", "NormalizedName", "Status", "CreatedAtUtc", "UpdatedAtUtc"], returnId: true);
         await using var contact = Statement.For(connection, transaction, "Contacts",
-            ["OwnerId", "Uid", "FirstName", "LastName", "Title", "OrganizationId", "LinkedInUrl", "Source", "Priority", "DoNotContact", "ConnectedOn",
+            ["OwnerId", "Uid", "FirstName", "LastName", "Title", "OrganizationId", "LinkedInUrl", "Source", "Imported", "Priority", "DoNotContact", "ConnectedOn",
              "LinkedInCompany", "LinkedInPosition", "SearchKey", "SearchText", "CreatedAtUtc", "UpdatedAtUtc"], returnId: true);
         await using var email = Statement.For(connection, transaction, "ContactEmails", ["OwnerId", "ContactId", "Address", "NormalizedAddress"], returnId: false);
         await using var entry = Statement.For(connection, transaction, "ContactEvents", ["OwnerId", "ContactId", "OccurredAtUtc", "Kind", "Text"], returnId: false);
@@ -98,7 +98,7 @@ public static class RawInsert
         foreach (var (c, key) in rows.Contacts)
         {
             var id = await contact.RunAsync(owner, c.Uid.ToString().ToUpperInvariant(), c.FirstName, c.LastName, c.Title, key is null ? null : ids[key],
-                c.LinkedInUrl, (int?)c.Source, (int)c.Priority, false, c.ConnectedOn, c.LinkedInCompany, c.LinkedInPosition, c.SearchKey, c.SearchText, now, now);
+                c.LinkedInUrl, (int?)c.Source, true, (int)c.Priority, false, c.ConnectedOn, c.LinkedInCompany, c.LinkedInPosition, c.SearchKey, c.SearchText, now, now);
             foreach (var e in c.Emails) await email.RunAsync(owner, id, e.Address, e.NormalizedAddress);
             foreach (var e in c.Events) await entry.RunAsync(owner, id, e.OccurredAtUtc, (int)e.Kind, e.Text);
         }
@@ -145,10 +145,10 @@ public static class RawInsert
         await CopyRowsAsync(connection, "Organizations", ["Id", "OwnerId", "Name", "NormalizedName", "Status", "CreatedAtUtc", "UpdatedAtUtc"],
             rows.Organizations.Select((o, i) => { ids[o.Key] = organizationIds[i]; return new object?[] { organizationIds[i], owner, o.Name, o.Key, 0, now, now }; }));
         await CopyRowsAsync(connection, "Contacts",
-            ["Id", "OwnerId", "Uid", "FirstName", "LastName", "Title", "OrganizationId", "LinkedInUrl", "Source", "Priority", "DoNotContact", "ConnectedOn",
+            ["Id", "OwnerId", "Uid", "FirstName", "LastName", "Title", "OrganizationId", "LinkedInUrl", "Source", "Imported", "Priority", "DoNotContact", "ConnectedOn",
              "LinkedInCompany", "LinkedInPosition", "SearchKey", "SearchText", "CreatedAtUtc", "UpdatedAtUtc"],
             rows.Contacts.Select((r, i) => new object?[] { contactIds[i], owner, r.Contact.Uid, r.Contact.FirstName, r.Contact.LastName, r.Contact.Title,
-                r.OrganizationKey is null ? null : ids[r.OrganizationKey], r.Contact.LinkedInUrl, (int?)r.Contact.Source, (int)r.Contact.Priority, false,
+                r.OrganizationKey is null ? null : ids[r.OrganizationKey], r.Contact.LinkedInUrl, (int?)r.Contact.Source, true, (int)r.Contact.Priority, false,
                 r.Contact.ConnectedOn, r.Contact.LinkedInCompany, r.Contact.LinkedInPosition, r.Contact.SearchKey, r.Contact.SearchText, now, now }));
         await CopyRowsAsync(connection, "ContactEmails", ["OwnerId", "ContactId", "Address", "NormalizedAddress"],
             rows.Contacts.SelectMany((r, i) => r.Contact.Emails.Select(e => new object?[] { owner, contactIds[i], e.Address, e.NormalizedAddress })));

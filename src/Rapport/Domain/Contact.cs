@@ -32,6 +32,10 @@ public class Contact : IOwned, ITimestamped, IVersioned
     public string? LinkedInUrl { get; set; }
 
     public ContactSource? Source { get; set; }
+
+    /// <summary>Came in from a LinkedIn or vCard file rather than typed in; set once, when the contact is added,
+    /// so the insights count how the network grew without reading every contact's timeline.</summary>
+    public bool Imported { get; set; }
     public int? ReferredById { get; set; }
     public Contact? ReferredBy { get; set; }
     public string? AlumniOf { get; set; }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Rapport.Domain;
 using Rapport.IntegrationTests.Infrastructure;
 
 namespace Rapport.IntegrationTests.Data;
@@ -97,5 +98,28 @@ public class UpgradeTests
         Assert.Equal(["Łukasz Nowak"], page.Document.QuerySelectorAll(".contact-list a.name").Select(a => a.TextContent));
         // The organization keeps its stricter key: it carries a unique index.
         Assert.Equal("ørsted", await app.WithDbAsync(user.Id, db => db.Organizations.Select(o => o.NormalizedName).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Contacts_imported_before_the_imported_mark_existed_are_marked_from_their_timeline()
+    {
+        await using var app = await RapportApp.StartAsync();
+        var user = await app.SignUpAsync();
+        var typed = await app.AddContactAsync(user.Id, "Typed", "In");
+        var imported = await app.AddContactAsync(user.Id, "Came", "FromLinkedIn");
+        await app.WithDbAsync(user.Id, async db =>
+        {
+            db.ContactEvents.Add(new ContactEvent { ContactId = imported, Kind = ContactEventKind.Imported, OccurredAtUtc = DateTime.UtcNow, Text = "Imported from LinkedIn" });
+            return await db.SaveChangesAsync();
+        });
+        await using (var db = MigrationTests.ContextFor(app.Database))
+        {
+            // Back to the version before the mark (its Down drops the column and the index), then forward again.
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261207130000_AddPastPositions");
+            await migrator.MigrateAsync();
+        }
+        var marks = await app.WithDbAsync(user.Id, db => db.Contacts.OrderBy(c => c.Id).Select(c => new { c.Id, c.Imported }).ToListAsync());
+        Assert.Equal([(typed, false), (imported, true)], marks.Select(m => (m.Id, m.Imported)));
     }
 }

@@ -53,7 +53,7 @@ public static class ContactBulkInsert
         var (connection, transaction) = await ConnectionAsync(db);
         var ids = await BulkRows.NextIdsAsync(connection, transaction, "Contacts", contacts.Count);
         await using (var rows = Rows(db, connection, transaction, "Contacts", fullTextTrigger: true,
-            "Id", "OwnerId", "Uid", "FirstName", "LastName", "Title", "City", "OrganizationId", "LinkedInUrl", "Source", "AlumniOf",
+            "Id", "OwnerId", "Uid", "FirstName", "LastName", "Title", "City", "OrganizationId", "LinkedInUrl", "Source", "Imported", "AlumniOf",
             "Priority", "DoNotContact", "Notes", "ConnectedOn", "LinkedInCompany", "LinkedInPosition", "SearchKey", "SearchText",
             "CreatedAtUtc", "UpdatedAtUtc"))
         {
@@ -62,7 +62,7 @@ public static class ContactBulkInsert
                 var c = contacts[i];
                 c.Id = ids[i];
                 await rows.AddAsync(c.Id, owner, c.Uid, c.FirstName, c.LastName, c.Title, c.City, c.OrganizationId, c.LinkedInUrl,
-                    c.Source is { } source ? (int)source : null, c.AlumniOf, (int)c.Priority, c.DoNotContact, c.Notes, c.ConnectedOn,
+                    c.Source is { } source ? (int)source : null, c.Imported, c.AlumniOf, (int)c.Priority, c.DoNotContact, c.Notes, c.ConnectedOn,
                     c.LinkedInCompany, c.LinkedInPosition, c.SearchKey, c.SearchText, now, now);
             }
             await rows.FlushAsync();

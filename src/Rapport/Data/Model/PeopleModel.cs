@@ -35,8 +35,14 @@ internal static class PeopleModel
             contact.HasIndex(c => new { c.OwnerId, c.Uid }).IsUnique();
             // The home page's newest contacts, read from the end of this index; with the id, since an import gives
             // thousands the same time, and PostgreSQL would otherwise sort them all to find the last five.
-            contact.HasIndex(c => new { c.OwnerId, c.CreatedAtUtc, c.Id });
+            // The rest makes it cover the insights' count of contacts added by month and how (30,000 rows read from the
+            // index alone rather than one table lookup each).
+            contact.HasIndex(c => new { c.OwnerId, c.CreatedAtUtc, c.Id, c.DeletedAtUtc, c.ReferredById, c.Source, c.Imported })
+                .HasDatabaseName("IX_Contacts_OwnerId_CreatedAtUtc_Id_Covering");
             contact.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.SetNull);
+            // The referral tree's few referred contacts, found without reading the rest of the account.
+            contact.HasIndex(c => new { c.OwnerId, c.ReferredById });
+            contact.Property(c => c.Imported).HasDefaultValue(false);
             contact.HasOne(c => c.ReferredBy).WithMany().HasForeignKey(c => c.ReferredById).OnDelete(DeleteBehavior.SetNull);
             contact.HasMany(c => c.Emails).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
             contact.HasMany(c => c.Phones).WithOne().HasForeignKey(p => p.ContactId).OnDelete(DeleteBehavior.Cascade);

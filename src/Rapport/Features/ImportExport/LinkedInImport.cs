@@ -161,6 +161,7 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
             OrganizationId = organization?.Id,
             LinkedInUrl = row.ProfileUrl,
             Source = ContactSource.LinkedIn,
+            Imported = true,
             ConnectedOn = row.ConnectedOn,
             LinkedInCompany = Clip(row.Company, Organization.NameMaxLength),
             LinkedInPosition = Clip(row.Position, Contact.TitleMaxLength),

@@ -64,7 +64,7 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
             }
             else
             {
-                contact = new Contact { Uid = card.Uid is Guid uid && !await db.ContactsWithTrash.AnyAsync(c => c.Uid == uid) && !byUid.ContainsKey(uid) ? uid : Guid.NewGuid() };
+                contact = new Contact { Imported = true, Uid = card.Uid is Guid uid && !await db.ContactsWithTrash.AnyAsync(c => c.Uid == uid) && !byUid.ContainsKey(uid) ? uid : Guid.NewGuid() };
                 await MergeAsync(contact, card, orgs, fields, now);
                 if (card.Events.Count == 0)
                     contact.Events.Add(new ContactEvent { Kind = ContactEventKind.Imported, OccurredAtUtc = now, Text = "Imported from a vCard file" });

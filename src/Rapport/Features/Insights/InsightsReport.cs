@@ -110,8 +110,7 @@ public sealed record InsightsReport(
             .Select(c => new
             {
                 c.CreatedAtUtc.Year, c.CreatedAtUtc.Month,
-                Kind = c.ReferredById != null || c.Source == ContactSource.Referral ? 2
-                    : db.ContactEvents.Any(e => e.ContactId == c.Id && e.Kind == ContactEventKind.Imported) ? 1 : 0,
+                Kind = c.ReferredById != null || c.Source == ContactSource.Referral ? 2 : c.Imported ? 1 : 0,
             })
             .GroupBy(c => new { c.Year, c.Month, c.Kind }).Select(g => new { g.Key.Year, g.Key.Month, g.Key.Kind, Count = g.Count() }).ToListAsync();
         var months = MonthsOf(from, to);

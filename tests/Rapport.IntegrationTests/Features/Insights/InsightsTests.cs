@@ -64,6 +64,26 @@ public class InsightsTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task People_brought_in_by_a_linkedin_or_vcard_import_grow_the_network_as_imported()
+    {
+        var user = await _app.SignUpAsync();
+        await _app.AddContactAsync(user.Id, "Typed", "In");
+        var import = await user.Client.GetPageAsync("/import");
+        var linkedIn = await user.Client.FollowAsync(await user.Client.UploadAsync(import, "form[action*='handler=LinkedIn']", "Connections.csv",
+            Uploads.ConnectionsCsv("Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,,Analytical Engines,Mathematician,15 Mar 2024",
+                "Grace,Hopper,https://www.linkedin.com/in/gracehopper,,US Navy,Admiral,07 Dec 2025")));
+        await user.Client.SubmitAsync(linkedIn, "main form:not([action*='Cancel'])", []);
+        var vcard = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Katherine Johnson\r\nN:Johnson;Katherine;;;\r\nEND:VCARD\r\n"u8.ToArray();
+        import = await user.Client.GetPageAsync("/import");
+        var fromVCard = await user.Client.FollowAsync(await user.Client.UploadAsync(import, "form[action*='handler=VCard']", "contacts.vcf", vcard));
+        await user.Client.SubmitAsync(fromVCard, "main form:not([action*='Cancel'])", []);
+        Assert.Equal(4, await _app.WithDbAsync(user.Id, db => db.Contacts.CountAsync()));
+
+        var page = await user.Client.GetPageAsync("/insights");
+        Assert.Equal(["Nov 2026", "1", "3", "0"], Table(page, "growth-chart")[^1]);
+    }
+
+    [Fact]
     public async Task A_small_account_shows_the_figures_counted_by_hand_and_another_person_sees_none_of_them()
     {
         var user = await _app.SignUpAsync();
@@ -88,6 +108,7 @@ public class InsightsTests(AppFixture fixture) : IClassFixture<AppFixture>
             var dan = Person("Dan", ContactSource.Referral, ada);
             Person("Eve", ContactSource.Referral, dan);
             var fay = Person("Fay", ContactSource.LinkedIn);
+            fay.Imported = true;
             fay.Events.Add(new ContactEvent { Kind = ContactEventKind.Imported, OccurredAtUtc = Utc(11, 27), Text = "Imported from LinkedIn" });
             var held = new Conversation { Contact = ada, Stage = ConversationStage.Held, MeetingStartUtc = Utc(11, 10), StartedAtUtc = Utc(11, 10), FitRating = 3 };
             held.Fields.Add(new ConversationField { CareerField = field });
