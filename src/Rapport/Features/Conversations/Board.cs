@@ -73,9 +73,12 @@ public static class Board
     }
 
     private static IQueryable<BoardCard> Cards(RapportDb db, List<int> ids) => db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
-        .Select(c => new BoardCard(c.Id, c.Version, c.ContactId, Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName), c.Contact.Photo != null,
+        // The organization and the photo are looked up per card, by key: joined, PostgreSQL hashed every organization
+        // (and photo) of the account to find fifty, work that grew with the account.
+        .Select(c => new BoardCard(c.Id, c.Version, c.ContactId, Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
+            db.ContactPhotos.Any(p => p.ContactId == c.ContactId),
             c.OrganizationId ?? c.Contact.OrganizationId,
-            c.Organization != null ? c.Organization.Name : c.Contact.Organization != null ? c.Contact.Organization.Name : null,
+            db.Organizations.Where(o => o.Id == (c.OrganizationId ?? c.Contact.OrganizationId)).Select(o => o.Name).FirstOrDefault(),
             c.Fields.OrderBy(f => f.CareerField!.Name).Select(f => f.CareerField!.Name).FirstOrDefault()
                 ?? c.Contact.Fields.OrderBy(f => f.CareerField!.Name).Select(f => f.CareerField!.Name).FirstOrDefault(),
             c.Stage, c.StageChangedAtUtc,
