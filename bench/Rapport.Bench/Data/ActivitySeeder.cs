@@ -95,6 +95,13 @@ public static class ActivitySeeder
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
         }
+        // Whoever named someone in a meeting is who referred them, as the app records it for people added from a meeting,
+        // so the insights' referral tree has its chains at this size too.
+        await db.Database.ExecuteSqlRawAsync("""
+            UPDATE "Contacts" SET "ReferredById" = (SELECT MIN(v."ContactId") FROM "Referrals" AS r JOIN "Conversations" AS v ON v."Id" = r."ConversationId"
+                WHERE r."ContactId" = "Contacts"."Id" AND v."ContactId" <> "Contacts"."Id")
+            WHERE "OwnerId" = {0} AND EXISTS (SELECT 1 FROM "Referrals" AS r WHERE r."ContactId" = "Contacts"."Id")
+            """, ownerId);
         // Five hundred days of use would have let PostgreSQL's autovacuum tidy up and gather statistics; seeded in a minute, ask for it.
         // VACUUM too: otherwise autovacuum works through the new rows while the pages are measured.
         if (database.IsPostgres) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
