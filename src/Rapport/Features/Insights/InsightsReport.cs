@@ -19,10 +19,11 @@ public sealed record GrowthMonth(string Label, int ByHand, int Imported, int Ref
 /// <summary>A person in the referral tree: who led to them, and whether the referrer allowed their name to be used.</summary>
 public sealed record ReferralNode(int Id, string Name, int? ReferredById, NameUse MayUseName);
 
-public sealed record FitMark(DateTime AtUtc, int Rating, string Person);
+/// <summary>A month's average fit rating over the conversations rated in it.</summary>
+public sealed record FitMonth(string Month, double Average, int Rated);
 
 public sealed record FieldInsight(int Id, string Name, int Held, int QuestionsAnswered, int QuestionsOpen,
-    IReadOnlyList<(string Month, int AnsweredSoFar)> AnsweredByMonth, IReadOnlyList<FitMark> Fit);
+    IReadOnlyList<(string Month, int AnsweredSoFar)> AnsweredByMonth, IReadOnlyList<FitMonth> Fit);
 
 /// <summary>Everything the insights page shows for one period. A fixed number of queries whatever the size of the
 /// account; what they read is bounded by the period (the referral tree by <see cref="ReferralLimit"/>).</summary>
@@ -138,13 +139,11 @@ public sealed record InsightsReport(
             .Join(db.Conversations, f => f.ConversationId, c => c.Id, (f, c) => new { f.CareerFieldId, c.Stage, At = c.StartedAtUtc ?? c.MeetingStartUtc })
             .Where(x => HeldOrLater.Contains(x.Stage) && x.At >= start && x.At < end)
             .GroupBy(x => x.CareerFieldId).Select(g => new { Field = g.Key, Count = g.Count() }).ToListAsync();
+        // The fit by month: a point per conversation made the page grow with the account (1,540 points at 30,000
+        // contacts); the career field's own page keeps a point per conversation, with whom.
         var fits = await db.ConversationFields.AsNoTracking()
-            .Join(db.Conversations, f => f.ConversationId, c => c.Id, (f, c) => new
-            {
-                f.CareerFieldId, c.FitRating, At = c.StartedAtUtc ?? c.MeetingStartUtc ?? c.CreatedAtUtc,
-                Person = Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
-            })
-            .Where(x => x.FitRating != null && x.At >= start && x.At < end).OrderBy(x => x.At).ToListAsync();
+            .Join(db.Conversations, f => f.ConversationId, c => c.Id, (f, c) => new { f.CareerFieldId, c.FitRating, At = c.StartedAtUtc ?? c.MeetingStartUtc ?? c.CreatedAtUtc })
+            .Where(x => x.FitRating != null && x.At >= start && x.At < end).ToListAsync();
         var questions = await db.OpenQuestions.AsNoTracking().Where(q => q.AnsweredAtUtc == null || q.AnsweredAtUtc < end)
             .GroupBy(q => q.CareerFieldId)
             .Select(g => new { Field = g.Key, Open = g.Count(q => q.AnsweredAtUtc == null), Before = g.Count(q => q.AnsweredAtUtc != null && q.AnsweredAtUtc < start) })
@@ -159,7 +158,7 @@ public sealed record InsightsReport(
             var byMonth = months.Select(m => (m.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
                 before + answered.Count(d => d < m.AddMonths(1)))).ToList();
             return new FieldInsight(f.Id, f.Name, held.FirstOrDefault(h => h.Field == f.Id)?.Count ?? 0, answered.Count, counted?.Open ?? 0, byMonth,
-                fits.Where(x => x.CareerFieldId == f.Id).Select(x => new FitMark(x.At, x.FitRating!.Value, x.Person)).ToList());
+                FitByMonth(fits.Where(x => x.CareerFieldId == f.Id).Select(x => (x.At, x.FitRating!.Value)), zone));
         }).ToList();
 
         var isEmpty = requests.Count == 0 && growthRows.Count == 0 && nodes.Count == 0 && fields.Count == 0 && sentDays.Count == 0;
@@ -167,6 +166,14 @@ public sealed record InsightsReport(
     }
 
     private static int Sum(IEnumerable<int> counts) => counts.Sum();
+
+    /// <summary>The average rating of each month with one, on the person's calendar, to one decimal.</summary>
+    public static IReadOnlyList<FitMonth> FitByMonth(IEnumerable<(DateTime AtUtc, int Rating)> ratings, TimeZoneInfo zone) => ratings
+        .GroupBy(r => { var day = BusinessDays.LocalDate(r.AtUtc, zone); return new DateOnly(day.Year, day.Month, 1); })
+        .OrderBy(g => g.Key)
+        .Select(g => new FitMonth(g.Key.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            Math.Round(g.Average(r => r.Rating), 1, MidpointRounding.AwayFromZero), g.Count()))
+        .ToList();
 
     /// <summary>The first day of each month the period touches.</summary>
     public static IReadOnlyList<DateOnly> MonthsOf(DateOnly from, DateOnly to)

@@ -20,7 +20,18 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         ["RequestVerificationToken"] = page.Document.QuerySelector("meta[name='antiforgery-token']")!.GetAttribute("content")!,
     };
 
-    private static string MenuForm(int id, ConversationStage to) => $"form[data-card='{id}'][data-to='{to}']";
+    /// <summary>The button for one move in a card's menu (one form per card; the pressed button names the stage).</summary>
+    private static string MenuButton(int id, ConversationStage to) => $"form[data-card='{id}'] button[name='to'][value='{to}']";
+
+    /// <summary>Sends a card's menu form as pressing the button for <paramref name="to"/> does: the form's fields and the
+    /// button's name and value, with <paramref name="fields"/> over them (a form kept from before can send another move).</summary>
+    private static Task<HttpResponseMessage> MoveAsync(AppClient client, HtmlPage page, int id, ConversationStage to, Dictionary<string, string> fields)
+    {
+        Assert.NotNull(page.Document.QuerySelector(MenuButton(id, to)));
+        var sent = new Dictionary<string, string> { ["to"] = to.ToString() };
+        foreach (var (name, value) in fields) sent[name] = value;
+        return client.SubmitAsync(page, $"form[data-card='{id}']", sent);
+    }
 
     private static AngleSharp.Dom.IElement Column(HtmlPage page, ConversationStage stage) =>
         page.Document.QuerySelector($"#column-{stage.ToString().ToLowerInvariant()}")!.ParentElement!;
@@ -70,7 +81,7 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal("Read her article, due 2 Dec 2026", facts["Next"]);
         Assert.Equal("3 days ago", facts["Last message"]);
         // Only the moves an idea may make are offered.
-        var offered = card.QuerySelectorAll("details form input[name='to']").Select(i => i.GetAttribute("value")).ToList();
+        var offered = card.QuerySelectorAll("details form button[name='to']").Select(i => i.GetAttribute("value")).ToList();
         // Scheduled needs a meeting time the board cannot set, so the menu leaves it out.
         Assert.Equal(["Requested", "Cancelled"], offered);
     }
@@ -129,11 +140,11 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         var narrowed = await user.Client.GetPageAsync($"/conversations?org={northwind}&tag=alumni");
         // Refused (no meeting time yet; the menu does not offer it, a form kept from before could send it): the board
         // comes back as narrowed.
-        var refused = await HtmlPage.ReadAsync(await user.Client.SubmitAsync(narrowed, MenuForm(benTalk, ConversationStage.Cancelled),
+        var refused = await HtmlPage.ReadAsync(await MoveAsync(user.Client, narrowed, benTalk, ConversationStage.Cancelled,
             new() { ["to"] = nameof(ConversationStage.Scheduled) }), "/conversations");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Response.StatusCode);
         Assert.Equal(["Ben Tagged"], refused.Document.QuerySelectorAll("article.card h3").Select(h => h.TextContent.Trim()).ToList());
-        var cancelled = await user.Client.SubmitAsync(narrowed, MenuForm(benTalk, ConversationStage.Cancelled), []);
+        var cancelled = await MoveAsync(user.Client, narrowed, benTalk, ConversationStage.Cancelled, []);
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Equal($"/conversations?org={northwind}&tag=alumni", cancelled.Headers.Location!.OriginalString);
         Assert.Equal(ConversationStage.Cancelled, (await LoadAsync(user.Id, benTalk)).Stage);
@@ -145,7 +156,7 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var (user, _, _, id) = await ConversationTests.PlannedAsync(_app);
         var board = await user.Client.GetPageAsync("/conversations");
-        var response = await user.Client.SubmitAsync(board, MenuForm(id, ConversationStage.Requested), []);
+        var response = await MoveAsync(user.Client, board, id, ConversationStage.Requested, []);
         var after = await user.Client.FollowAsync(response);
         Assert.Equal("/conversations", after.Url);
         Assert.Contains("Amara Okafor: now requested.", after.Document.QuerySelector("[role=status]")!.TextContent);
@@ -164,9 +175,9 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         var past = await ConversationAsync(user.Id, contactId, ConversationStage.Scheduled, meetingUtc: Now.AddHours(-2));
         var board = await user.Client.GetPageAsync("/conversations");
         // Before the meeting, "It took place" would only be refused; after it, it is the usual next step.
-        Assert.Null(board.Document.QuerySelector(MenuForm(ahead, ConversationStage.Held)));
-        Assert.NotNull(board.Document.QuerySelector(MenuForm(ahead, ConversationStage.Requested)));
-        Assert.NotNull(board.Document.QuerySelector(MenuForm(past, ConversationStage.Held)));
+        Assert.Null(board.Document.QuerySelector(MenuButton(ahead, ConversationStage.Held)));
+        Assert.NotNull(board.Document.QuerySelector(MenuButton(ahead, ConversationStage.Requested)));
+        Assert.NotNull(board.Document.QuerySelector(MenuButton(past, ConversationStage.Held)));
     }
 
     [Theory]
@@ -186,7 +197,7 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(reason, await response.Content.ReadAsStringAsync());
 
         // Without JavaScript the same refusal is the board again, with the reason.
-        var plain = await user.Client.SubmitAsync(board, MenuForm(id, ConversationStage.Requested), new() { ["to"] = to });
+        var plain = await MoveAsync(user.Client, board, id, ConversationStage.Requested, new() { ["to"] = to });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, plain.StatusCode);
         var page = await HtmlPage.ReadAsync(plain, "/conversations");
         Assert.Equal(reason, page.Document.QuerySelector("#board-message")!.TextContent.Trim());
@@ -202,9 +213,9 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         var (user, _, _, id) = await ConversationTests.PlannedAsync(_app);
         var stale = await user.Client.GetPageAsync("/conversations");
         var otherTab = await user.Client.GetPageAsync("/conversations");
-        Assert.Equal(HttpStatusCode.Redirect, (await user.Client.SubmitAsync(otherTab, MenuForm(id, ConversationStage.Requested), [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(user.Client, otherTab, id, ConversationStage.Requested, [])).StatusCode);
 
-        var plain = await user.Client.SubmitAsync(stale, MenuForm(id, ConversationStage.Cancelled), []);
+        var plain = await MoveAsync(user.Client, stale, id, ConversationStage.Cancelled, []);
         Assert.Equal(HttpStatusCode.Conflict, plain.StatusCode);
         var page = await HtmlPage.ReadAsync(plain, "/conversations");
         Assert.Contains("moved or changed somewhere else", page.Document.QuerySelector("#board-message")!.TextContent);
@@ -234,7 +245,7 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
             (await db.Conversations.SingleAsync(c => c.Id == id)).FreeNotes = "Taken in another tab";
             return await db.SaveChangesAsync();
         });
-        var response = await user.Client.SubmitAsync(board, MenuForm(id, ConversationStage.Requested), []);
+        var response = await MoveAsync(user.Client, board, id, ConversationStage.Requested, []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var conversation = await LoadAsync(user.Id, id);
         Assert.Equal((ConversationStage.Requested, "Taken in another tab"), (conversation.Stage, conversation.FreeNotes));

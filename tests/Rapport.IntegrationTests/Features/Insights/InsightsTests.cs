@@ -155,7 +155,7 @@ public class InsightsTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal([["UX research", "1", "1", "1"]], Table(page, "held-chart"));
         var fieldId = await _app.WithDbAsync(user.Id, db => db.CareerFields.Select(f => f.Id).SingleAsync());
         Assert.Equal([["Aug 2026", "0"], ["Sep 2026", "0"], ["Oct 2026", "1"], ["Nov 2026", "1"]], Table(page, $"answered-{fieldId}"));
-        Assert.Equal([["10 Nov 2026", "3", "Ada Test"]], Table(page, $"fit-{fieldId}"));
+        Assert.Equal([["Nov 2026", "3", "1"]], Table(page, $"fit-{fieldId}"));
 
         // A chosen period counts only what it holds: the week of 16 November had two requests, one answered.
         var week = await user.Client.GetPageAsync("/insights?From=2026-11-16&To=2026-11-22");
@@ -208,7 +208,7 @@ public class InsightsTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal("4 people came through someone else; the longest chain is 1 step deep; 1 referrer allowed you to use their name.", Text(page, "#referral-summary"));
         Assert.Equal([["Data analysis", "0", "0", "2"], ["UX research", "1", "0", "3"], ["Urban planning", "0", "0", "1"]], Table(page, "held-chart"));
         var ux = await _app.WithDbAsync(user.Id, db => db.CareerFields.Where(f => f.Name == "UX research").Select(f => f.Id).SingleAsync());
-        Assert.Equal([["26 Nov 2026", "4", "Amara Okafor"]], Table(page, $"fit-{ux}"));
+        Assert.Equal([["Nov 2026", "4", "1"]], Table(page, $"fit-{ux}"));
     }
 
     [Fact]

@@ -12,4 +12,11 @@ public static class FitChart
         new(new ChartText(id, $"How the fit with {fieldName} has moved",
                 $"Your fit rating (1 to 5) after each conversation: {string.Join("; ", marks.Select(m => $"{m.Day}, after {m.Person}: {m.Rating}"))}."),
             "Conversation date", "Fit (1 to 5)", marks.Select(m => new Point(m.Day, m.Rating, m.Person)).ToList(), Lowest, Highest, "After talking with");
+
+    /// <param name="months">In time order: the month, the average rating of the conversations rated in it, and how many.</param>
+    public static LineChart ByMonth(string id, string fieldName, IReadOnlyList<(string Month, double Average, int Rated)> months) =>
+        new(new ChartText(id, $"How the fit with {fieldName} has moved",
+                $"Your average fit rating (1 to 5) by month: {string.Join("; ", months.Select(m => $"{m.Month}: {Markup.Number(m.Average)} over {m.Rated} {(m.Rated == 1 ? "conversation" : "conversations")}"))}."),
+            "Month", "Average fit (1 to 5)", months.Select(m => new Point(m.Month, m.Average, m.Rated.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            Lowest, Highest, "Conversations rated");
 }
