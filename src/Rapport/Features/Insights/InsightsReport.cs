@@ -115,10 +115,9 @@ public sealed record InsightsReport(
             })
             .GroupBy(c => new { c.Year, c.Month, c.Kind }).Select(g => new { g.Key.Year, g.Key.Month, g.Key.Kind, Count = g.Count() }).ToListAsync();
         var months = MonthsOf(from, to);
-        var growth = months.Select(m => new GrowthMonth(m.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
-            Sum(growthRows.Where(r => r.Year == m.Year && r.Month == m.Month && r.Kind == 0).Select(r => r.Count)),
-            Sum(growthRows.Where(r => r.Year == m.Year && r.Month == m.Month && r.Kind == 1).Select(r => r.Count)),
-            Sum(growthRows.Where(r => r.Year == m.Year && r.Month == m.Month && r.Kind == 2).Select(r => r.Count)))).ToList();
+        var added = growthRows.ToDictionary(r => (r.Year, r.Month, r.Kind), r => r.Count);
+        int Added(DateOnly month, int kind) => added.GetValueOrDefault((month.Year, month.Month, kind));
+        var growth = months.Select(m => new GrowthMonth(MonthLabel(m), Added(m, 0), Added(m, 1), Added(m, 2))).ToList();
 
         // The referral tree is the whole network's: a chain begun before the period still led to the people in it.
         var referred = await db.Contacts.AsNoTracking().Where(c => c.ReferredById != null).OrderBy(c => c.Id).Take(ReferralLimit)
@@ -155,7 +154,7 @@ public sealed record InsightsReport(
             var counted = questions.FirstOrDefault(q => q.Field == f.Id);
             var answered = answeredInPeriod.Where(a => a.CareerFieldId == f.Id).Select(a => BusinessDays.LocalDate(a.At, zone)).ToList();
             var before = counted?.Before ?? 0;
-            var byMonth = months.Select(m => (m.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            var byMonth = months.Select(m => (MonthLabel(m),
                 before + answered.Count(d => d < m.AddMonths(1)))).ToList();
             return new FieldInsight(f.Id, f.Name, held.FirstOrDefault(h => h.Field == f.Id)?.Count ?? 0, answered.Count, counted?.Open ?? 0, byMonth,
                 FitByMonth(fits.Where(x => x.CareerFieldId == f.Id).Select(x => (x.At, x.FitRating!.Value)), zone));
@@ -165,13 +164,13 @@ public sealed record InsightsReport(
         return new InsightsReport(funnel, bySource, byChannel, byTemplate, weeks, goal, streak, growth, nodes, fieldInsights, isEmpty);
     }
 
-    private static int Sum(IEnumerable<int> counts) => counts.Sum();
+    private static string MonthLabel(DateOnly month) => month.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The average rating of each month with one, on the person's calendar, to one decimal.</summary>
     public static IReadOnlyList<FitMonth> FitByMonth(IEnumerable<(DateTime AtUtc, int Rating)> ratings, TimeZoneInfo zone) => ratings
         .GroupBy(r => { var day = BusinessDays.LocalDate(r.AtUtc, zone); return new DateOnly(day.Year, day.Month, 1); })
         .OrderBy(g => g.Key)
-        .Select(g => new FitMonth(g.Key.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        .Select(g => new FitMonth(MonthLabel(g.Key),
             Math.Round(g.Average(r => r.Rating), 1, MidpointRounding.AwayFromZero), g.Count()))
         .ToList();
 
