@@ -149,7 +149,7 @@ public sealed partial class Scenario(BenchSettings settings, PublishedApps apps,
         PageFigures[] full;
         ReadModelFigures[] fullReadModels;
         (LoadResult One, LoadResult Many, double ProcessorMs) search;
-        long underLoad;
+        long underLoad, underLoadWithMapped;
         using (var session = new RapportSession(main!.Address))
         {
             await session.SignInAsync();
@@ -158,7 +158,7 @@ public sealed partial class Scenario(BenchSettings settings, PublishedApps apps,
             full = await PagesAsync(session, main, ids, await RawQueries.PageStartsAsync(mainDb!));
             fullReadModels = await ReadModelPagesAsync(session, await PageSubjects.FindAsync(mainDb!, ownerId));
             search = await SearchAsync(session, main, SearchQueries.From(big, settings.SearchQueries, settings.Seed));
-            underLoad = memory.PeakBytes;
+            (underLoad, underLoadWithMapped) = (memory.PeakBytes, memory.PeakWithMappedDatabaseBytes);
             await ExportAsync(session, main, mainDb!, ownerId);
         }
         var rawSearch = await RawSearch.MeasureAsync(mainDb!, ownerId, SearchQueries.From(big, settings.SearchQueries, settings.Seed));
@@ -208,7 +208,9 @@ public sealed partial class Scenario(BenchSettings settings, PublishedApps apps,
 
         report.Add(Within(Prefix + "Memory, idle", (long)Load.Median(idle), empty.IdleBytes, 60));
         report.Add(new Row(Prefix + "Memory, after the import", Mb(afterImport), $"empty app idle {Mb(empty.IdleBytes)}", "", "", null));
-        report.Add(new Row(Prefix + "Memory, under load", Mb(underLoad), $"empty app idle {Mb(empty.IdleBytes)}", "", "< 350 MB", underLoad < 350L * 1024 * 1024));
+        // Less the database file's pages mapped in, which are the OS's file cache (decision record 004); shown beside it.
+        report.Add(new Row(Prefix + "Memory, under load", Mb(underLoad),
+            $"empty app idle {Mb(empty.IdleBytes)}; {Mb(underLoadWithMapped)} with the database's mapped pages", "", "< 350 MB", underLoad < 350L * 1024 * 1024));
         await DropAsync(mainDb!);
         await MeasureHistoryAsync();
     }

@@ -6,14 +6,12 @@ public static class WeeklyActivity
     /// <summary>The Monday of the week holding <paramref name="day"/>.</summary>
     public static DateOnly WeekOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    /// <summary>How many of <paramref name="sentDays"/> fall in each of the <paramref name="weeks"/> weeks ending with
-    /// the week of <paramref name="today"/>, oldest first.</summary>
-    public static IReadOnlyList<(DateOnly Monday, int Requests)> Count(IEnumerable<DateOnly> sentDays, DateOnly today, int weeks)
+    /// <summary>The Mondays of the <paramref name="weeks"/> weeks ending with the week of <paramref name="today"/>,
+    /// oldest first: each week runs from its Monday to the next.</summary>
+    public static IReadOnlyList<DateOnly> Mondays(DateOnly today, int weeks)
     {
         var current = WeekOf(today);
-        var counts = sentDays.GroupBy(WeekOf).ToDictionary(g => g.Key, g => g.Count());
-        return Enumerable.Range(0, weeks).Select(i => current.AddDays(-7 * (weeks - 1 - i)))
-            .Select(monday => (monday, counts.GetValueOrDefault(monday))).ToList();
+        return Enumerable.Range(0, weeks).Select(i => current.AddDays(-7 * (weeks - 1 - i))).ToList();
     }
 
     /// <summary>Consecutive weeks that met the goal, counted back from the current week. The current week is not over:

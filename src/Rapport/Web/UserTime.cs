@@ -9,7 +9,20 @@ public sealed class UserTime(IHttpContextAccessor http, TimeProvider clock)
     public const string TimeZoneClaim = "rapport:tz";
     public const string DateStyleClaim = "rapport:dates";
 
-    public TimeZoneInfo Zone => TimeZones.FindOrUtc(http.HttpContext?.User.FindFirst(TimeZoneClaim)?.Value);
+    /// <summary>Looked up once per zone name and request: finding a system zone takes a lock, and a board of 400
+    /// cards asks for it a thousand times. Keyed by the name, so a zone changed during the request is seen.</summary>
+    public TimeZoneInfo Zone
+    {
+        get
+        {
+            var id = http.HttpContext?.User.FindFirst(TimeZoneClaim)?.Value;
+            if (zone is null || id != zoneId) (zoneId, zone) = (id, TimeZones.FindOrUtc(id));
+            return zone;
+        }
+    }
+
+    private string? zoneId;
+    private TimeZoneInfo? zone;
 
     /// <summary>The person's date order and clock (see <see cref="DateStyle"/>).</summary>
     public DateStyle Style => DateStyle.Parse(http.HttpContext?.User.FindFirst(DateStyleClaim)?.Value);

@@ -9,7 +9,7 @@ public class StorageTests(AppFixture fixture) : IClassFixture<AppFixture>
     private readonly RapportApp _app = fixture.App;
 
     [Fact]
-    public async Task Sqlite_runs_in_WAL_with_full_sync_foreign_keys_and_a_busy_timeout()
+    public async Task Sqlite_runs_in_WAL_with_full_sync_foreign_keys_a_busy_timeout_and_mapped_reads()
     {
         // About SQLite only, so it starts its own SQLite app whichever provider the suite runs on.
         await using var sqlite = await RapportApp.StartAsync(provider: TestProvider.Sqlite);
@@ -22,9 +22,18 @@ public class StorageTests(AppFixture fixture) : IClassFixture<AppFixture>
                 (await db.Database.SqlQuery<string>($"SELECT CAST(synchronous AS TEXT) AS Value FROM pragma_synchronous").ToListAsync()).Single(),
                 (await db.Database.SqlQuery<string>($"SELECT CAST(foreign_keys AS TEXT) AS Value FROM pragma_foreign_keys").ToListAsync()).Single(),
                 (await db.Database.SqlQuery<string>($"SELECT CAST(timeout AS TEXT) AS Value FROM pragma_busy_timeout").ToListAsync()).Single(),
+                await MappedSizeAsync(db),
             };
         });
-        Assert.Equal(["wal", "2", "1", "30000"], settings);
+        Assert.Equal(["wal", "2", "1", "30000", "1073741824"], settings);
+    }
+
+    // mmap_size has no pragma table to select from.
+    private static async Task<string> MappedSizeAsync(Rapport.Data.RapportDb db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA mmap_size";
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 
     [Fact]

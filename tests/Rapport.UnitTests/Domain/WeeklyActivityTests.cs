@@ -7,10 +7,11 @@ public class WeeklyActivityTests
     private static readonly DateOnly Friday = new(2026, 11, 27);
 
     [Fact]
-    public void Requests_are_counted_in_weeks_running_Monday_to_Sunday()
+    public void Weeks_run_Monday_to_Sunday_and_end_with_this_week()
     {
-        var weeks = WeeklyActivity.Count([new(2026, 11, 22), new(2026, 11, 23), new(2026, 11, 29), new(2026, 11, 16)], Friday, 3);
-        Assert.Equal([(new DateOnly(2026, 11, 9), 0), (new DateOnly(2026, 11, 16), 2), (new DateOnly(2026, 11, 23), 2)], weeks);
+        Assert.Equal([new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 23)], WeeklyActivity.Mondays(Friday, 3));
+        Assert.Equal([new DateOnly(2026, 11, 23)], WeeklyActivity.Mondays(new DateOnly(2026, 11, 23), 1)); // a Monday is its own week
+        Assert.Equal([new DateOnly(2026, 11, 23)], WeeklyActivity.Mondays(new DateOnly(2026, 11, 29), 1)); // and Sunday ends it
     }
 
     [Theory]

@@ -61,34 +61,47 @@ public static class Board
         var byStage = ids.GroupBy(p => p.Stage).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToList());
         // Then each column's cards by id, a column at a time: fifty ids are looked up by index on every database, where
         // four hundred at once would have PostgreSQL read whole tables of a mid-sized account instead.
-        var columns = new List<BoardColumn>(Stages.Length);
+        var rows = new List<(ConversationStage Stage, List<int> InStage, List<int> Shown, Dictionary<int, CardRow> Cards)>(Stages.Length);
         foreach (var stage in Stages)
         {
             var inStage = byStage.GetValueOrDefault(stage) ?? [];
             var shown = inStage.Take(CardsPerColumn).ToList();
-            var cards = (await Cards(db, shown).ToListAsync()).ToDictionary(c => c.Id);
-            columns.Add(new BoardColumn(stage, shown.Where(cards.ContainsKey).Select(id => cards[id]).ToList(), inStage.Count));
+            rows.Add((stage, inStage, shown, (await Cards(db, shown).ToListAsync()).ToDictionary(c => c.Card.Id)));
+        }
+        // The next tasks' titles and days in one command: read in the card query, each took a second lookup per card.
+        var taskIds = rows.SelectMany(r => r.Cards.Values).Select(c => c.NextTaskId).OfType<int>().ToList();
+        var tasks = taskIds.Count == 0 ? [] : await db.FollowUpTasks.IgnoreQueryFilters(RapportDb.TrashOnly).AsNoTracking()
+            .Where(t => EF.Parameter(taskIds).Contains(t.Id)).Select(t => new { t.Id, t.Title, t.DueUtc }).ToDictionaryAsync(t => t.Id);
+        var columns = new List<BoardColumn>(Stages.Length);
+        foreach (var (stage, inStage, shown, cards) in rows)
+        {
+            var shownCards = shown.Where(cards.ContainsKey).Select(id => cards[id] is { NextTaskId: int task } row && tasks.TryGetValue(task, out var next)
+                ? row.Card with { NextTask = next.Title, NextTaskDueUtc = next.DueUtc } : cards[id].Card).ToList();
+            columns.Add(new BoardColumn(stage, shownCards, inStage.Count));
         }
         return columns;
     }
 
-    private static IQueryable<BoardCard> Cards(RapportDb db, List<int> ids) => db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
+    /// <summary>A card as read, and the id of its next task (its title and day are read after, for every column at once).</summary>
+    private sealed record CardRow(BoardCard Card, int? NextTaskId);
+
+    // The cards' conversations and people are alive (checked here), so what hangs off them is read without the trash
+    // filter's check of its parent: that check was a lookup of the same conversation or person per subquery and card.
+    private static IQueryable<CardRow> Cards(RapportDb db, List<int> ids) => db.Conversations.IgnoreQueryFilters(RapportDb.TrashOnly).AsNoTracking()
+        .Where(c => EF.Parameter(ids).Contains(c.Id) && c.DeletedAtUtc == null && c.Contact!.DeletedAtUtc == null)
         // The organization and the photo are looked up per card, by key: joined, PostgreSQL hashed every organization
         // (and photo) of the account to find fifty, work that grew with the account.
-        .Select(c => new BoardCard(c.Id, c.Version, c.ContactId, Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
+        .Select(c => new CardRow(new BoardCard(c.Id, c.Version, c.ContactId, Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
             db.ContactPhotos.Any(p => p.ContactId == c.ContactId),
             c.OrganizationId ?? c.Contact.OrganizationId,
             db.Organizations.Where(o => o.Id == (c.OrganizationId ?? c.Contact.OrganizationId)).Select(o => o.Name).FirstOrDefault(),
             c.Fields.OrderBy(f => f.CareerField!.Name).Select(f => f.CareerField!.Name).FirstOrDefault()
                 ?? c.Contact.Fields.OrderBy(f => f.CareerField!.Name).Select(f => f.CareerField!.Name).FirstOrDefault(),
-            c.Stage, c.StageChangedAtUtc,
-            db.FollowUpTasks.Where(t => t.ContactId == c.ContactId && (t.ConversationId == null || t.ConversationId == c.Id)
-                    && t.DoneAtUtc == null && t.DismissedAtUtc == null)
-                .OrderBy(t => t.DueUtc).Select(t => t.Title).FirstOrDefault(),
-            db.FollowUpTasks.Where(t => t.ContactId == c.ContactId && (t.ConversationId == null || t.ConversationId == c.Id)
-                    && t.DoneAtUtc == null && t.DismissedAtUtc == null)
-                .OrderBy(t => t.DueUtc).Select(t => (DateTime?)t.DueUtc).FirstOrDefault(),
+            c.Stage, c.StageChangedAtUtc, null, null,
             db.OutreachAttempts.Where(a => a.ContactId == c.ContactId).Max(a => (DateTime?)a.SentAtUtc),
             db.Replies.Where(r => r.ContactId == c.ContactId && r.Kind != ReplyKind.NoReply).Max(r => (DateTime?)r.AtUtc),
-            c.MeetingStartUtc));
+            c.MeetingStartUtc),
+            db.FollowUpTasks.Where(t => t.ContactId == c.ContactId && (t.ConversationId == null || t.ConversationId == c.Id)
+                    && t.DoneAtUtc == null && t.DismissedAtUtc == null)
+                .OrderBy(t => t.DueUtc).ThenBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefault()));
 }

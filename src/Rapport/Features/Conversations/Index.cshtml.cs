@@ -14,8 +14,9 @@ namespace Rapport.Features.Conversations;
 /// which moves it as the stage buttons of the conversation's page do. See docs/decisions/018-the-board.md.</summary>
 public class IndexModel(RapportDb db, ConversationStageService stages) : PageModel
 {
-    /// <summary>The SQL commands the board sends, whatever the size of the account (the benchmark and a test hold it).</summary>
-    public const int SqlCommands = 12;
+    /// <summary>The SQL commands the board sends, whatever the size of the account (the benchmark and a test hold it);
+    /// one fewer when no card has a next task.</summary>
+    public const int SqlCommands = 13;
 
     [BindProperty(SupportsGet = true)]
     public int? Field { get; set; }

@@ -97,27 +97,19 @@ public sealed record InsightsReport(
 
         // Weekly activity: the twelve weeks ending with the period's last week, and the streak as far back as a year.
         var lastWeek = WeeklyActivity.WeekOf(to < today ? to : today);
-        var streakFrom = TimeZones.ToUtc(lastWeek.AddDays(-7 * 52).ToDateTime(TimeOnly.MinValue), zone);
+        var mondays = WeeklyActivity.Mondays(lastWeek, 53);
         var weekEnd = TimeZones.ToUtc(lastWeek.AddDays(7).ToDateTime(TimeOnly.MinValue), zone);
-        var sentDays = (await db.OutreachAttempts.AsNoTracking()
-                .Where(a => Requests.Contains(a.Purpose) && a.SentAtUtc >= streakFrom && a.SentAtUtc < weekEnd).Select(a => a.SentAtUtc).ToListAsync())
-            .Select(at => BusinessDays.LocalDate(at, zone)).ToList();
-        var year = WeeklyActivity.Count(sentDays, lastWeek, 53);
+        var sent = await RangeCounts.RequestsByWeekAsync(db, mondays.Select(m => TimeZones.ToUtc(m.ToDateTime(TimeOnly.MinValue), zone)).ToList(), weekEnd, Requests);
+        var year = mondays.Select((monday, i) => (monday, sent[i])).ToList();
         var weeks = year.Skip(year.Count - WeeksShown).ToList();
         var streak = WeeklyActivity.Streak(year, goal);
 
         // Network growth: contacts added in the period by month, by how they came.
-        var growthRows = await db.Contacts.AsNoTracking().Where(c => c.CreatedAtUtc >= start && c.CreatedAtUtc < end)
-            .Select(c => new
-            {
-                c.CreatedAtUtc.Year, c.CreatedAtUtc.Month,
-                Kind = c.ReferredById != null || c.Source == ContactSource.Referral ? 2 : c.Imported ? 1 : 0,
-            })
-            .GroupBy(c => new { c.Year, c.Month, c.Kind }).Select(g => new { g.Key.Year, g.Key.Month, g.Key.Kind, Count = g.Count() }).ToListAsync();
         var months = MonthsOf(from, to);
-        var added = growthRows.ToDictionary(r => (r.Year, r.Month, r.Kind), r => r.Count);
-        int Added(DateOnly month, int kind) => added.GetValueOrDefault((month.Year, month.Month, kind));
-        var growth = months.Select(m => new GrowthMonth(MonthLabel(m), Added(m, 0), Added(m, 1), Added(m, 2))).ToList();
+        // Each month of the period on the person's calendar, cut to the period at both ends.
+        var bounds = months.Select(m => m <= from ? start : TimeZones.ToUtc(m.ToDateTime(TimeOnly.MinValue), zone)).Append(end).ToList();
+        var added = await RangeCounts.ContactsAddedAsync(db, bounds);
+        var growth = months.Select((m, i) => new GrowthMonth(MonthLabel(m), added[i].ByHand, added[i].Imported, added[i].Referred)).ToList();
 
         // The referral tree is the whole network's: a chain begun before the period still led to the people in it.
         var referred = await db.Contacts.AsNoTracking().Where(c => c.ReferredById != null).OrderBy(c => c.Id).Take(ReferralLimit)
@@ -160,7 +152,8 @@ public sealed record InsightsReport(
                 FitByMonth(fits.Where(x => x.CareerFieldId == f.Id).Select(x => (x.At, x.FitRating!.Value)), zone));
         }).ToList();
 
-        var isEmpty = requests.Count == 0 && growthRows.Count == 0 && nodes.Count == 0 && fields.Count == 0 && sentDays.Count == 0;
+        var isEmpty = requests.Count == 0 && growth.All(g => g.ByHand + g.Imported + g.Referred == 0) && nodes.Count == 0 && fields.Count == 0
+            && sent.All(n => n == 0);
         return new InsightsReport(funnel, bySource, byChannel, byTemplate, weeks, goal, streak, growth, nodes, fieldInsights, isEmpty);
     }
 

@@ -246,4 +246,35 @@ public class InsightsTests(AppFixture fixture) : IClassFixture<AppFixture>
             }
         }
     }
+
+    [Fact]
+    public async Task Months_and_weeks_are_the_persons_own_and_the_period_cuts_its_first_month()
+    {
+        // Berlin is an hour ahead of UTC from 25 October: 31 October 23:30 UTC is already 1 November there, and
+        // Sunday 22 November 23:30 UTC is already Monday 23 November.
+        var user = await _app.SignUpAsync();
+        var early = await _app.AddContactAsync(user.Id, "Before", "Period");
+        var october = await _app.AddContactAsync(user.Id, "Late", "October");
+        var november = await _app.AddContactAsync(user.Id, "Early", "November");
+        await _app.WithDbAsync(user.Id, async db =>
+        {
+            await db.Contacts.Where(c => c.Id == early).ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAtUtc, Utc(10, 1)));
+            await db.Contacts.Where(c => c.Id == october).ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAtUtc, new DateTime(2026, 10, 31, 22, 30, 0, DateTimeKind.Utc)));
+            await db.Contacts.Where(c => c.Id == november).ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAtUtc, new DateTime(2026, 10, 31, 23, 30, 0, DateTimeKind.Utc)));
+            db.OutreachAttempts.Add(new OutreachAttempt
+            {
+                ContactId = october, Channel = Channel.Email, Purpose = TemplatePurpose.Request, Body = "Hello", SentAtUtc = new DateTime(2026, 11, 22, 22, 30, 0, DateTimeKind.Utc),
+            });
+            db.OutreachAttempts.Add(new OutreachAttempt
+            {
+                ContactId = november, Channel = Channel.Email, Purpose = TemplatePurpose.Request, Body = "Hello", SentAtUtc = new DateTime(2026, 11, 22, 23, 30, 0, DateTimeKind.Utc),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await user.Client.GetPageAsync("/insights?From=2026-10-15&To=2026-11-27");
+        // The contact added on 1 October is before the period, though in its first month.
+        Assert.Equal([["Oct 2026", "1", "0", "0"], ["Nov 2026", "1", "0", "0"]], Table(page, "growth-chart"));
+        Assert.Equal([["Nov 16", "1"], ["Nov 23", "1"]], Table(page, "weekly-chart")[^2..]);
+    }
 }
