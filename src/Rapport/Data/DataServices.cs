@@ -66,7 +66,7 @@ public static class DataServices
         {
             return string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? throw new InvalidOperationException("Database:Provider is PostgreSql but no connection string is set (Database:ConnectionString or ConnectionStrings:Rapport).")
-                : PostgresPool.Bounded(options.ConnectionString);
+                : PostgresPool.WithPreparedStatements(PostgresPool.Bounded(options.ConnectionString));
         }
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? "");
         if (string.IsNullOrEmpty(builder.DataSource)) builder.DataSource = Path.Combine(dataFolder.Path, "rapport.db");

@@ -52,12 +52,13 @@ public sealed record InsightsReport(
         var end = TimeZones.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var goal = await db.Users.AsNoTracking().Where(u => u.Id == db.OwnerId).Select(u => u.WeeklyRequestGoal).FirstAsync();
 
-        var requests = await db.OutreachAttempts.AsNoTracking()
+        // The join to the contact checks it is alive: the trash filter's own check looked the same contact up again.
+        var requests = await db.OutreachAttempts.IgnoreQueryFilters(RapportDb.TrashOnly).AsNoTracking()
             .Where(a => Requests.Contains(a.Purpose) && a.SentAtUtc >= start && a.SentAtUtc < end)
-            .Join(db.Contacts, a => a.ContactId, c => c.Id, (a, c) => new
+            .Join(db.Contacts.Where(c => c.DeletedAtUtc == null), a => a.ContactId, c => c.Id, (a, c) => new
             {
                 a.ContactId, a.ConversationId, a.Channel, a.TemplateKey, a.SentAtUtc, c.Source,
-                Stage = db.Conversations.Where(v => v.Id == a.ConversationId).Select(v => (ConversationStage?)v.Stage).FirstOrDefault(),
+                Stage = db.Conversations.Where(v => v.Id == a.ConversationId && v.DeletedAtUtc == null).Select(v => (ConversationStage?)v.Stage).FirstOrDefault(),
             })
             .ToListAsync();
         var replies = (await db.Replies.AsNoTracking().Where(r => r.AtUtc >= start)

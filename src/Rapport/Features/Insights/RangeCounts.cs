@@ -1,38 +1,25 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Domain;
 
 namespace Rapport.Features.Insights;
 
-/// <summary>Counts by week or month, counted by the database in one command: a part per range of time, each read from
-/// an index by time and summed there. Reading every row to count it in C# (a year of requests for the streak, every
-/// contact of the period for the growth) was most of the page's time at 30,000 contacts, and the growth grouped by
-/// the UTC month, not the person's.</summary>
+/// <summary>Counts by week or month, counted by the database in one command grouped by which range a row's time falls
+/// in. Reading every row to count it in C# (a year of requests for the streak, every contact of the period for the
+/// growth) was most of the page's time at 30,000 contacts, and the growth grouped by the UTC month, not the person's.
+/// A command with a part per range (<c>UNION ALL</c>) cost more to build and prepare than to run: 26 ms for 53 weeks.</summary>
 public static class RangeCounts
 {
-    // Set by member, not by constructor: EF puts a set operation together only from projections it can translate.
-    private sealed class Counted
-    {
-        public int Range { get; init; }
-        public int All { get; init; }
-        public int Referred { get; init; }
-        public int Imported { get; init; }
-    }
-
     /// <summary>The requests sent in each week starting on <paramref name="mondays"/> (the person's Mondays, oldest
     /// first, in UTC), the last week ending at <paramref name="end"/>.</summary>
     public static async Task<IReadOnlyList<int>> RequestsByWeekAsync(RapportDb db, IReadOnlyList<DateTime> mondays, DateTime end,
         IReadOnlyCollection<TemplatePurpose> purposes)
     {
-        IQueryable<Counted>? counts = null;
-        for (var i = 0; i < mondays.Count; i++)
-        {
-            var (from, to, range) = (mondays[i], i + 1 < mondays.Count ? mondays[i + 1] : end, i);
-            var part = db.OutreachAttempts.Where(a => a.SentAtUtc >= from && a.SentAtUtc < to && purposes.Contains(a.Purpose))
-                .GroupBy(a => 1).Select(g => new Counted { Range = range, All = g.Count() });
-            counts = counts is null ? part : counts.Concat(part);
-        }
-        var found = counts is null ? [] : await counts.ToDictionaryAsync(c => c.Range, c => c.All);
+        if (mondays.Count == 0) return [];
+        var (from, week) = (mondays[0], RangeOf<OutreachAttempt>(a => a.SentAtUtc, mondays));
+        var found = await db.OutreachAttempts.Where(a => a.SentAtUtc >= from && a.SentAtUtc < end && purposes.Contains(a.Purpose))
+            .GroupBy(week).Select(g => new { Week = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Week, g => g.Count);
         return Enumerable.Range(0, mondays.Count).Select(i => found.GetValueOrDefault(i)).ToList();
     }
 
@@ -40,21 +27,52 @@ public static class RangeCounts
     /// imported and referred (referred wins over imported).</summary>
     public static async Task<IReadOnlyList<(int ByHand, int Imported, int Referred)>> ContactsAddedAsync(RapportDb db, IReadOnlyList<DateTime> bounds)
     {
-        IQueryable<Counted>? counts = null;
-        for (var i = 0; i + 1 < bounds.Count; i++)
-        {
-            var (from, to, range) = (bounds[i], bounds[i + 1], i);
-            var part = db.Contacts.Where(c => c.CreatedAtUtc >= from && c.CreatedAtUtc < to).GroupBy(c => 1).Select(g => new Counted
-            {
-                Range = range,
-                All = g.Count(),
-                Referred = g.Count(c => c.ReferredById != null || c.Source == ContactSource.Referral),
-                Imported = g.Count(c => c.Imported && c.ReferredById == null && c.Source != ContactSource.Referral),
-            });
-            counts = counts is null ? part : counts.Concat(part);
-        }
-        var found = counts is null ? [] : await counts.ToDictionaryAsync(c => c.Range);
-        return Enumerable.Range(0, Math.Max(0, bounds.Count - 1)).Select(i => found.GetValueOrDefault(i) is { } c
-            ? (c.All - c.Referred - c.Imported, c.Imported, c.Referred) : (0, 0, 0)).ToList();
+        if (bounds.Count < 2) return [];
+        // One key per month and way of coming, counted by the database: counting each way beside the total made every
+        // contact go through three conditions more.
+        var (from, to) = (bounds[0], bounds[^1]);
+        var key = RangeOf<Contact>(c => c.CreatedAtUtc, bounds.SkipLast(1).ToList(),
+            c => c.ReferredById != null || c.Source == ContactSource.Referral ? Referred : c.Imported ? Imported : ByHand);
+        var found = await db.Contacts.Where(c => c.CreatedAtUtc >= from && c.CreatedAtUtc < to).GroupBy(key)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        int Count(int range, int way) => found.GetValueOrDefault(range * Ways + way);
+        return Enumerable.Range(0, bounds.Count - 1).Select(i => (Count(i, ByHand), Count(i, Imported), Count(i, Referred))).ToList();
+    }
+
+    private const int ByHand = 0, Imported = 1, Referred = 2, Ways = 3;
+
+    /// <summary>Holds the starts, so that the query reads each as a parameter: as constants, every period would be a
+    /// new query for EF to compile.</summary>
+    private sealed class Starts(IReadOnlyList<DateTime> at)
+    {
+        public readonly DateTime[] At = [.. at];
+    }
+
+    /// <summary>Which range a time falls in, for times on or after <c>starts[0]</c>: <c>at &lt; starts[k] ? ... : ...</c>,
+    /// halving the ranges at each test (four tests for a year by month, six for 53 weeks, where a chain of tests made
+    /// a late time go through all of them).</summary>
+    public static Expression<Func<T, int>> RangeOf<T>(Expression<Func<T, DateTime>> at, IReadOnlyList<DateTime> starts) =>
+        Expression.Lambda<Func<T, int>>(Ranges(at.Body, Expression.Field(Expression.Constant(new Starts(starts)), nameof(Starts.At)), 0, starts.Count), at.Parameters);
+
+    /// <summary>The range times <see cref="Ways"/>, plus <paramref name="way"/>: one key for a range and a kind of row.</summary>
+    private static Expression<Func<T, int>> RangeOf<T>(Expression<Func<T, DateTime>> at, IReadOnlyList<DateTime> starts, Expression<Func<T, int>> way)
+    {
+        var range = RangeOf(at, starts);
+        var wayBody = new Rename(way.Parameters[0], at.Parameters[0]).Visit(way.Body);
+        return Expression.Lambda<Func<T, int>>(Expression.Add(Expression.Multiply(range.Body, Expression.Constant(Ways)), wayBody), at.Parameters);
+    }
+
+    // The ranges [first, last) of the starts: the first when only one is left, else a test against the middle one.
+    private static Expression Ranges(Expression at, Expression starts, int first, int last)
+    {
+        if (last - first == 1) return Expression.Constant(first);
+        var middle = (first + last) / 2;
+        return Expression.Condition(Expression.LessThan(at, Expression.ArrayIndex(starts, Expression.Constant(middle))),
+            Ranges(at, starts, first, middle), Ranges(at, starts, middle, last));
+    }
+
+    private sealed class Rename(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

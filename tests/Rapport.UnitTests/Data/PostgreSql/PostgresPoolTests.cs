@@ -23,4 +23,14 @@ public class PostgresPoolTests
     {
         Assert.Equal(connectionString, PostgresPool.Bounded(connectionString));
     }
+
+    [Fact]
+    public void Statements_are_prepared_on_the_server_unless_the_connection_string_says_otherwise()
+    {
+        var prepared = new NpgsqlConnectionStringBuilder(PostgresPool.WithPreparedStatements("Host=db;Username=rapport;Password=secret"));
+        Assert.Equal(PostgresPool.DefaultAutoPrepared, prepared.MaxAutoPrepare);
+        Assert.Equal("secret", prepared.Password);
+        Assert.Equal("Host=db;Max Auto Prepare=0", PostgresPool.WithPreparedStatements("Host=db;Max Auto Prepare=0"));
+        Assert.Equal("Host=db;maxautoprepare=5", PostgresPool.WithPreparedStatements("Host=db;maxautoprepare=5"));
+    }
 }
