@@ -105,13 +105,22 @@ public sealed class AppProcess : IAsyncDisposable
     /// counting them would make the account's size look like the app's memory (and, as more pages are read, a leak).</summary>
     public long ResidentBytes => ResidentWithMappedDatabaseBytes - MappedDatabaseBytes;
 
-    /// <summary>Resident memory as the OS counts it, the database's mapped pages included.</summary>
+    /// <summary>Resident memory as the OS counts it, the database's mapped pages included. Read from
+    /// <c>/proc/&lt;pid&gt;/statm</c>: <see cref="Process"/> keeps one cache of the process's figures, and two watchers
+    /// refreshing it at once made one of them read a half-cleared cache and throw "Process has exited".</summary>
     public long ResidentWithMappedDatabaseBytes
     {
         get
         {
-            _process.Refresh();
-            return _process.WorkingSet64;
+            try
+            {
+                var fields = File.ReadAllText($"/proc/{_process.Id}/statm").Split(' ');
+                return long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) * Environment.SystemPageSize;
+            }
+            catch (IOException)
+            {
+                return 0; // the process has exited
+            }
         }
     }
 
