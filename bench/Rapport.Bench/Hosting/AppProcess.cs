@@ -125,7 +125,7 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     private long _mappedDatabase;
-    private long _mappedReadAt = long.MinValue;
+    private long _mappedReadAt = -1_000_000; // long ago, without the overflow long.MinValue gave "now - then"
 
     /// <summary>The database file's resident mapped pages, read from smaps at most once a second: a read costs some
     /// 20 ms of kernel time. Between reads the last value stands, which counts the app's own memory higher, not lower,
