@@ -103,62 +103,40 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Resident memory now, less the pages of the SQLite database file mapped in (decision record 004). Those
     /// are the OS's file cache: clean, shared, and held by the machine whether SQLite maps the file or reads it, so
     /// counting them would make the account's size look like the app's memory (and, as more pages are read, a leak).</summary>
-    public long ResidentBytes => ResidentWithMappedDatabaseBytes - MappedDatabaseBytes;
+    public long ResidentBytes => Memory.Own;
 
-    /// <summary>Resident memory as the OS counts it, the database's mapped pages included. Read from
-    /// <c>/proc/&lt;pid&gt;/statm</c>: <see cref="Process"/> keeps one cache of the process's figures, and two watchers
-    /// refreshing it at once made one of them read a half-cleared cache and throw "Process has exited".</summary>
-    public long ResidentWithMappedDatabaseBytes
+    /// <summary>Resident memory as the OS counts it, the database's mapped pages included.</summary>
+    public long ResidentWithMappedDatabaseBytes => Memory.Resident;
+
+    /// <summary>Both figures from one read of <c>/proc/&lt;pid&gt;/smaps</c> (some 20 ms of kernel time), so that they
+    /// are of the same instant: the mapped pages read a second apart grew by hundreds of MB while a page run first
+    /// read the file, and the difference counted them as the app's. Not through <see cref="Process"/>, whose one cache
+    /// of figures two watchers refreshing at once made throw "Process has exited".</summary>
+    public (long Resident, long Own) Memory
     {
         get
         {
             try
             {
-                var fields = File.ReadAllText($"/proc/{_process.Id}/statm").Split(' ');
-                return long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) * Environment.SystemPageSize;
+                long all = 0, database = 0;
+                var inDatabase = false;
+                foreach (var line in File.ReadLines($"/proc/{_process.Id}/smaps"))
+                {
+                    // A mapping's first line is its address range, ..., and its path; its sizes follow, Rss among them.
+                    if (line.Length > 0 && char.IsAsciiHexDigit(line[0]) && line.Contains('-')) inDatabase = line.EndsWith(".db", StringComparison.Ordinal);
+                    else if (line.StartsWith("Rss:", StringComparison.Ordinal))
+                    {
+                        var kb = long.Parse(line.AsSpan(4).Trim()[..^2].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                        all += kb;
+                        if (inDatabase) database += kb;
+                    }
+                }
+                return (all * 1024, (all - database) * 1024);
             }
             catch (IOException)
             {
-                return 0; // the process has exited
+                return (0, 0); // the process has exited
             }
-        }
-    }
-
-    private long _mappedDatabase;
-    private long _mappedReadAt = -1_000_000; // long ago, without the overflow long.MinValue gave "now - then"
-
-    /// <summary>The database file's resident mapped pages, read from smaps at most once a second: a read costs some
-    /// 20 ms of kernel time. Between reads the last value stands, which counts the app's own memory higher, not lower,
-    /// while more of the file is read.</summary>
-    public long MappedDatabaseBytes
-    {
-        get
-        {
-            var now = Environment.TickCount64;
-            if (now - Interlocked.Read(ref _mappedReadAt) < 1000) return Interlocked.Read(ref _mappedDatabase);
-            Interlocked.Exchange(ref _mappedReadAt, now);
-            Interlocked.Exchange(ref _mappedDatabase, ReadMappedDatabase(_process.Id));
-            return Interlocked.Read(ref _mappedDatabase);
-        }
-    }
-
-    private static long ReadMappedDatabase(int pid)
-    {
-        try
-        {
-            long kb = 0;
-            var inDatabase = false;
-            foreach (var line in File.ReadLines($"/proc/{pid}/smaps"))
-            {
-                // A mapping's first line is its address range, ..., and its path; its sizes follow, Rss among them.
-                if (line.Length > 0 && char.IsAsciiHexDigit(line[0]) && line.Contains('-')) inDatabase = line.EndsWith(".db", StringComparison.Ordinal);
-                else if (inDatabase && line.StartsWith("Rss:", StringComparison.Ordinal)) kb += long.Parse(line.AsSpan(4).Trim()[..^2].Trim());
-            }
-            return kb * 1024;
-        }
-        catch (IOException)
-        {
-            return 0; // the process has exited
         }
     }
 
@@ -209,17 +187,16 @@ public sealed class MemoryWatch : IAsyncDisposable
 
     public MemoryWatch(AppProcess app)
     {
-        _peak = app.ResidentBytes;
-        _peakWithMapped = app.ResidentWithMappedDatabaseBytes;
+        (_peakWithMapped, _peak) = app.Memory;
         _loop = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
             {
-                var now = app.ResidentBytes;
+                var (withMapped, now) = app.Memory;
                 if (now > Interlocked.Read(ref _peak)) Interlocked.Exchange(ref _peak, now);
-                var withMapped = app.ResidentWithMappedDatabaseBytes;
                 if (withMapped > Interlocked.Read(ref _peakWithMapped)) Interlocked.Exchange(ref _peakWithMapped, withMapped);
-                try { await Task.Delay(10, _stop.Token); } catch (OperationCanceledException) { }
+                // A quarter of a second: each read costs some 20 ms of kernel time, which the pages measured beside it share.
+                try { await Task.Delay(250, _stop.Token); } catch (OperationCanceledException) { }
             }
         });
     }
