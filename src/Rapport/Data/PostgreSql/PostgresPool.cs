@@ -13,13 +13,7 @@ public static class PostgresPool
 
     private static readonly string[] SizeKeys = ["Maximum Pool Size", "Max Pool Size", "MaxPoolSize", "MaximumPoolSize"];
 
-    public static string Bounded(string connectionString)
-    {
-        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (SizeKeys.Any(builder.ContainsKey)) return connectionString;
-        builder["Maximum Pool Size"] = DefaultMaximum;
-        return builder.ConnectionString;
-    }
+    public static string Bounded(string connectionString) => WithDefault(connectionString, SizeKeys, DefaultMaximum);
 
     /// <summary>How many statements each pooled connection keeps prepared on the server.</summary>
     public const int DefaultAutoPrepared = 50;
@@ -30,11 +24,14 @@ public static class PostgresPool
     /// string allows it (off by default). Otherwise PostgreSQL parsed and planned every command anew: about 1 ms each,
     /// which made the board's thirteen commands take twice as long as on SQLite even on the sample account (decision
     /// record 013). A connection string that sets its own keeps it (0 turns it off).</summary>
-    public static string WithPreparedStatements(string connectionString)
+    public static string WithPreparedStatements(string connectionString) => WithDefault(connectionString, AutoPrepareKeys, DefaultAutoPrepared);
+
+    /// <summary>Sets the first of <paramref name="keys"/> to <paramref name="value"/> unless the string names any of them.</summary>
+    private static string WithDefault(string connectionString, string[] keys, int value)
     {
         var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (AutoPrepareKeys.Any(builder.ContainsKey)) return connectionString;
-        builder["Max Auto Prepare"] = DefaultAutoPrepared;
+        if (keys.Any(builder.ContainsKey)) return connectionString;
+        builder[keys[0]] = value;
         return builder.ConnectionString;
     }
 }

@@ -75,11 +75,12 @@ public static class Board
         var columns = new List<BoardColumn>(Stages.Length);
         foreach (var (stage, inStage, shown, cards) in rows)
         {
-            var shownCards = shown.Where(cards.ContainsKey).Select(id => cards[id] is { NextTaskId: int task } row && tasks.TryGetValue(task, out var next)
-                ? row.Card with { NextTask = next.Title, NextTaskDueUtc = next.DueUtc } : cards[id].Card).ToList();
-            columns.Add(new BoardColumn(stage, shownCards, inStage.Count));
+            columns.Add(new BoardColumn(stage, shown.Where(cards.ContainsKey).Select(id => WithNextTask(cards[id])).ToList(), inStage.Count));
         }
         return columns;
+
+        BoardCard WithNextTask(CardRow row) => row.NextTaskId is int task && tasks.TryGetValue(task, out var next)
+            ? row.Card with { NextTask = next.Title, NextTaskDueUtc = next.DueUtc } : row.Card;
     }
 
     /// <summary>A card as read, and the id of its next task (its title and day are read after, for every column at once).</summary>
