@@ -66,9 +66,11 @@ public sealed class WhoAnswers(RapportDb db, TimeProvider clock)
         DateTime nowUtc, TimeZoneInfo zone, FollowUpPolicy policy)
     {
         var speed = ReplySpeed.Classify(firstRequestUtc, firstAnswerUtc, loggedNoReply, nowUtc, zone, policy);
-        int? days = firstAnswerUtc is DateTime at
-            ? BusinessDays.BusinessDaysBetween(BusinessDays.LocalDate(firstRequestUtc, zone), BusinessDays.LocalDate(at, zone))
-            : null;
-        return new Answer(contactId, source, speed, days, policy.NudgeBusinessDays);
+        return new Answer(contactId, source, speed, DaysToAnswer(firstRequestUtc, firstAnswerUtc, zone), policy.NudgeBusinessDays);
     }
+
+    /// <summary>Business days from the first request to the first answer on the person's calendar; null without an answer.</summary>
+    public static int? DaysToAnswer(DateTime firstRequestUtc, DateTime? firstAnswerUtc, TimeZoneInfo zone) => firstAnswerUtc is DateTime at
+        ? BusinessDays.BusinessDaysBetween(BusinessDays.LocalDate(firstRequestUtc, zone), BusinessDays.LocalDate(at, zone))
+        : null;
 }

@@ -11,7 +11,7 @@ namespace Rapport.Features.Insights;
 public class IndexModel(RapportDb db, UserTime time) : PageModel
 {
     /// <summary>The SQL commands the page sends for any period and any size of account (the benchmark and a test hold it).</summary>
-    public const int SqlCommands = 13;
+    public const int SqlCommands = 11;
 
     public const int DefaultDays = 90;
     public const int MaxYears = 5;

@@ -52,24 +52,46 @@ public sealed record InsightsReport(
         var end = TimeZones.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var goal = await db.Users.AsNoTracking().Where(u => u.Id == db.OwnerId).Select(u => u.WeeklyRequestGoal).FirstAsync();
 
-        // The join to the contact checks it is alive: the trash filter's own check looked the same contact up again.
-        var requests = await db.OutreachAttempts.IgnoreQueryFilters(RapportDb.TrashOnly).AsNoTracking()
-            .Where(a => Requests.Contains(a.Purpose) && a.SentAtUtc >= start && a.SentAtUtc < end)
-            .Join(db.Contacts.Where(c => c.DeletedAtUtc == null), a => a.ContactId, c => c.Id, (a, c) => new
-            {
-                a.ContactId, a.ConversationId, a.Channel, a.TemplateKey, a.SentAtUtc, c.Source,
-                Stage = db.Conversations.Where(v => v.Id == a.ConversationId && v.DeletedAtUtc == null).Select(v => (ConversationStage?)v.Stage).FirstOrDefault(),
-            })
+        // One pass over the requests of the period and of the weeks the weekly activity looks back on (a year, for the
+        // streak): a second query read that year again for the weekly counts.
+        var lastWeek = WeeklyActivity.WeekOf(to < today ? to : today);
+        var mondays = WeeklyActivity.Mondays(lastWeek, 53);
+        var weekStarts = mondays.Select(m => TimeZones.ToUtc(m.ToDateTime(TimeOnly.MinValue), zone)).ToArray();
+        var weekEnd = TimeZones.ToUtc(lastWeek.AddDays(7).ToDateTime(TimeOnly.MinValue), zone);
+        var (readFrom, readTo) = (start < weekStarts[0] ? start : weekStarts[0], end > weekEnd ? end : weekEnd);
+        // With the trash filter ignored, each check of the trash is written out. The contact is looked up by key, one
+        // row each: as a join, or as the trash filter's EXISTS, PostgreSQL read every contact of the account to hash
+        // them. A contact in the trash reads as no source code, and its requests are left out, as the trash filter
+        // would. Conversations are fewer: joined, PostgreSQL hashes them once instead of a lookup per row.
+        var sentRows = (await (
+                from a in db.OutreachAttempts.IgnoreQueryFilters(RapportDb.TrashOnly).AsNoTracking()
+                where Requests.Contains(a.Purpose) && a.SentAtUtc >= readFrom && a.SentAtUtc < readTo
+                join v in db.Conversations.Where(v => v.DeletedAtUtc == null) on a.ConversationId equals v.Id into found
+                from v in found.DefaultIfEmpty()
+                select new
+                {
+                    a.ContactId, a.ConversationId, a.Channel, a.TemplateKey, a.SentAtUtc, Stage = (ConversationStage?)v!.Stage,
+                    SourceCode = db.Contacts.Where(c => c.Id == a.ContactId && c.DeletedAtUtc == null).Select(c => c.Source == null ? (int?)0 : (int?)c.Source + 1).FirstOrDefault(),
+                })
+            .ToListAsync())
+            .Where(a => a.SourceCode is not null).ToList();
+        var requests = sentRows.Where(a => a.SentAtUtc >= start && a.SentAtUtc < end)
+            .Select(a => new { a.ContactId, a.ConversationId, a.Channel, a.TemplateKey, a.SentAtUtc, a.Stage,
+                Source = a.SourceCode == 0 ? null : (ContactSource?)(a.SourceCode - 1) })
+            .ToList();
+        // Only answers count, and only in conversations out of the trash (joined, as above). Whose contact is in the
+        // trash needs no check: answers are looked up by the contacts and conversations of live requests.
+        var replies = await db.Replies.IgnoreQueryFilters(RapportDb.TrashOnly).AsNoTracking()
+            .Where(r => r.Kind != ReplyKind.NoReply && r.AtUtc >= start)
+            .Join(db.Conversations.Where(v => v.DeletedAtUtc == null), r => r.ConversationId, v => v.Id, (r, v) => new { r.ContactId, r.ConversationId, r.AtUtc })
             .ToListAsync();
-        var replies = (await db.Replies.AsNoTracking().Where(r => r.AtUtc >= start)
-            .Select(r => new { r.ContactId, r.ConversationId, r.Kind, r.AtUtc }).ToListAsync());
         var ownTemplates = await db.OwnTemplates.AsNoTracking().Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => $"own:{t.Id}", t => t.Name);
 
         // The funnel follows each conversation asked for in the period to where it stands now.
         var asked = requests.Where(r => r.ConversationId is not null).GroupBy(r => r.ConversationId!.Value)
             .Select(g => new { Id = g.Key, g.First().Stage, First = g.Min(r => r.SentAtUtc) }).ToList();
         // By conversation: a scan of every answer for each conversation asked grew with the square of the account.
-        var answersTo = replies.Where(r => r.Kind != ReplyKind.NoReply).ToLookup(r => r.ConversationId, r => r.AtUtc);
+        var answersTo = replies.ToLookup(r => r.ConversationId, r => r.AtUtc);
         var counts = new[]
         {
             ("Requests sent", asked.Count),
@@ -85,8 +107,8 @@ public sealed record InsightsReport(
         var repliesByContact = replies.ToLookup(r => r.ContactId);
         var firsts = requests.GroupBy(r => r.ContactId).Select(g => g.OrderBy(r => r.SentAtUtc).First()).Select(f =>
         {
-            var answer = repliesByContact[f.ContactId].Where(r => r.Kind != ReplyKind.NoReply && r.AtUtc >= f.SentAtUtc).Select(r => (DateTime?)r.AtUtc).Min();
-            var days = WhoAnswers.Classify(f.ContactId, f.Source, f.SentAtUtc, answer, false, end, zone, FollowUpPolicy.Default).BusinessDaysToAnswer;
+            var answer = repliesByContact[f.ContactId].Where(r => r.AtUtc >= f.SentAtUtc).Select(r => (DateTime?)r.AtUtc).Min();
+            var days = WhoAnswers.DaysToAnswer(f.SentAtUtc, answer, zone);
             return new { f.Source, f.Channel, Template = TemplateName(f.TemplateKey, ownTemplates), Answered = answer is not null, Days = days };
         }).ToList();
         IReadOnlyList<AnswerGroup> By(IEnumerable<IGrouping<string, (bool Answered, int? Days)>> groups) => groups
@@ -97,10 +119,9 @@ public sealed record InsightsReport(
         var byTemplate = By(firsts.GroupBy(f => f.Template, f => (f.Answered, f.Days)));
 
         // Weekly activity: the twelve weeks ending with the period's last week, and the streak as far back as a year.
-        var lastWeek = WeeklyActivity.WeekOf(to < today ? to : today);
-        var mondays = WeeklyActivity.Mondays(lastWeek, 53);
-        var weekEnd = TimeZones.ToUtc(lastWeek.AddDays(7).ToDateTime(TimeOnly.MinValue), zone);
-        var sent = await RangeCounts.RequestsByWeekAsync(db, mondays.Select(m => TimeZones.ToUtc(m.ToDateTime(TimeOnly.MinValue), zone)).ToList(), weekEnd, Requests);
+        var sent = new int[weekStarts.Length];
+        foreach (var row in sentRows)
+            if (row.SentAtUtc >= weekStarts[0] && row.SentAtUtc < weekEnd) sent[WeekOf(weekStarts, row.SentAtUtc)]++;
         var year = mondays.Select((monday, i) => (monday, sent[i])).ToList();
         var weeks = year.Skip(year.Count - WeeksShown).ToList();
         var streak = WeeklyActivity.Streak(year, goal);
@@ -113,12 +134,17 @@ public sealed record InsightsReport(
         var growth = months.Select((m, i) => new GrowthMonth(MonthLabel(m), added[i].ByHand, added[i].Imported, added[i].Referred)).ToList();
 
         // The referral tree is the whole network's: a chain begun before the period still led to the people in it.
-        var referred = await db.Contacts.AsNoTracking().Where(c => c.ReferredById != null).OrderBy(c => c.Id).Take(ReferralLimit)
+        // The trash is checked by hand: the referral's own filter looked up the contact being read again, and its
+        // conversation through a join PostgreSQL answered by hashing them all.
+        var referred = await db.Contacts.IgnoreQueryFilters(RapportDb.TrashOnly).AsNoTracking()
+            .Where(c => c.ReferredById != null && c.DeletedAtUtc == null).OrderBy(c => c.Id).Take(ReferralLimit)
             .Select(c => new
             {
                 c.Id, Name = Contact.FullNameOf(c.FirstName, c.LastName), c.ReferredById,
-                ReferrerName = db.Contacts.Where(r => r.Id == c.ReferredById).Select(r => Contact.FullNameOf(r.FirstName, r.LastName)).FirstOrDefault(),
-                MayUseName = db.Referrals.Where(r => r.ContactId == c.Id).OrderByDescending(r => r.MayUseName == NameUse.Yes).Select(r => (NameUse?)r.MayUseName).FirstOrDefault(),
+                ReferrerName = db.Contacts.Where(r => r.Id == c.ReferredById && r.DeletedAtUtc == null).Select(r => Contact.FullNameOf(r.FirstName, r.LastName)).FirstOrDefault(),
+                MayUseName = db.Referrals
+                    .Where(r => r.ContactId == c.Id && db.Conversations.Where(v => v.Id == r.ConversationId && v.DeletedAtUtc == null).Select(v => (int?)1).FirstOrDefault() != null)
+                    .OrderByDescending(r => r.MayUseName == NameUse.Yes).Select(r => (NameUse?)r.MayUseName).FirstOrDefault(),
             }).ToListAsync();
         var nodes = referred.Select(r => new ReferralNode(r.Id, r.Name, r.ReferredById, r.MayUseName ?? NameUse.NotAsked)).ToList();
         var known = nodes.Select(n => n.Id).ToHashSet();
@@ -127,15 +153,22 @@ public sealed record InsightsReport(
             .DistinctBy(r => r.ReferredById).Select(r => new ReferralNode(r.ReferredById!.Value, r.ReferrerName!, null, NameUse.NotAsked)));
 
         var fields = await db.CareerFields.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync();
-        var held = await db.ConversationFields.AsNoTracking()
-            .Join(db.Conversations, f => f.ConversationId, c => c.Id, (f, c) => new { f.CareerFieldId, c.Stage, At = c.StartedAtUtc ?? c.MeetingStartUtc })
-            .Where(x => HeldOrLater.Contains(x.Stage) && x.At >= start && x.At < end)
-            .GroupBy(x => x.CareerFieldId).Select(g => new { Field = g.Key, Count = g.Count() }).ToListAsync();
+        // Held and rated conversations of the period in one pass over the fields' conversations, each looked up once:
+        // the field's trash filter looked the same conversation up again, and two queries read every link twice.
+        var period = await db.ConversationFields.IgnoreQueryFilters(RapportDb.TrashOnly).AsNoTracking()
+            .Join(db.Conversations.Where(c => c.DeletedAtUtc == null), f => f.ConversationId, c => c.Id, (f, c) => new
+            {
+                f.CareerFieldId, c.Stage, c.FitRating,
+                HeldAt = c.StartedAtUtc ?? c.MeetingStartUtc, RatedAt = c.StartedAtUtc ?? c.MeetingStartUtc ?? c.CreatedAtUtc,
+            })
+            .Where(x => (HeldOrLater.Contains(x.Stage) && x.HeldAt >= start && x.HeldAt < end) || (x.FitRating != null && x.RatedAt >= start && x.RatedAt < end))
+            .ToListAsync();
+        var held = period.Where(x => HeldOrLater.Contains(x.Stage) && x.HeldAt >= start && x.HeldAt < end)
+            .GroupBy(x => x.CareerFieldId).Select(g => new { Field = g.Key, Count = g.Count() }).ToList();
         // The fit by month: a point per conversation made the page grow with the account (1,540 points at 30,000
         // contacts); the career field's own page keeps a point per conversation, with whom.
-        var fits = await db.ConversationFields.AsNoTracking()
-            .Join(db.Conversations, f => f.ConversationId, c => c.Id, (f, c) => new { f.CareerFieldId, c.FitRating, At = c.StartedAtUtc ?? c.MeetingStartUtc ?? c.CreatedAtUtc })
-            .Where(x => x.FitRating != null && x.At >= start && x.At < end).ToListAsync();
+        var fits = period.Where(x => x.FitRating != null && x.RatedAt >= start && x.RatedAt < end)
+            .Select(x => new { x.CareerFieldId, x.FitRating, At = x.RatedAt }).ToList();
         var questions = await db.OpenQuestions.AsNoTracking().Where(q => q.AnsweredAtUtc == null || q.AnsweredAtUtc < end)
             .GroupBy(q => q.CareerFieldId)
             .Select(g => new { Field = g.Key, Open = g.Count(q => q.AnsweredAtUtc == null), Before = g.Count(q => q.AnsweredAtUtc != null && q.AnsweredAtUtc < start) })
@@ -156,6 +189,13 @@ public sealed record InsightsReport(
         var isEmpty = requests.Count == 0 && growth.All(g => g.ByHand + g.Imported + g.Referred == 0) && nodes.Count == 0 && fields.Count == 0
             && sent.All(n => n == 0);
         return new InsightsReport(funnel, bySource, byChannel, byTemplate, weeks, goal, streak, growth, nodes, fieldInsights, isEmpty);
+    }
+
+    /// <summary>The index of the week an instant falls in, given each week's start, oldest first.</summary>
+    private static int WeekOf(DateTime[] starts, DateTime at)
+    {
+        var found = Array.BinarySearch(starts, at);
+        return found >= 0 ? found : ~found - 1;
     }
 
     private static string MonthLabel(DateOnly month) => month.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);

@@ -5,24 +5,12 @@ using Rapport.Domain;
 
 namespace Rapport.Features.Insights;
 
-/// <summary>Counts by week or month, counted by the database in one command grouped by which range a row's time falls
-/// in. Reading every row to count it in C# (a year of requests for the streak, every contact of the period for the
-/// growth) was most of the page's time at 30,000 contacts, and the growth grouped by the UTC month, not the person's.
+/// <summary>Counts by month, counted by the database in one command grouped by which range a row's time falls in.
+/// Reading every contact of the period to count it in C# was most of the page's time at 30,000 contacts, and the
+/// growth grouped by the UTC month, not the person's. (The weekly requests are counted from rows the page reads anyway.)
 /// A command with a part per range (<c>UNION ALL</c>) cost more to build and prepare than to run: 26 ms for 53 weeks.</summary>
 public static class RangeCounts
 {
-    /// <summary>The requests sent in each week starting on <paramref name="mondays"/> (the person's Mondays, oldest
-    /// first, in UTC), the last week ending at <paramref name="end"/>.</summary>
-    public static async Task<IReadOnlyList<int>> RequestsByWeekAsync(RapportDb db, IReadOnlyList<DateTime> mondays, DateTime end,
-        IReadOnlyCollection<TemplatePurpose> purposes)
-    {
-        if (mondays.Count == 0) return [];
-        var (from, week) = (mondays[0], RangeOf<OutreachAttempt>(a => a.SentAtUtc, mondays));
-        var found = await db.OutreachAttempts.Where(a => a.SentAtUtc >= from && a.SentAtUtc < end && purposes.Contains(a.Purpose))
-            .GroupBy(week).Select(g => new { Week = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Week, g => g.Count);
-        return Enumerable.Range(0, mondays.Count).Select(i => found.GetValueOrDefault(i)).ToList();
-    }
-
     /// <summary>The contacts added in each range between <paramref name="bounds"/> (UTC, oldest first): by hand,
     /// imported and referred (referred wins over imported).</summary>
     public static async Task<IReadOnlyList<(int ByHand, int Imported, int Referred)>> ContactsAddedAsync(RapportDb db, IReadOnlyList<DateTime> bounds)

@@ -23,6 +23,14 @@ public class InsightsTests(AppFixture fixture) : IClassFixture<AppFixture>
         page.Document.QuerySelectorAll($"details[data-chart='{chart}'] tbody tr")
             .Select(tr => tr.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
 
+    private static Contact AddPerson(RapportDb db, string first, ContactSource source, Contact? referrer)
+    {
+        var c = new Contact { FirstName = first, LastName = "Test", Source = source, ReferredBy = referrer };
+        c.RefreshSearch(null);
+        db.Contacts.Add(c);
+        return c;
+    }
+
     private static string Text(HtmlPage page, string selector) => page.Document.QuerySelector(selector)!.TextContent.Trim();
 
     [Fact]
@@ -84,6 +92,57 @@ public class InsightsTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task What_is_in_the_trash_counts_nowhere_and_a_message_stays_with_its_contact_when_only_the_conversation_goes()
+    {
+        var user = await _app.SignUpAsync();
+        var fieldId = await _app.WithDbAsync(user.Id, async db =>
+        {
+            var field = new CareerField();
+            field.Rename("Design");
+            db.CareerFields.Add(field);
+            Contact Person(string first, ContactSource source, Contact? referrer = null) => AddPerson(db, first, source, referrer);
+            Conversation Held(Contact who, int day, int fit)
+            {
+                var c = new Conversation { Contact = who, Stage = ConversationStage.Held, MeetingStartUtc = Utc(11, day), StartedAtUtc = Utc(11, day), FitRating = fit };
+                c.Fields.Add(new ConversationField { CareerField = field });
+                db.Conversations.Add(c);
+                return c;
+            }
+            var ada = Person("Ada", ContactSource.Alumni);
+            var ben = Person("Ben", ContactSource.Friend);
+            var tom = Person("Tom", ContactSource.Cold, ada);
+            var withAda = Held(ada, 10, 4);
+            var withBen = Held(ben, 13, 2);
+            var withTom = Held(tom, 12, 1);
+            withAda.Referrals.Add(new Referral { Contact = tom, MayUseName = NameUse.Yes, CreatedAtUtc = Utc(11, 10) });
+            await db.SaveChangesAsync();
+            foreach (var (c, sent, answered) in new[] { (withAda, 2, 4), (withTom, 3, 5), (withBen, 9, 11) })
+            {
+                db.OutreachAttempts.Add(new OutreachAttempt
+                {
+                    ContactId = c.ContactId, ConversationId = c.Id, Channel = Channel.Email, Purpose = TemplatePurpose.Request, Body = "Hello", SentAtUtc = Utc(11, sent),
+                });
+                db.Replies.Add(new Reply { ContactId = c.ContactId, ConversationId = c.Id, Kind = ReplyKind.Accepted, AtUtc = Utc(11, answered) });
+            }
+            // Tom goes to the trash with his conversation, as deleting a person does; Ben keeps his, but not the conversation.
+            tom.DeletedAtUtc = withTom.DeletedAtUtc = withBen.DeletedAtUtc = Utc(11, 20);
+            await db.SaveChangesAsync();
+            return field.Id;
+        });
+
+        var page = await user.Client.GetPageAsync("/insights");
+        // Ben's request was sent and stays on him, so it counts; his answer was in the conversation now in the trash.
+        Assert.Equal([["Requests sent", "2", "–"], ["Replied", "1", "50%"], ["Scheduled", "1", "100%"], ["Held", "1", "100%"], ["Thanked", "0", "0%"]],
+            Table(page, "funnel-chart"));
+        Assert.Equal([["Alumni", "100%", "1", "1", "2"], ["Friend", "0%", "1", "0", "–"]], Table(page, "by-source-chart"));
+        Assert.Equal([["Nov 2", "1"], ["Nov 9", "1"], ["Nov 16", "0"], ["Nov 23", "0"]], Table(page, "weekly-chart")[^4..]);
+        Assert.Equal(["Nov 2026", "2", "0", "0"], Table(page, "growth-chart")[^1]);
+        Assert.Contains("Nobody has been referred to you yet", Text(page, "#referral-summary"));
+        Assert.Equal("1", Table(page, "held-chart").Single()[1]);
+        Assert.Equal([["Nov 2026", "4", "1"]], Table(page, $"fit-{fieldId}"));
+    }
+
+    [Fact]
     public async Task A_small_account_shows_the_figures_counted_by_hand_and_another_person_sees_none_of_them()
     {
         var user = await _app.SignUpAsync();
@@ -95,13 +154,7 @@ public class InsightsTests(AppFixture fixture) : IClassFixture<AppFixture>
             field.OpenQuestions.Add(new OpenQuestion { Text = "Answered in October", Answer = "Yes", AnsweredAtUtc = Utc(10, 10) });
             field.OpenQuestions.Add(new OpenQuestion { Text = "Still open" });
             db.CareerFields.Add(field);
-            Contact Person(string first, ContactSource source, Contact? referrer = null)
-            {
-                var c = new Contact { FirstName = first, LastName = "Test", Source = source, ReferredBy = referrer };
-                c.RefreshSearch(null);
-                db.Contacts.Add(c);
-                return c;
-            }
+            Contact Person(string first, ContactSource source, Contact? referrer = null) => AddPerson(db, first, source, referrer);
             var ada = Person("Ada", ContactSource.Alumni);
             var ben = Person("Ben", ContactSource.Alumni);
             var cleo = Person("Cleo", ContactSource.Cold);
@@ -151,6 +204,8 @@ public class InsightsTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.StartsWith("Ada Test", ada.TextContent.Trim());
         Assert.Equal("Dan Test", ada.QuerySelector("ul")!.QuerySelector("a")!.TextContent);
         Assert.Equal("Eve Test", ada.QuerySelector("ul")!.QuerySelector("ul")!.QuerySelector("a")!.TextContent);
+        foreach (var person in page.Document.QuerySelectorAll(".referral-tree li"))
+            Assert.Equal($"/people/{person.GetAttribute("data-contact")}", person.QuerySelector("a")!.GetAttribute("href"));
 
         Assert.Equal([["UX research", "1", "1", "1"]], Table(page, "held-chart"));
         var fieldId = await _app.WithDbAsync(user.Id, db => db.CareerFields.Select(f => f.Id).SingleAsync());
