@@ -112,6 +112,15 @@ public class Contact : IOwned, ITimestamped, IVersioned
         MarkInTouch(day);
     }
 
+    /// <summary>They work somewhere new (already set on the contact): the job left is kept as a past position, which
+    /// "who can introduce me at X" finds, and the timeline says "Moved from … to …", as a LinkedIn import records it.</summary>
+    public void RecordMove(string? titleLeft, string organizationLeft, DateTime atUtc)
+    {
+        PastPositions.Add(PastPosition.At(organizationLeft, titleLeft, atUtc));
+        var sentence = JobChangeSentence.Write(titleLeft, organizationLeft, Title, Organization?.Name);
+        Events.Add(new ContactEvent { Kind = ContactEventKind.JobChange, OccurredAtUtc = atUtc, Text = Folding.Truncate(sentence, ContactEvent.TextMaxLength) });
+    }
+
     /// <summary>Recomputes the search columns from the contact's own loaded state; call after any
     /// change to names, organization, title, city, tags, emails or notes.</summary>
     public void RefreshSearch(string? organizationName)

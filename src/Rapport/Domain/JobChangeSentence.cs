@@ -10,6 +10,20 @@ public static class JobChangeSentence
     public const string Between = " to ";
     public const string At = " at ";
 
+    /// <summary>"Moved from Analyst at Acme to Lead at Globex": the sentence a job change leaves on the timeline,
+    /// from a LinkedIn import or typed by hand.</summary>
+    public static string Write(string? titleLeft, string? organizationLeft, string? titleNow, string? organizationNow) =>
+        $"{Start}{Describe(titleLeft, organizationLeft)}{Between}{Describe(titleNow, organizationNow)}";
+
+    private static string Describe(string? title, string? organization) =>
+        (title, organization) switch
+        {
+            (null, null) => "no listed job",
+            (_, null) => title!,
+            (null, _) => organization!,
+            _ => $"{title}{At}{organization}",
+        };
+
     /// <summary>The title and organization left, or null when the sentence cannot be read one way.</summary>
     public static (string Title, string Organization)? JobLeft(string? sentence)
     {

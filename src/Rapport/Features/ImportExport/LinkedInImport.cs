@@ -103,17 +103,8 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
         var sameCompany = Folding.Fold(known.LinkedInCompany) == Folding.Fold(row.Company);
         var samePosition = Folding.Fold(known.LinkedInPosition) == Folding.Fold(row.Position);
         if (sameCompany && samePosition) return null;
-        return $"Moved from {Describe(known.LinkedInPosition, known.LinkedInCompany)} to {Describe(row.Position, row.Company)}";
+        return JobChangeSentence.Write(known.LinkedInPosition, known.LinkedInCompany, row.Position, row.Company);
     }
-
-    private static string Describe(string? position, string? company) =>
-        (position, company) switch
-        {
-            (null, null) => "no listed job",
-            (_, null) => position!,
-            (null, _) => company!,
-            _ => $"{position} at {company}",
-        };
 
     /// <summary>Applies the plan in the caller's transaction: new organizations, updates (with job changes),
     /// then the new contacts written in bulk.</summary>

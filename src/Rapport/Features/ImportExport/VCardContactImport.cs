@@ -171,6 +171,7 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
     /// <summary>Fills <paramref name="contact"/> from the card: what the card says wins, lists are merged.</summary>
     private static async Task MergeAsync(Contact contact, CardContact card, OrganizationsByName organizations, FieldFinder fields, DateTime? now)
     {
+        var (titleLeft, organizationLeft) = (contact.Title, contact.Organization);
         contact.FirstName = card.FirstName;
         contact.LastName = card.LastName ?? contact.LastName;
         contact.Title = card.Title ?? contact.Title;
@@ -185,7 +186,13 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         contact.LastContactedOn = card.LastContactedOn ?? contact.LastContactedOn;
         contact.LinkedInCompany = card.LinkedInCompany ?? contact.LinkedInCompany;
         contact.LinkedInPosition = card.LinkedInPosition ?? contact.LinkedInPosition;
-        if (card.Organization is not null) contact.Organization = await organizations.FindOrAddAsync(card.Organization);
+        if (card.Organization is not null)
+        {
+            contact.Organization = await organizations.FindOrAddAsync(card.Organization);
+            // The card says they work elsewhere now: the job left is kept, as the edit page and a LinkedIn import keep it.
+            if (now is DateTime movedAt && contact.Id != 0 && organizationLeft is not null && contact.Organization?.NormalizedName != organizationLeft.NormalizedName)
+                contact.RecordMove(titleLeft, organizationLeft.Name, movedAt);
+        }
         foreach (var (label, address) in card.Emails.Where(e => contact.Emails.All(x => x.NormalizedAddress != ContactEmail.Normalize(e.Value))))
             contact.Emails.Add(new ContactEmail { Address = address, Label = label, NormalizedAddress = ContactEmail.Normalize(address) });
         foreach (var (label, number) in card.Phones.Where(p => contact.Phones.All(x => x.Number != p.Value)))

@@ -42,6 +42,7 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         DoNotContact = contact.DoNotContact,
         LastContactedOn = contact.LastContactedOn,
         Notes = contact.Notes,
+        KeepPastJob = true,
     };
 
     /// <summary>The form's fields as the person reads them, to say what changed since it was opened.</summary>
@@ -97,6 +98,7 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         if (input.Source is { } source && !Enum.IsDefined(source)) modelState.AddModelError("Input.Source", "Choose how you know them from the list.");
         if (!modelState.IsValid) return false;
 
+        var (titleLeft, organizationLeft) = (contact.Title, contact.Organization);
         // A field the person did not change keeps its stored value exactly (FieldEdit); what they typed is trimmed.
         contact.FirstName = FieldEdit.Line(contact.FirstName, input.FirstName) ?? "";
         contact.LastName = FieldEdit.Line(contact.LastName, input.LastName);
@@ -115,6 +117,8 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         {
             contact.Organization = await new OrganizationsByName(db).FindOrAddAsync(input.OrganizationName);
             if (contact.Organization is null) contact.OrganizationId = null;
+            if (contact.Id != 0 && input.KeepPastJob && organizationLeft is not null && contact.Organization?.Id != organizationLeft.Id)
+                contact.RecordMove(titleLeft, organizationLeft.Name, clock.GetUtcNow().UtcDateTime);
         }
 
         // Rows are matched to the stored ones by position, as the form lists them.

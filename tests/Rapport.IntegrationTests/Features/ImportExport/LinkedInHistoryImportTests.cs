@@ -123,6 +123,38 @@ public class LinkedInHistoryImportTests(AppFixture fixture) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task An_imported_message_moves_the_keep_in_touch_reminder_as_a_logged_one_does()
+    {
+        var user = await _app.SignUpAsync();
+        // Keeping in touch is off, except with mentors: every 30 days.
+        await user.Client.KeepInTouchOnlyWithAsync("Mentor", 30);
+        var ada = await _app.AddContactAsync(user.Id, "Ada", "Lovelace", "Analytical Engines", c =>
+        {
+            c.LinkedInUrl = "https://www.linkedin.com/in/ada-lovelace";
+            c.SetTags(["Mentor"]);
+        });
+        // Keeping in touch is for people the person has talked with: Ada, on 1 October.
+        await _app.WithDbAsync(user.Id, async db =>
+        {
+            var met = new DateTime(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc);
+            db.Conversations.Add(new Conversation { ContactId = ada, Stage = ConversationStage.Held, MeetingStartUtc = met, StartedAtUtc = met, StageChangedAtUtc = met });
+            return await db.SaveChangesAsync();
+        });
+        Task<List<DateTime>> RemindersAsync() => _app.WithDbAsync(user.Id, db => db.FollowUpTasks
+            .Where(t => t.ContactId == ada && t.Kind == TaskKind.KeepInTouch && t.DoneAtUtc == null && t.DismissedAtUtc == null).Select(t => t.DueUtc).ToListAsync());
+        var before = await RemindersAsync();
+
+        var messages = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\r\n"
+            + $"t1,,Ada Lovelace,https://www.linkedin.com/in/ada-lovelace,Sam Student,{Me},2026-11-20 09:10:00 UTC,,How did the interview go?,INBOX\r\n";
+        Assert.Equal(HttpStatusCode.Redirect, (await user.Client.SubmitAsync(await UploadAsync(user.Client, Export(messages)), Confirm, [])).StatusCode);
+
+        // Thirty days after her message of 20 November, at 09:00 in Berlin: the rule read the imported message.
+        var after = Assert.Single(await RemindersAsync());
+        Assert.Equal(new DateTime(2026, 12, 20, 8, 0, 0, DateTimeKind.Utc), after);
+        Assert.DoesNotContain(after, before);
+    }
+
+    [Fact]
     public async Task Unticking_the_history_imports_the_people_alone()
     {
         var user = await _app.SignUpAsync();

@@ -150,11 +150,7 @@ public class VCardImportTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var user = await _app.SignUpAsync();
         // Keeping in touch is off, except with mentors: every 30 days.
-        var rules = await user.Client.GetPageAsync("/account/rules");
-        Assert.Equal(HttpStatusCode.Redirect, (await user.Client.SubmitAsync(rules, "main form", new() { ["Input.KeepInTouchOn"] = "false" })).StatusCode);
-        rules = await user.Client.GetPageAsync("/account/rules");
-        Assert.Equal(HttpStatusCode.Redirect,
-            (await user.Client.SubmitAsync(rules, "form[action*='handler=Cadence']", new() { ["tag"] = "Mentor", ["days"] = "30" })).StatusCode);
+        await user.Client.KeepInTouchOnlyWithAsync("Mentor", 30);
         // Amara Okafor, met yesterday, among the sample contacts; not a mentor yet, so no reminder to keep in touch.
         await _app.Services.RunOutsideRequestAsync(user.Id, services => services.GetRequiredService<DemoData>().AddSampleContactsAsync());
         var amara = await _app.WithDbAsync(user.Id, db => db.Contacts.Where(c => c.FirstName == "Amara").Select(c => c.Id).SingleAsync());
@@ -174,6 +170,27 @@ public class VCardImportTests(AppFixture fixture) : IClassFixture<AppFixture>
             .Select(t => t.DueUtc).SingleAsync());
         // Thirty days after the meeting of yesterday (26 November), at 09:00 in Berlin.
         Assert.Equal(new DateTime(2026, 12, 26, 8, 0, 0, DateTimeKind.Utc), due);
+    }
+
+    [Fact]
+    public async Task A_card_that_puts_a_known_contact_somewhere_new_keeps_the_job_they_left_once()
+    {
+        var user = await _app.SignUpAsync();
+        var ada = await _app.AddContactAsync(user.Id, "Ada", "Lovelace", "Analytical Engines", c =>
+        {
+            c.Title = "Mathematician";
+            c.Emails.Add(new ContactEmail { Address = "ada@example.com", NormalizedAddress = "ada@example.com" });
+        });
+        var card = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lovelace;Ada;;;\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.com\r\nORG:Difference Engines\r\nTITLE:Director\r\nEND:VCARD\r\n";
+        var preview = await UploadAsync(user.Client, "phone.vcf", Encoding.UTF8.GetBytes(card));
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(user.Client, preview)).StatusCode);
+        // The same card again finds her at Difference Engines already: nothing to import, no second move.
+        Assert.Contains("There is nothing new to import from this file.", (await UploadAsync(user.Client, "phone.vcf", Encoding.UTF8.GetBytes(card))).Text);
+
+        var past = await _app.WithDbAsync(user.Id, db => db.PastPositions.Select(p => new { p.ContactId, p.OrganizationName, p.Title }).ToListAsync());
+        Assert.Equal([new { ContactId = ada, OrganizationName = "Analytical Engines", Title = (string?)"Mathematician" }], past);
+        var page = await user.Client.GetPageAsync($"/people/{ada}");
+        Assert.Contains("Moved from Mathematician at Analytical Engines to Director at Difference Engines", page.Text);
     }
 
     [Fact]

@@ -152,6 +152,39 @@ public class WarmPathTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_move_typed_by_hand_keeps_the_job_left_and_a_correction_or_a_new_contact_keeps_none()
+    {
+        var user = await _app.SignUpAsync();
+        var mara = await _app.AddContactAsync(user.Id, "Mara", "Mover", "Acme", c => c.Title = "Analyst");
+        async Task EditAsync(Dictionary<string, string> fields)
+        {
+            var form = await user.Client.GetPageAsync($"/people/{mara}/edit");
+            Assert.NotNull(form.Document.QuerySelector("input[name='Input.KeepPastJob'][type=checkbox][checked]"));
+            Assert.Equal(HttpStatusCode.Redirect, (await user.Client.SubmitAsync(form, "main form", fields)).StatusCode);
+        }
+        async Task<List<string>> PastJobsAsync() =>
+            await _app.WithDbAsync(user.Id, db => db.PastPositions.OrderBy(p => p.Id).Select(p => p.OrganizationName + "/" + p.Title).ToListAsync());
+
+        // A move, as the form offers it (ticked).
+        await EditAsync(new() { ["Input.OrganizationName"] = "Globex", ["Input.Title"] = "Lead" });
+        Assert.Equal(["Acme/Analyst"], await PastJobsAsync());
+        var page = await user.Client.GetPageAsync($"/people/{mara}");
+        Assert.Contains("Moved from Analyst at Acme to Lead at Globex", page.Text);
+        var acme = await _app.WithDbAsync(user.Id, db => db.Organizations.Where(o => o.Name == "Acme").Select(o => o.Id).SingleAsync());
+        Assert.Equal([("Mara Mover", "In your contacts | Worked at Acme as Analyst until 2026")], Paths(await user.Client.GetPageAsync($"/organizations/{acme}")));
+
+        // A correction, unticked; the same organization written otherwise; other fields changed: nothing more is kept.
+        await EditAsync(new() { ["Input.OrganizationName"] = "Globex Corporation", ["Input.KeepPastJob"] = "false" });
+        await EditAsync(new() { ["Input.OrganizationName"] = "GLOBEX  corporation" });
+        await EditAsync(new() { ["Input.City"] = "Porto" });
+        Assert.Equal(["Acme/Analyst"], await PastJobsAsync());
+
+        // A new contact has no job to leave, and its form does not offer one.
+        var blank = await user.Client.GetPageAsync("/people/new");
+        Assert.Null(blank.Document.QuerySelector("input[name='Input.KeepPastJob']"));
+    }
+
+    [Fact]
     public async Task The_migration_turns_job_change_sentences_that_read_one_way_into_past_positions()
     {
         await using var app = await RapportApp.StartAsync();
