@@ -29,7 +29,7 @@ public sealed class ContactInput
 
     /// <summary>Editing only: a new organization means they moved, so the one they leave is kept as a past job (what
     /// "who can introduce me at X" finds). Unticked, the change is a correction and nothing is kept.</summary>
-    [Display(Name = "They moved: keep the organization they leave as a past job")]
+    [Display(Name = "They moved: if you change the organization, keep the one they leave as a past job")]
     public bool KeepPastJob { get; set; }
 
     [StringLength(Contact.CityMaxLength, ErrorMessage = "Use at most {1} characters.")]
