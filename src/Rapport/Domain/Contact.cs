@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 
 namespace Rapport.Domain;
@@ -112,12 +113,21 @@ public class Contact : IOwned, ITimestamped, IVersioned
         MarkInTouch(day);
     }
 
+    /// <summary>True when the organization now set is not <paramref name="organizationLeft"/> (the same name,
+    /// spelled another way, is the same organization). No organization before is no move.</summary>
+    public bool WorksElsewhereThan([NotNullWhen(true)] Organization? organizationLeft) =>
+        organizationLeft is not null && Organization?.NormalizedName != organizationLeft.NormalizedName;
+
     /// <summary>They work somewhere new (already set on the contact): the job left is kept as a past position, which
-    /// "who can introduce me at X" finds, and the timeline says "Moved from … to …", as a LinkedIn import records it.</summary>
-    public void RecordMove(string? titleLeft, string organizationLeft, DateTime atUtc)
+    /// "who can introduce me at X" finds, and the timeline says "Moved from … to …".</summary>
+    public void RecordMove(string? titleLeft, string organizationLeft, DateTime atUtc) =>
+        RecordMove(titleLeft, organizationLeft, JobChangeSentence.Write(titleLeft, organizationLeft, Title, Organization?.Name), atUtc);
+
+    /// <summary>A move told in the words of its source (a LinkedIn export names jobs as it spells them). Without an
+    /// organization left there is no past position to keep, only the sentence.</summary>
+    public void RecordMove(string? titleLeft, string? organizationLeft, string sentence, DateTime atUtc)
     {
-        PastPositions.Add(PastPosition.At(organizationLeft, titleLeft, atUtc));
-        var sentence = JobChangeSentence.Write(titleLeft, organizationLeft, Title, Organization?.Name);
+        if (organizationLeft is not null) PastPositions.Add(PastPosition.At(organizationLeft, titleLeft, atUtc));
         Events.Add(new ContactEvent { Kind = ContactEventKind.JobChange, OccurredAtUtc = atUtc, Text = Folding.Truncate(sentence, ContactEvent.TextMaxLength) });
     }
 

@@ -37,4 +37,42 @@ public class ContactTests
         Assert.Equal((ContactEventKind.Interaction, at, "Call: about the role"), (entry.Kind, entry.OccurredAtUtc, entry.Text));
         Assert.Equal(new DateOnly(2026, 3, 12), contact.LastContactedOn);
     }
+
+    private static Organization Named(string name)
+    {
+        var organization = new Organization();
+        organization.Rename(name);
+        return organization;
+    }
+
+    [Fact]
+    public void Working_elsewhere_compares_organizations_by_their_folded_name()
+    {
+        var acme = Named("Acme Corp");
+        Assert.False(new Contact { Organization = Named("acme  corp") }.WorksElsewhereThan(acme));
+        Assert.True(new Contact { Organization = Named("Globex") }.WorksElsewhereThan(acme));
+        Assert.True(new Contact { Organization = null }.WorksElsewhereThan(acme));
+        Assert.False(new Contact { Organization = Named("Globex") }.WorksElsewhereThan(null));
+    }
+
+    [Fact]
+    public void A_move_keeps_the_job_left_and_says_so_on_the_timeline()
+    {
+        var at = new DateTime(2026, 3, 5, 12, 0, 0, DateTimeKind.Utc);
+        var contact = new Contact { Title = "Lead", Organization = Named("Globex") };
+        contact.RecordMove("Analyst", "Acme", at);
+        var kept = Assert.Single(contact.PastPositions);
+        Assert.Equal(("Acme", "acme", "Analyst", at), (kept.OrganizationName, kept.OrganizationKey, kept.Title, kept.LeftByUtc));
+        var entry = Assert.Single(contact.Events);
+        Assert.Equal((ContactEventKind.JobChange, "Moved from Analyst at Acme to Lead at Globex"), (entry.Kind, entry.Text));
+    }
+
+    [Fact]
+    public void A_move_with_no_organization_left_keeps_only_the_sentence()
+    {
+        var contact = new Contact();
+        contact.RecordMove("Analyst", null, "Moved from Analyst to Lead", DateTime.UnixEpoch);
+        Assert.Empty(contact.PastPositions);
+        Assert.Equal("Moved from Analyst to Lead", Assert.Single(contact.Events).Text);
+    }
 }

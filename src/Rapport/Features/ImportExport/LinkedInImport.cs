@@ -175,10 +175,8 @@ public sealed class LinkedInImport(RapportDb db, TimeProvider clock)
             // The export shows where they work now: follow it, and note the move on the timeline.
             contact.OrganizationId = organizationFor(row.Company)?.Id;
             contact.Title = Clip(row.Position, Contact.TitleMaxLength);
-            contact.Events.Add(new ContactEvent { Kind = ContactEventKind.JobChange, OccurredAtUtc = now, Text = Clip(jobChange, ContactEvent.TextMaxLength)! });
-            // The job left, as a row: "who worked at X" finds them there.
-            if (contact.LinkedInCompany is { } left)
-                contact.PastPositions.Add(PastPosition.At(left, contact.LinkedInPosition, now));
+            // The job left, as a row ("who worked at X" finds them there), and the move on the timeline.
+            contact.RecordMove(contact.LinkedInPosition, contact.LinkedInCompany, jobChange, now);
         }
         else
         {

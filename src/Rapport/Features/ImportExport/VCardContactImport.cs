@@ -190,7 +190,7 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         {
             contact.Organization = await organizations.FindOrAddAsync(card.Organization);
             // The card says they work elsewhere now: the job left is kept, as the edit page and a LinkedIn import keep it.
-            if (now is DateTime movedAt && contact.Id != 0 && organizationLeft is not null && contact.Organization?.NormalizedName != organizationLeft.NormalizedName)
+            if (now is DateTime movedAt && contact.WorksElsewhereThan(organizationLeft))
                 contact.RecordMove(titleLeft, organizationLeft.Name, movedAt);
         }
         foreach (var (label, address) in card.Emails.Where(e => contact.Emails.All(x => x.NormalizedAddress != ContactEmail.Normalize(e.Value))))

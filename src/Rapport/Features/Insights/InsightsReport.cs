@@ -121,7 +121,7 @@ public sealed record InsightsReport(
         // Weekly activity: the twelve weeks ending with the period's last week, and the streak as far back as a year.
         var sent = new int[weekStarts.Length];
         foreach (var row in sentRows)
-            if (row.SentAtUtc >= weekStarts[0] && row.SentAtUtc < weekEnd) sent[WeekOf(weekStarts, row.SentAtUtc)]++;
+            if (row.SentAtUtc >= weekStarts[0] && row.SentAtUtc < weekEnd) sent[WeekIndex(weekStarts, row.SentAtUtc)]++;
         var year = mondays.Select((monday, i) => (monday, sent[i])).ToList();
         var weeks = year.Skip(year.Count - WeeksShown).ToList();
         var streak = WeeklyActivity.Streak(year, goal);
@@ -192,7 +192,7 @@ public sealed record InsightsReport(
     }
 
     /// <summary>The index of the week an instant falls in, given each week's start, oldest first.</summary>
-    private static int WeekOf(DateTime[] starts, DateTime at)
+    private static int WeekIndex(DateTime[] starts, DateTime at)
     {
         var found = Array.BinarySearch(starts, at);
         return found >= 0 ? found : ~found - 1;

@@ -117,7 +117,7 @@ public sealed class ContactEditor(RapportDb db, TimeProvider clock)
         {
             contact.Organization = await new OrganizationsByName(db).FindOrAddAsync(input.OrganizationName);
             if (contact.Organization is null) contact.OrganizationId = null;
-            if (contact.Id != 0 && input.KeepPastJob && organizationLeft is not null && contact.Organization?.Id != organizationLeft.Id)
+            if (input.KeepPastJob && contact.WorksElsewhereThan(organizationLeft))
                 contact.RecordMove(titleLeft, organizationLeft.Name, clock.GetUtcNow().UtcDateTime);
         }
 
