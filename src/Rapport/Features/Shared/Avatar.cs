@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
+using Rapport.Web;
 
 namespace Rapport.Features.Shared;
 
@@ -31,11 +32,16 @@ public sealed record Avatar(int ContactId, string Name, bool HasPhoto, bool Larg
     /// <summary>The markup, beside the name it stands for, so it says nothing itself to a screen reader. Written here
     /// rather than in a partial view: the board shows 400 and the people list 50, and each partial is a view activated
     /// with every service the views inject.</summary>
-    public IHtmlContent Markup(IUrlHelper url)
+    public IHtmlContent Markup(IUrlHelper url) => Markup(HasPhoto ? url.Page("/People/Photo", new { id = ContactId }) : null);
+
+    /// <summary>The markup, the photo's address made from one routed for every avatar of the page.</summary>
+    public IHtmlContent Markup(IdLinks photos) => Markup(HasPhoto ? photos.For(ContactId) : null);
+
+    private HtmlString Markup(string? photo)
     {
         var size = Large ? " large" : "";
         return HasPhoto
-            ? new HtmlString($"<img class=\"avatar{size}\" src=\"{HtmlEncoder.Default.Encode(url.Page("/People/Photo", new { id = ContactId }) ?? "")}\" alt=\"\" loading=\"lazy\">")
+            ? new HtmlString($"<img class=\"avatar{size}\" src=\"{HtmlEncoder.Default.Encode(photo ?? "")}\" alt=\"\" loading=\"lazy\">")
             : new HtmlString($"<span class=\"avatar avatar-hue-{Hue}{size}\" aria-hidden=\"true\">{HtmlEncoder.Default.Encode(Initials)}</span>");
     }
 }
