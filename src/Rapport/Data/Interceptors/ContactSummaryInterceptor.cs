@@ -10,9 +10,10 @@ namespace Rapport.Data;
 
 /// <summary>Keeps the people table's stored sort keys true (<see cref="ContactSummaries"/>), whoever writes: a save
 /// that adds, moves, trashes or finishes a conversation or a task, gives a contact another organization, or renames
-/// or deletes an organization refreshes the contacts it touched once it is written; a write past the tracker
-/// (<c>ExecuteUpdate</c>, raw SQL) of conversations, tasks or organizations refreshes the writer's account.</summary>
-public sealed partial class ContactSummaryInterceptor : DbCommandInterceptor, ISaveChangesInterceptor
+/// or deletes an organization refreshes the contacts it touched once it is written, in the same transaction (a crash
+/// or a failed refresh in between would leave the keys wrong until the next change to those people); a write past the
+/// tracker (<c>ExecuteUpdate</c>, raw SQL) of conversations, tasks or organizations refreshes the writer's account.</summary>
+public sealed partial class ContactSummaryInterceptor : DbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly string[] ConversationColumns = [nameof(Conversation.ContactId), nameof(Conversation.Stage), nameof(Conversation.DeletedAtUtc)];
     private static readonly string[] TaskColumns = [nameof(FollowUpTask.ContactId), nameof(FollowUpTask.ConversationId), nameof(FollowUpTask.DueUtc),
@@ -40,6 +41,21 @@ public sealed partial class ContactSummaryInterceptor : DbCommandInterceptor, IS
     {
         Note(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    // A save with no transaction of its caller's commits its own before SavedChanges: the refresh runs as it commits.
+    // Within a caller's transaction (an import) nothing commits during the save, and SavedChanges refreshes inside it.
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        RefreshAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        await RefreshAsync(eventData.Context, cancellationToken);
+        return result;
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -85,7 +101,9 @@ public sealed partial class ContactSummaryInterceptor : DbCommandInterceptor, IS
 
     private void Forget(DbContext? context)
     {
-        if (context is not null) _pending.Remove(context);
+        if (context is null) return;
+        _pending.Remove(context);
+        context.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
     }
 
     private void Note(DbContext? context)
@@ -98,16 +116,16 @@ public sealed partial class ContactSummaryInterceptor : DbCommandInterceptor, IS
             switch (entry.Entity)
             {
                 case Conversation conversation when Touches(entry, ConversationColumns):
-                    Add(pending, entry, conversation.OwnerId, () => conversation.ContactId);
+                    Add(pending, entry, conversation.OwnerId);
                     break;
                 case FollowUpTask task when Touches(entry, TaskColumns):
-                    Add(pending, entry, task.OwnerId, () => task.ContactId);
+                    Add(pending, entry, task.OwnerId);
                     break;
                 // A new contact's organization may be new too, known by its id only once both are written.
                 case Contact contact when entry.State == EntityState.Added
                         ? contact.OrganizationId is not null || entry.Reference(nameof(Contact.Organization)).CurrentValue is not null
                         : entry.State == EntityState.Modified && Changed(entry.Property(nameof(Contact.OrganizationId))):
-                    pending.Contacts.Add((contact.OwnerId, () => contact.Id));
+                    pending.Contacts.Add((contact.OwnerId, KeyAfterWrite(entry, nameof(Contact.Id))));
                     break;
                 case Organization organization when entry.State == EntityState.Deleted:
                     pending.Orphaned.Add(organization.OwnerId);
@@ -119,6 +137,8 @@ public sealed partial class ContactSummaryInterceptor : DbCommandInterceptor, IS
         }
         if (pending.Any) _pending.AddOrUpdate(db, pending);
         else _pending.Remove(db);
+        // EF writes a single row without a transaction: with a refresh to follow, the save always has one.
+        db.Database.AutoTransactionBehavior = pending.Any ? AutoTransactionBehavior.Always : AutoTransactionBehavior.WhenNeeded;
     }
 
     private static bool Touches(EntityEntry entry, string[] columns) =>
@@ -127,17 +147,26 @@ public sealed partial class ContactSummaryInterceptor : DbCommandInterceptor, IS
     private static bool Changed(PropertyEntry property) => property.IsModified && !Equals(property.OriginalValue, property.CurrentValue);
 
     /// <summary>The row's contact after the save (a new contact's id is known only then), and the one it left.</summary>
-    private static void Add(Pending pending, EntityEntry entry, string owner, Func<int?> contact)
+    private static void Add(Pending pending, EntityEntry entry, string owner)
     {
-        pending.Contacts.Add((owner, contact));
+        pending.Contacts.Add((owner, KeyAfterWrite(entry, nameof(Conversation.ContactId))));
         if (entry.State == EntityState.Modified && entry.Property(nameof(Conversation.ContactId)).OriginalValue is int before)
             pending.Contacts.Add((owner, () => before));
+    }
+
+    /// <summary>An id as written. Read through the entry: while the save's transaction commits, the ids the database
+    /// just made are known to the entry but not yet copied to the object.</summary>
+    private static Func<int?> KeyAfterWrite(EntityEntry entry, string property)
+    {
+        var value = entry.Property(property);
+        return () => value.CurrentValue as int?;
     }
 
     private async Task RefreshAsync(DbContext? context, CancellationToken cancellationToken)
     {
         if (context is not RapportDb db || !_pending.TryGetValue(db, out var pending)) return;
         _pending.Remove(db);
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
         foreach (var owner in pending.Contacts.GroupBy(c => c.Owner))
             await ContactSummaries.OfContactsAsync(db, owner.Key, owner.Select(c => c.Contact()).OfType<int>().Distinct().ToList(), cancellationToken);
         foreach (var owner in pending.Renamed.GroupBy(r => r.Owner))
