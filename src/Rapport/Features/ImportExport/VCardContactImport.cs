@@ -26,18 +26,23 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         var orgs = OrganizationsByName.Preview(db);
         var newOrganizations = await orgs.CountNewAsync(plan.Cards.Select(c => c.Card.Organization));
         var updated = new List<string>();
+        var moves = new List<(string Name, string Change)>();
         var unchanged = 0;
         var fields = new FieldFinder(db, tracked: false);
         foreach (var (card, id) in plan.Cards.Where(c => c.ContactId is not null))
         {
             var contact = matched[id!.Value];
             var before = Snapshot(contact);
+            var (titleLeft, organizationLeft) = (contact.Title, contact.Organization);
             await MergeAsync(contact, card, orgs, fields, null);
             if (Snapshot(contact) == before) unchanged++;
             else updated.Add(contact.FullName);
+            // Listed as a LinkedIn import lists them: confirming keeps the job left (MergeAsync).
+            if (contact.WorksElsewhereThan(organizationLeft))
+                moves.Add((contact.FullName, JobChangeSentence.Write(titleLeft, organizationLeft.Name, contact.Title, contact.Organization?.Name)));
         }
         var fresh = plan.Cards.Where(c => c.ContactId is null).Select(c => Name(c.Card)).ToList();
-        return new ImportSummary(null, fresh.Count, updated.Count, unchanged, plan.Rejected, plan.Warnings, [],
+        return new ImportSummary(null, fresh.Count, updated.Count, unchanged, plan.Rejected, plan.Warnings, moves,
             fresh.Take(ImportSummary.SampleSize).ToList(), updated.Take(ImportSummary.SampleSize).ToList(), newOrganizations, 0);
     }
 

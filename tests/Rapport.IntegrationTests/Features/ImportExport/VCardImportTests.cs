@@ -183,6 +183,11 @@ public class VCardImportTests(AppFixture fixture) : IClassFixture<AppFixture>
         });
         var card = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lovelace;Ada;;;\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.com\r\nORG:Difference Engines\r\nTITLE:Director\r\nEND:VCARD\r\n";
         var preview = await UploadAsync(user.Client, "phone.vcf", Encoding.UTF8.GetBytes(card));
+        // The preview says so before anything is saved, as a LinkedIn import's does.
+        var moves = preview.Document.QuerySelector("section[aria-labelledby=jobs-heading]");
+        Assert.NotNull(moves);
+        Assert.Equal(["Ada Lovelace: Moved from Mathematician at Analytical Engines to Director at Difference Engines"],
+            moves.QuerySelectorAll("li").Select(li => li.TextContent.Trim()).ToArray());
         Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(user.Client, preview)).StatusCode);
         // The same card again finds her at Difference Engines already: nothing to import, no second move.
         Assert.Contains("There is nothing new to import from this file.", (await UploadAsync(user.Client, "phone.vcf", Encoding.UTF8.GetBytes(card))).Text);
