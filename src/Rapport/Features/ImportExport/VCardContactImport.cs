@@ -33,13 +33,10 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         {
             var contact = matched[id!.Value];
             var before = Snapshot(contact);
-            var (titleLeft, organizationLeft) = (contact.Title, contact.Organization);
-            await MergeAsync(contact, card, orgs, fields, null);
+            // A move is listed as a LinkedIn import lists it; confirming keeps the job left.
+            if (await MergeAsync(contact, card, orgs, fields, null) is { } move) moves.Add((contact.FullName, move));
             if (Snapshot(contact) == before) unchanged++;
             else updated.Add(contact.FullName);
-            // Listed as a LinkedIn import lists them: confirming keeps the job left (MergeAsync).
-            if (contact.WorksElsewhereThan(organizationLeft))
-                moves.Add((contact.FullName, JobChangeSentence.Write(titleLeft, organizationLeft.Name, contact.Title, contact.Organization?.Name)));
         }
         var fresh = plan.Cards.Where(c => c.ContactId is null).Select(c => Name(c.Card)).ToList();
         return new ImportSummary(null, fresh.Count, updated.Count, unchanged, plan.Rejected, plan.Warnings, moves,
@@ -173,10 +170,12 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         _ => null,
     };
 
-    /// <summary>Fills <paramref name="contact"/> from the card: what the card says wins, lists are merged.</summary>
-    private static async Task MergeAsync(Contact contact, CardContact card, OrganizationsByName organizations, FieldFinder fields, DateTime? now)
+    /// <summary>Fills <paramref name="contact"/> from the card: what the card says wins, lists are merged. Returns the
+    /// sentence of a move to another organization, which is recorded only when applying (<paramref name="now"/> set).</summary>
+    private static async Task<string?> MergeAsync(Contact contact, CardContact card, OrganizationsByName organizations, FieldFinder fields, DateTime? now)
     {
         var (titleLeft, organizationLeft) = (contact.Title, contact.Organization);
+        string? move = null;
         contact.FirstName = card.FirstName;
         contact.LastName = card.LastName ?? contact.LastName;
         contact.Title = card.Title ?? contact.Title;
@@ -195,8 +194,11 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
         {
             contact.Organization = await organizations.FindOrAddAsync(card.Organization);
             // The card says they work elsewhere now: the job left is kept, as the edit page and a LinkedIn import keep it.
-            if (now is DateTime movedAt && contact.WorksElsewhereThan(organizationLeft))
-                contact.RecordMove(titleLeft, organizationLeft.Name, movedAt);
+            if (contact.WorksElsewhereThan(organizationLeft))
+            {
+                move = JobChangeSentence.Write(titleLeft, organizationLeft.Name, contact.Title, contact.Organization?.Name);
+                if (now is DateTime movedAt) contact.RecordMove(titleLeft, organizationLeft.Name, move, movedAt);
+            }
         }
         foreach (var (label, address) in card.Emails.Where(e => contact.Emails.All(x => x.NormalizedAddress != ContactEmail.Normalize(e.Value))))
             contact.Emails.Add(new ContactEmail { Address = address, Label = label, NormalizedAddress = ContactEmail.Normalize(address) });
@@ -221,6 +223,7 @@ public sealed class VCardContactImport(RapportDb db, TimeProvider clock) : ICont
                 contact.Events.Add(new ContactEvent { Kind = kind, OccurredAtUtc = at, Text = text });
         }
         contact.RefreshSearch(contact.Organization?.Name);
+        return move;
     }
 
     private async Task<Dictionary<int, Contact>> LoadAsync(List<int> ids, bool tracked)
