@@ -28,7 +28,7 @@ public sealed record BoardColumn(ConversationStage Stage, IReadOnlyList<BoardCar
 
 /// <summary>The pipeline board: a column per stage with its most recently moved conversations first. Its work does
 /// not grow with the account (decision record 018): each stage is read in order from the index by owner, stage and
-/// time of the move, and stops at <see cref="CappedCount.Read"/>; then each column's cards are read by id.</summary>
+/// time of the move, and stops at <see cref="CappedCount.Read"/>; then the cards of every column by id, in one command.</summary>
 public static class Board
 {
     public const int CardsPerColumn = 50;
@@ -59,32 +59,57 @@ public static class Board
         }
         var ids = await placed!.ToListAsync();
         var byStage = ids.GroupBy(p => p.Stage).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToList());
-        // Then each column's cards by id, a column at a time: fifty ids are looked up by index on every database, where
-        // four hundred at once would have PostgreSQL read whole tables of a mid-sized account instead.
-        var rows = new List<(ConversationStage Stage, List<int> InStage, List<int> Shown, Dictionary<int, CardRow> Cards)>(Stages.Length);
+        // Then the cards by id, in one command of a part per column that has any: fifty ids a part are looked up by
+        // index on every database, where four hundred in one list would have PostgreSQL read whole tables of a mid-sized
+        // account instead. One command, not one per column: each was a round trip and a reader of its own.
+        IQueryable<CardRow>? read = null;
         foreach (var stage in Stages)
         {
-            var inStage = byStage.GetValueOrDefault(stage) ?? [];
-            var shown = inStage.Take(CardsPerColumn).ToList();
-            rows.Add((stage, inStage, shown, (await Cards(db, shown).ToListAsync()).ToDictionary(c => c.Card.Id)));
+            if (byStage.GetValueOrDefault(stage) is not { } inStage) continue;
+            var part = Cards(db, inStage.Take(CardsPerColumn).ToList());
+            read = read is null ? part : read.Concat(part);
         }
+        var cards = read is null ? [] : (await read.ToListAsync()).ToDictionary(c => c.Id);
         // The next tasks' titles and days in one command: read in the card query, each took a second lookup per card.
-        var taskIds = rows.SelectMany(r => r.Cards.Values).Select(c => c.NextTaskId).OfType<int>().ToList();
+        var taskIds = cards.Values.Select(c => c.NextTaskId).OfType<int>().ToList();
         var tasks = taskIds.Count == 0 ? [] : await db.FollowUpTasks.IgnoreQueryFilters(RapportDb.TrashOnly).AsNoTracking()
             .Where(t => EF.Parameter(taskIds).Contains(t.Id)).Select(t => new { t.Id, t.Title, t.DueUtc }).ToDictionaryAsync(t => t.Id);
         var columns = new List<BoardColumn>(Stages.Length);
-        foreach (var (stage, inStage, shown, cards) in rows)
+        foreach (var stage in Stages)
         {
-            columns.Add(new BoardColumn(stage, shown.Where(cards.ContainsKey).Select(id => WithNextTask(cards[id])).ToList(), inStage.Count));
+            var inStage = byStage.GetValueOrDefault(stage) ?? [];
+            var shown = inStage.Take(CardsPerColumn).Where(cards.ContainsKey).Select(id => Card(cards[id])).ToList();
+            columns.Add(new BoardColumn(stage, shown, inStage.Count));
         }
         return columns;
 
-        BoardCard WithNextTask(CardRow row) => row.NextTaskId is int task && tasks.TryGetValue(task, out var next)
-            ? row.Card with { NextTask = next.Title, NextTaskDueUtc = next.DueUtc } : row.Card;
+        BoardCard Card(CardRow row)
+        {
+            var (title, due) = row.NextTaskId is int task && tasks.TryGetValue(task, out var next) ? (next.Title, (DateTime?)next.DueUtc) : (null, null);
+            return new BoardCard(row.Id, row.Version, row.ContactId, row.Name, row.HasPhoto, row.OrganizationId, row.Organization, row.Field,
+                row.Stage, row.StageChangedAtUtc, title, due, row.LastSentUtc, row.LastReplyUtc, row.MeetingStartUtc);
+        }
     }
 
-    /// <summary>A card as read, and the id of its next task (its title and day are read after, for every column at once).</summary>
-    private sealed record CardRow(BoardCard Card, int? NextTaskId);
+    /// <summary>A card as read, with the id of its next task (its title and day are read after, for every column at
+    /// once). Flat and set by member: EF puts a set operation together only from such projections.</summary>
+    private sealed class CardRow
+    {
+        public int Id { get; init; }
+        public int Version { get; init; }
+        public int ContactId { get; init; }
+        public string Name { get; init; } = "";
+        public bool HasPhoto { get; init; }
+        public int? OrganizationId { get; init; }
+        public string? Organization { get; init; }
+        public string? Field { get; init; }
+        public ConversationStage Stage { get; init; }
+        public DateTime StageChangedAtUtc { get; init; }
+        public DateTime? LastSentUtc { get; init; }
+        public DateTime? LastReplyUtc { get; init; }
+        public DateTime? MeetingStartUtc { get; init; }
+        public int? NextTaskId { get; init; }
+    }
 
     // The cards' conversations and people are alive (checked here), so what hangs off them is read without the trash
     // filter's check of its parent: that check was a lookup of the same conversation or person per subquery and card.
@@ -92,17 +117,20 @@ public static class Board
         .Where(c => EF.Parameter(ids).Contains(c.Id) && c.DeletedAtUtc == null && c.Contact!.DeletedAtUtc == null)
         // The organization and the photo are looked up per card, by key: joined, PostgreSQL hashed every organization
         // (and photo) of the account to find fifty, work that grew with the account.
-        .Select(c => new CardRow(new BoardCard(c.Id, c.Version, c.ContactId, Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
-            db.ContactPhotos.Any(p => p.ContactId == c.ContactId),
-            c.OrganizationId ?? c.Contact.OrganizationId,
-            db.Organizations.Where(o => o.Id == (c.OrganizationId ?? c.Contact.OrganizationId)).Select(o => o.Name).FirstOrDefault(),
-            c.Fields.OrderBy(f => f.CareerField!.Name).Select(f => f.CareerField!.Name).FirstOrDefault()
+        .Select(c => new CardRow
+        {
+            Id = c.Id, Version = c.Version, ContactId = c.ContactId, Name = Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
+            HasPhoto = db.ContactPhotos.Any(p => p.ContactId == c.ContactId),
+            OrganizationId = c.OrganizationId ?? c.Contact.OrganizationId,
+            Organization = db.Organizations.Where(o => o.Id == (c.OrganizationId ?? c.Contact.OrganizationId)).Select(o => o.Name).FirstOrDefault(),
+            Field = c.Fields.OrderBy(f => f.CareerField!.Name).Select(f => f.CareerField!.Name).FirstOrDefault()
                 ?? c.Contact.Fields.OrderBy(f => f.CareerField!.Name).Select(f => f.CareerField!.Name).FirstOrDefault(),
-            c.Stage, c.StageChangedAtUtc, null, null,
-            db.OutreachAttempts.Where(a => a.ContactId == c.ContactId).Max(a => (DateTime?)a.SentAtUtc),
-            db.Replies.Where(r => r.ContactId == c.ContactId && r.Kind != ReplyKind.NoReply).Max(r => (DateTime?)r.AtUtc),
-            c.MeetingStartUtc),
-            db.FollowUpTasks.Where(t => t.ContactId == c.ContactId && (t.ConversationId == null || t.ConversationId == c.Id)
+            Stage = c.Stage, StageChangedAtUtc = c.StageChangedAtUtc,
+            LastSentUtc = db.OutreachAttempts.Where(a => a.ContactId == c.ContactId).Max(a => (DateTime?)a.SentAtUtc),
+            LastReplyUtc = db.Replies.Where(r => r.ContactId == c.ContactId && r.Kind != ReplyKind.NoReply).Max(r => (DateTime?)r.AtUtc),
+            MeetingStartUtc = c.MeetingStartUtc,
+            NextTaskId = db.FollowUpTasks.Where(t => t.ContactId == c.ContactId && (t.ConversationId == null || t.ConversationId == c.Id)
                     && t.DoneAtUtc == null && t.DismissedAtUtc == null)
-                .OrderBy(t => t.DueUtc).ThenBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefault()));
+                .OrderBy(t => t.DueUtc).ThenBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefault(),
+        });
 }

@@ -16,7 +16,7 @@ public class IndexModel(RapportDb db, ConversationStageService stages) : PageMod
 {
     /// <summary>The SQL commands the board sends, whatever the size of the account (the benchmark and a test hold it);
     /// one fewer when no card has a next task.</summary>
-    public const int SqlCommands = 13;
+    public const int SqlCommands = 5;
 
     [BindProperty(SupportsGet = true)]
     public int? Field { get; set; }
