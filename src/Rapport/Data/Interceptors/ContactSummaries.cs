@@ -54,10 +54,6 @@ public static class ContactSummaries
     public static Task<int> OfAccountAsync(RapportDb db, string owner, CancellationToken cancellationToken = default) =>
         RunAsync(db, owner, "1 = 1", cancellationToken);
 
-    /// <summary>Contacts just written in bulk, known by the range of their ids.</summary>
-    public static Task<int> InRangeAsync(RapportDb db, string owner, int first, int last, CancellationToken cancellationToken = default) =>
-        RunAsync(db, owner, $"c.\"Id\" BETWEEN {first.ToString(CultureInfo.InvariantCulture)} AND {last.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
-
     private static string Numbers(IEnumerable<int> ids) => string.Join(",", ids.Distinct().Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
     // The condition is built here from numbers alone; the owner travels as a parameter.

@@ -56,6 +56,40 @@ public class LinkedInImportTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Imported_people_sort_by_their_organization_in_the_people_table_as_an_organization_already_known_spells_it()
+    {
+        var user = await FourPeopleFirstAsync();
+        var preview = await UploadAsync(user.Client, "Connections.csv", FirstExport);
+        await user.Client.FollowAsync(await user.Client.SubmitAsync(preview, "main form:not([action*='Cancel'])", []));
+
+        // The sort keys are written with the rows: each is what a refresh from the rows finds, and a refresh writes none.
+        var keys = await _app.WithDbAsync(user.Id, db => db.Contacts.OrderBy(c => c.Id)
+            .Select(c => new { c.FirstName, c.OrganizationKey, Stored = c.Organization!.NormalizedName, c.LatestStage, c.NextTaskId }).ToListAsync());
+        Assert.All(keys, k => Assert.Equal(k.Stored, k.OrganizationKey));
+        Assert.All(keys, k => Assert.Null(k.LatestStage));
+        Assert.Equal("us navy", keys.Single(k => k.FirstName == "Grace").OrganizationKey);
+        Assert.Null(keys.Single(k => k.FirstName == "Nell").OrganizationKey);
+        Assert.Equal(0, await _app.WithDbAsync(user.Id, db => Rapport.Data.ContactSummaries.OfAccountAsync(db, user.Id)));
+
+        var table = await user.Client.GetPageAsync("/people?sort=Organization&dir=asc");
+        Assert.Equal(["Ada Lovelace", "Zoë Saldaña", "Grace Hopper", "Nell Otherwise"],
+            table.Document.QuerySelectorAll(".people-table a.name").Select(a => a.TextContent).ToArray());
+    }
+
+    // One person added by hand, with no organization, and "harbor museum" known already in another spelling.
+    private async Task<SignedInUser> FourPeopleFirstAsync()
+    {
+        var user = await _app.SignUpAsync();
+        await _app.WithDbAsync(user.Id, db =>
+        {
+            db.Organizations.Add(new Organization { Name = "HARBOR  Museum", NormalizedName = Organization.Normalize("HARBOR  Museum") });
+            db.Contacts.Add(new Contact { FirstName = "Nell", LastName = "Otherwise" });
+            return db.SaveChangesAsync();
+        });
+        return user;
+    }
+
+    [Fact]
     public async Task People_imported_after_others_were_added_and_deleted_get_ids_of_their_own()
     {
         // Bulk inserts choose ids themselves: they must follow rows deleted and rows added by hand, by anyone.
