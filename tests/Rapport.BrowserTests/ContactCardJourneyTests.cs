@@ -50,7 +50,9 @@ public class ContactCardJourneyTests
         // The list shows the photo, and initials for the others.
         await Expect(page.Locator(".contact-list img.avatar")).ToHaveCountAsync(1);
         await Expect(page.Locator(".contact-list span.avatar")).ToHaveTextAsync(["AL", "LL"]);
-        Assert.True(await page.Locator(".contact-list img.avatar").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 32"));
+        // Waited for, not read once: the photo loads lazily, after the list is shown (a busy CI machine read it too soon).
+        await page.WaitForFunctionAsync("() => { const img = document.querySelector('.contact-list img.avatar'); return img && img.complete && img.naturalWidth === 32; }",
+            null, new() { Timeout = 10_000 });
         await page.Locator("main").ScreenshotAsync(new() { Path = BrowserSession.ShotPath("people-20-list.png") });
 
         // "lukasz orsted" finds Łukasz Nowak of Ørsted.

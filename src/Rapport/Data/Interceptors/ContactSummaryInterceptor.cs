@@ -101,7 +101,19 @@ public sealed partial class ContactSummaryInterceptor : DbCommandInterceptor, IS
 
     private void Forget(DbContext? context)
     {
-        if (context is null) return;
+        if (context is not null) Release(context);
+    }
+
+    // A pending refresh and the save's transaction go together: EF writes a single row without one, and the refresh
+    // must commit with the rows it follows. These two are the only places that set either.
+    private void Hold(DbContext context, Pending pending)
+    {
+        _pending.AddOrUpdate(context, pending);
+        context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
+
+    private void Release(DbContext context)
+    {
         _pending.Remove(context);
         context.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
     }
@@ -135,10 +147,8 @@ public sealed partial class ContactSummaryInterceptor : DbCommandInterceptor, IS
                     break;
             }
         }
-        if (pending.Any) _pending.AddOrUpdate(db, pending);
-        else _pending.Remove(db);
-        // EF writes a single row without a transaction: with a refresh to follow, the save always has one.
-        db.Database.AutoTransactionBehavior = pending.Any ? AutoTransactionBehavior.Always : AutoTransactionBehavior.WhenNeeded;
+        if (pending.Any) Hold(db, pending);
+        else Release(db);
     }
 
     private static bool Touches(EntityEntry entry, string[] columns) =>
@@ -165,8 +175,7 @@ public sealed partial class ContactSummaryInterceptor : DbCommandInterceptor, IS
     private async Task RefreshAsync(DbContext? context, CancellationToken cancellationToken)
     {
         if (context is not RapportDb db || !_pending.TryGetValue(db, out var pending)) return;
-        _pending.Remove(db);
-        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
+        Release(db);
         foreach (var owner in pending.Contacts.GroupBy(c => c.Owner))
             await ContactSummaries.OfContactsAsync(db, owner.Key, owner.Select(c => c.Contact()).OfType<int>().Distinct().ToList(), cancellationToken);
         foreach (var owner in pending.Renamed.GroupBy(r => r.Owner))
