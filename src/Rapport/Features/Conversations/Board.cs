@@ -7,11 +7,28 @@ namespace Rapport.Features.Conversations;
 
 /// <summary>One conversation on the board: who, where, in which field, what is next and since when nothing was said.
 /// The next task is the earliest open one with this person, about this conversation or no other. Found from the person
-/// (by the index of tasks by contact): a person has a few tasks, the account thousands.</summary>
-public sealed record BoardCard(int Id, int Version, int ContactId, string Name, bool HasPhoto, int? OrganizationId, string? Organization,
-    string? Field, ConversationStage Stage, DateTime StageChangedAtUtc, string? NextTask, DateTime? NextTaskDueUtc, DateTime? LastSentUtc,
-    DateTime? LastReplyUtc, DateTime? MeetingStartUtc)
+/// (by the index of tasks by contact): a person has a few tasks, the account thousands. Set by member, not by
+/// constructor: EF puts a set operation (the cards of every column in one command) together only from such projections.</summary>
+public sealed record BoardCard
 {
+    public int Id { get; init; }
+    public int Version { get; init; }
+    public int ContactId { get; init; }
+    public string Name { get; init; } = "";
+    public bool HasPhoto { get; init; }
+    public int? OrganizationId { get; init; }
+    public string? Organization { get; init; }
+    public string? Field { get; init; }
+    public ConversationStage Stage { get; init; }
+    public DateTime StageChangedAtUtc { get; init; }
+    /// <summary>Read with the card; its title and day are read after, for every column at once.</summary>
+    public int? NextTaskId { get; init; }
+    public string? NextTask { get; init; }
+    public DateTime? NextTaskDueUtc { get; init; }
+    public DateTime? LastSentUtc { get; init; }
+    public DateTime? LastReplyUtc { get; init; }
+    public DateTime? MeetingStartUtc { get; init; }
+
     /// <summary>The last message either way: a request sent, or their answer.</summary>
     public DateTime? LastMessageUtc => LastSentUtc is null ? LastReplyUtc : LastReplyUtc is null ? LastSentUtc
         : LastSentUtc > LastReplyUtc ? LastSentUtc : LastReplyUtc;
@@ -62,7 +79,7 @@ public static class Board
         // Then the cards by id, in one command of a part per column that has any: fifty ids a part are looked up by
         // index on every database, where four hundred in one list would have PostgreSQL read whole tables of a mid-sized
         // account instead. One command, not one per column: each was a round trip and a reader of its own.
-        IQueryable<CardRow>? read = null;
+        IQueryable<BoardCard>? read = null;
         foreach (var stage in Stages)
         {
             if (byStage.GetValueOrDefault(stage) is not { } inStage) continue;
@@ -78,46 +95,22 @@ public static class Board
         foreach (var stage in Stages)
         {
             var inStage = byStage.GetValueOrDefault(stage) ?? [];
-            var shown = inStage.Take(CardsPerColumn).Where(cards.ContainsKey).Select(id => Card(cards[id])).ToList();
+            var shown = inStage.Take(CardsPerColumn).Where(cards.ContainsKey).Select(id => WithNextTask(cards[id])).ToList();
             columns.Add(new BoardColumn(stage, shown, inStage.Count));
         }
         return columns;
 
-        BoardCard Card(CardRow row)
-        {
-            var (title, due) = row.NextTaskId is int task && tasks.TryGetValue(task, out var next) ? (next.Title, (DateTime?)next.DueUtc) : (null, null);
-            return new BoardCard(row.Id, row.Version, row.ContactId, row.Name, row.HasPhoto, row.OrganizationId, row.Organization, row.Field,
-                row.Stage, row.StageChangedAtUtc, title, due, row.LastSentUtc, row.LastReplyUtc, row.MeetingStartUtc);
-        }
-    }
-
-    /// <summary>A card as read, with the id of its next task (its title and day are read after, for every column at
-    /// once). Flat and set by member: EF puts a set operation together only from such projections.</summary>
-    private sealed class CardRow
-    {
-        public int Id { get; init; }
-        public int Version { get; init; }
-        public int ContactId { get; init; }
-        public string Name { get; init; } = "";
-        public bool HasPhoto { get; init; }
-        public int? OrganizationId { get; init; }
-        public string? Organization { get; init; }
-        public string? Field { get; init; }
-        public ConversationStage Stage { get; init; }
-        public DateTime StageChangedAtUtc { get; init; }
-        public DateTime? LastSentUtc { get; init; }
-        public DateTime? LastReplyUtc { get; init; }
-        public DateTime? MeetingStartUtc { get; init; }
-        public int? NextTaskId { get; init; }
+        BoardCard WithNextTask(BoardCard card) => card.NextTaskId is int task && tasks.TryGetValue(task, out var next)
+            ? card with { NextTask = next.Title, NextTaskDueUtc = next.DueUtc } : card;
     }
 
     // The cards' conversations and people are alive (checked here), so what hangs off them is read without the trash
     // filter's check of its parent: that check was a lookup of the same conversation or person per subquery and card.
-    private static IQueryable<CardRow> Cards(RapportDb db, List<int> ids) => db.Conversations.IgnoreQueryFilters(RapportDb.TrashOnly).AsNoTracking()
+    private static IQueryable<BoardCard> Cards(RapportDb db, List<int> ids) => db.Conversations.IgnoreQueryFilters(RapportDb.TrashOnly).AsNoTracking()
         .Where(c => EF.Parameter(ids).Contains(c.Id) && c.DeletedAtUtc == null && c.Contact!.DeletedAtUtc == null)
         // The organization and the photo are looked up per card, by key: joined, PostgreSQL hashed every organization
         // (and photo) of the account to find fifty, work that grew with the account.
-        .Select(c => new CardRow
+        .Select(c => new BoardCard
         {
             Id = c.Id, Version = c.Version, ContactId = c.ContactId, Name = Contact.FullNameOf(c.Contact!.FirstName, c.Contact.LastName),
             HasPhoto = db.ContactPhotos.Any(p => p.ContactId == c.ContactId),
