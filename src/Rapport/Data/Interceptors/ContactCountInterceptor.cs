@@ -4,8 +4,8 @@ using Rapport.Domain;
 
 namespace Rapport.Data;
 
-/// <summary>Forgets a person's contact count when a save adds or removes contacts: before the save (so no
-/// request counts the old figure again while it runs) and after it.</summary>
+/// <summary>Forgets a person's contact counts when a save adds or removes contacts, or changes how one came (the
+/// insights count them by it): before the save (so no request counts the old figure again while it runs) and after it.</summary>
 public sealed class ContactCountInterceptor(ContactCounts counts) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -36,9 +36,10 @@ public sealed class ContactCountInterceptor(ContactCounts counts) : SaveChangesI
     private void Note(DbContext? context)
     {
         if (context is not RapportDb db) return;
-        // Moving to or from the trash changes the count as much as adding or removing.
+        // Moving to or from the trash changes the counts as much as adding or removing.
         if (db.ChangeTracker.Entries<Contact>().Any(e => e.State is EntityState.Added or EntityState.Deleted
-                || (e.State == EntityState.Modified && e.Property(c => c.DeletedAtUtc).IsModified)))
+                || (e.State == EntityState.Modified && (e.Property(c => c.DeletedAtUtc).IsModified || e.Property(c => c.ReferredById).IsModified
+                    || e.Property(c => c.Source).IsModified || e.Property(c => c.Imported).IsModified))))
         {
             db.ContactCountChanging = true;
             counts.Forget(db.OwnerId);

@@ -8,9 +8,10 @@ namespace Rapport.Features.Insights;
 
 /// <summary>What the search has produced over a chosen period: the funnel, who answers, the weekly rhythm, how
 /// the network grows, who led to whom, and what each career field has taught.</summary>
-public class IndexModel(RapportDb db, UserTime time) : PageModel
+public class IndexModel(RapportDb db, UserTime time, ContactCounts counts) : PageModel
 {
-    /// <summary>The SQL commands the page sends for any period and any size of account (the benchmark and a test hold it).</summary>
+    /// <summary>The SQL commands the page sends for any period and any size of account (the benchmark and a test hold it);
+    /// one fewer while the months' counts of people added are remembered (<see cref="ContactCounts"/>).</summary>
     public const int SqlCommands = 11;
 
     public const int DefaultDays = 90;
@@ -52,7 +53,7 @@ public class IndexModel(RapportDb db, UserTime time) : PageModel
         }
         From = PeriodFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To = PeriodTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Report = await InsightsReport.LoadAsync(db, time.Zone, PeriodFrom, PeriodTo, Today);
+        Report = await InsightsReport.LoadAsync(db, counts, time.Zone, PeriodFrom, PeriodTo, Today);
         return Page();
     }
 

@@ -92,6 +92,32 @@ public class InsightsTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task The_growth_follows_each_person_added_referred_or_put_in_the_trash_at_the_next_look()
+    {
+        // The months' counts are remembered between views (like the people count): every change that moves them must
+        // show at once, not a minute later.
+        var user = await _app.SignUpAsync();
+        async Task<string[]> Growth() => Table(await user.Client.GetPageAsync("/insights?days=365"), "growth-chart")[^1];
+        var ada = await _app.AddContactAsync(user.Id, "Ada", "Lovelace");
+        Assert.Equal(["Nov 2026", "1", "0", "0"], await Growth());
+
+        var ben = await _app.AddContactAsync(user.Id, "Ben", "Okafor");
+        Assert.Equal(["Nov 2026", "2", "0", "0"], await Growth());
+
+        await _app.WithDbAsync(user.Id, async db =>
+        {
+            (await db.Contacts.SingleAsync(c => c.Id == ben)).ReferredById = ada;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(["Nov 2026", "1", "0", "1"], await Growth());
+
+        // Through the page, as a person puts someone in the trash.
+        var confirm = await user.Client.GetPageAsync($"/people/{ada}/delete");
+        await user.Client.SubmitAsync(confirm, "main form", []);
+        Assert.Equal(["Nov 2026", "0", "0", "1"], await Growth());
+    }
+
+    [Fact]
     public async Task What_is_in_the_trash_counts_nowhere_and_a_message_stays_with_its_contact_when_only_the_conversation_goes()
     {
         var user = await _app.SignUpAsync();
