@@ -253,7 +253,7 @@ public static class AccessCatalogue
         Get("/conversations/{Conversation}"),
         Post("/conversations/{Conversation}", "Reply").With("kind", "Accepted"),
         Post("/conversations/{Conversation}", "Stage").With("to", "Cancelled"),
-        Post("/conversations", "Move", Form("id", Owned.Conversation)).With("to", "Closed").Opened("/conversations", "form[data-card='{Conversation}']"),
+        Post("/conversations", "Move", Form("id", Owned.Conversation)).With("to", "Closed").Opened("/conversations", "li[data-id='{Conversation}']"),
         Post("/conversations/{Conversation}", "Undo"),
         Post("/conversations/{Conversation}", "PromiseDone", Form("promiseId", Owned.Promise)),
         Post("/conversations/{Conversation}", "Delete"),

@@ -102,16 +102,17 @@ public sealed class AccessSweep(RapportApp app, SignedInUser user, string token)
         .Replace("{Password}", user.Password, StringComparison.Ordinal)
         .Replace("{NewEmail}", $"new-{Guid.NewGuid():N}@example.com", StringComparison.Ordinal);
 
-    /// <summary>The version the edit form stands at now, read from its page as a browser has it; nothing when
-    /// the page does not open (another person's id).</summary>
+    /// <summary>The version the edit form stands at now, read from its page as a browser has it (its fields, or the
+    /// data-version and data-opened of a board card, which board.js sends); nothing when the page does not open
+    /// (another person's id).</summary>
     private async Task<IEnumerable<KeyValuePair<string, string>>> OpenedAsync(Access access, IdChoice choice)
     {
         string WithIds(string text) => choice.Values.Aggregate(text, (t, slot) => t.Replace("{" + slot.Key.Kind + "}", slot.Value[0], StringComparison.Ordinal));
         var response = await user.Client.GetAsync(WithIds(access.OpenedFrom!));
         if (response.StatusCode != HttpStatusCode.OK) return [];
         var form = AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(WithIds(access.OpenedForm));
-        return new[] { "Opened.Version", "Opened.Fields" }
-            .Select(name => (name, value: form?.QuerySelector($"input[name='{name}']")?.GetAttribute("value")))
+        return new[] { ("Opened.Version", "data-version"), ("Opened.Fields", "data-opened") }
+            .Select(f => (name: f.Item1, value: form?.QuerySelector($"input[name='{f.Item1}']")?.GetAttribute("value") ?? form?.GetAttribute(f.Item2)))
             .Where(f => f.value is not null)
             .Select(f => new KeyValuePair<string, string>(f.name, f.value!))
             .ToList();

@@ -53,8 +53,16 @@ public class IndexModel(RapportDb db, ConversationStageService stages) : PageMod
     /// <summary>Moves one card to another stage, only along the allowed moves, and only from the version the board
     /// showed: a card moved or changed in another tab since answers 409 and nothing moves. With htmx (board.js) the
     /// answer is what happened, or the reason it did not move; without, Post/Redirect/Get back to the board as narrowed.</summary>
-    public async Task<IActionResult> OnPostMoveAsync(int id, string? to, OpenedAt opened)
+    public async Task<IActionResult> OnPostMoveAsync(int id, string? to, OpenedAt opened, string? card)
     {
+        // A menu's button names the card, the version and stage the board showed it at, and the move, in one value
+        // (MenuMove): the board has one form for every menu, where a form per card, with its token and three fields,
+        // was a quarter of the board's bytes. A drag (board.js) sends them as fields.
+        if (card is not null)
+        {
+            if (MenuMove.Read(card) is not { } pressed) return NotFound();
+            (id, to, opened) = pressed;
+        }
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id);
         if (conversation is null) return NotFound();
         var name = await db.Contacts.Where(c => c.Id == conversation.ContactId).Select(c => Contact.FullNameOf(c.FirstName, c.LastName)).FirstAsync();
@@ -85,7 +93,7 @@ public class IndexModel(RapportDb db, ConversationStageService stages) : PageMod
         return RedirectToPage(Filter.RouteValues());
     }
 
-    /// <summary>What a card's move form stands for: the stage the card was in (its fingerprint is <c>Opened.Fields</c>).</summary>
+    /// <summary>What a card's move stands for: the stage the card was in (its fingerprint is <c>Opened.Fields</c>).</summary>
     public static IReadOnlyList<FormField> Shows(ConversationStage stage) => [new("Stage", stage.ToString())];
 
     private static string Changed(string name, ConversationStage now) =>

@@ -1,4 +1,4 @@
-// The board's drag and drop. A card dropped on another column is sent to the same move as its menu's forms; the
+// The board's drag and drop. A card dropped on another column is sent to the same move as its menu's buttons; the
 // server decides whether the move is allowed. A refused move (422), or a card moved in another tab since the board
 // was shown (409), puts the card back where it was and says why in the live region. After a move the columns are
 // read again, so counts, versions, menus and the tasks the rules made are current. Without this file (or without

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Domain;
+using Rapport.Features.Conversations;
 using Rapport.IntegrationTests.Infrastructure;
 
 namespace Rapport.IntegrationTests.Features.Conversations;
@@ -20,17 +21,21 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         ["RequestVerificationToken"] = page.Document.QuerySelector("meta[name='antiforgery-token']")!.GetAttribute("content")!,
     };
 
-    /// <summary>The button for one move in a card's menu (one form per card; the pressed button names the stage).</summary>
-    private static string MenuButton(int id, ConversationStage to) => $"form[data-card='{id}'] button[name='to'][value='{to}']";
+    /// <summary>The button for one move in a card's menu (the board has one form for every menu; the pressed button
+    /// names the card and the stage).</summary>
+    private static string MenuButton(int id, ConversationStage to) =>
+        $"ul[data-card='{id}'] button[form='board-moves'][name='card'][value^='{id}:'][value$=':{to}']";
 
-    /// <summary>Sends a card's menu form as pressing the button for <paramref name="to"/> does: the form's fields and the
-    /// button's name and value, with <paramref name="fields"/> over them (a form kept from before can send another move).</summary>
+    /// <summary>Sends the board's move form as pressing the button for <paramref name="to"/> on the card does: the form's
+    /// fields and the button's name and value; a "to" in <paramref name="fields"/> puts another stage in that value (a
+    /// page kept from before can send another move).</summary>
     private static Task<HttpResponseMessage> MoveAsync(AppClient client, HtmlPage page, int id, ConversationStage to, Dictionary<string, string> fields)
     {
-        Assert.NotNull(page.Document.QuerySelector(MenuButton(id, to)));
-        var sent = new Dictionary<string, string> { ["to"] = to.ToString() };
+        var pressed = page.Document.QuerySelector(MenuButton(id, to))!.GetAttribute("value")!;
+        if (fields.Remove("to", out var other)) pressed = pressed[..(pressed.LastIndexOf(':') + 1)] + other;
+        var sent = new Dictionary<string, string> { ["card"] = pressed };
         foreach (var (name, value) in fields) sent[name] = value;
-        return client.SubmitAsync(page, $"form[data-card='{id}']", sent);
+        return client.SubmitAsync(page, "form#board-moves", sent);
     }
 
     private static AngleSharp.Dom.IElement Column(HtmlPage page, ConversationStage stage) =>
@@ -81,7 +86,7 @@ public class BoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal("Read her article, due 2 Dec 2026", facts["Next"]);
         Assert.Equal("3 days ago", facts["Last message"]);
         // Only the moves an idea may make are offered.
-        var offered = card.QuerySelectorAll("details form button[name='to']").Select(i => i.GetAttribute("value")).ToList();
+        var offered = card.QuerySelectorAll("details button[form='board-moves'][name='card']").Select(i => MenuMove.Read(i.GetAttribute("value")!)!.Value.To).ToList();
         // Scheduled needs a meeting time the board cannot set, so the menu leaves it out.
         Assert.Equal(["Requested", "Cancelled"], offered);
     }
