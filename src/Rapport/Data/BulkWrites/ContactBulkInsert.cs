@@ -59,6 +59,13 @@ public static class ContactBulkInsert
             .Where(o => EF.Parameter(organizationIds).Contains(o.Id)).Select(o => new { o.Id, o.NormalizedName }).ToDictionaryAsync(o => o.Id, o => o.NormalizedName);
         var (connection, transaction) = await ConnectionAsync(db);
         var ids = await BulkRows.NextIdsAsync(connection, transaction, "Contacts", contacts.Count);
+        if (connection is NpgsqlConnection pending && transaction is not null && contacts.Count >= AnalyzeAfter)
+        {
+            // The full-text index's new entries wait in its pending list until the merge below, which adds them all
+            // at once, sorted: merged every 4 MB (the default), a 30,000-person import spent a quarter of a second more.
+            await using var defer = new NpgsqlCommand("SET LOCAL gin_pending_list_limit = '64MB'", pending, (NpgsqlTransaction)transaction);
+            await defer.ExecuteNonQueryAsync();
+        }
         await using (var rows = Rows(db, connection, transaction, "Contacts", fullTextTrigger: true,
             "Id", "OwnerId", "Uid", "FirstName", "LastName", "Title", "City", "OrganizationId", "LinkedInUrl", "Source", "Imported", "AlumniOf",
             "Priority", "DoNotContact", "Notes", "ConnectedOn", "LinkedInCompany", "LinkedInPosition", "SearchKey", "SearchText",

@@ -27,9 +27,18 @@ public static class ModelLimits
 
     private static bool IsDefined(Enum choice)
     {
-        var type = choice.GetType();
-        if (!type.IsDefined(typeof(FlagsAttribute), false)) return Enum.IsDefined(type, choice);
-        var all = Enum.GetValues(type).Cast<Enum>().Aggregate(0L, (mask, v) => mask | Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture));
-        return (Convert.ToInt64(choice, System.Globalization.CultureInfo.InvariantCulture) & ~all) == 0;
+        var value = Convert.ToInt64(choice, System.Globalization.CultureInfo.InvariantCulture);
+        var (flags, values, all) = Choices.GetOrAdd(choice.GetType(), Read);
+        return flags ? (value & ~all) == 0 : values.Contains(value);
+    }
+
+    // Each enum's values, read once: reading its attributes and values by reflection for every value checked was
+    // a tenth of a 30,000-connection import's time, whose rows are checked before they are written in bulk.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (bool Flags, HashSet<long> Values, long All)> Choices = new();
+
+    private static (bool Flags, HashSet<long> Values, long All) Read(Type type)
+    {
+        var values = Enum.GetValues(type).Cast<Enum>().Select(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        return (type.IsDefined(typeof(FlagsAttribute), false), values, values.Aggregate(0L, (mask, v) => mask | v));
     }
 }

@@ -36,8 +36,13 @@ public sealed class LinkedInContactImport(LinkedInImport import, LinkedInHistory
         var plan = await import.PlanAsync(file);
         if (plan.Rejected.Count > 0 && !skipRejected) return (null, 0);
         var found = withHistory ? LinkedInHistory.Read(content) : LinkedInHistory.None;
-        if (found.Problem is not null) return (null, null);
-        var changed = await import.ApplyAsync(plan);
-        return (changed, found.Present ? await history.ApplyAsync(found) : 0);
+        // The history's problem, not the people's: the page asks to untick the history (Changed is not what stops it).
+        if (found.Problem is not null) return (0, null);
+        // The history is matched before the people are written, with those the plan adds among them (as the preview
+        // does): matched after, every contact was read and every message matched a second time.
+        var messages = found.Present ? await history.PlanAsync(found, plan) : null;
+        if (messages?.Problem is not null) return (0, null);
+        var (changed, newIds) = await import.ApplyAsync(plan);
+        return (changed, messages is null ? 0 : await history.ApplyAsync(messages, newIds));
     }
 }

@@ -58,12 +58,15 @@ public sealed class LinkedInHistoryImport(RapportDb db, TimeProvider clock)
         return new HistoryPlan(planned, again, list, sponsored, withoutNote, null);
     }
 
-    /// <summary>Adds the history in the caller's transaction, after the contacts of the same export were imported.
-    /// Returns how many messages were added, or null when the history cannot be imported.</summary>
-    public async Task<int?> ApplyAsync(LinkedInHistory history)
+    /// <summary>Adds the history in the caller's transaction, as <paramref name="plan"/> (made with the contacts' plan)
+    /// matched it, after the contacts of the same export were imported: a new contact's key (-1, -2, ...) stands for
+    /// the id at that place in <paramref name="newIds"/>. Returns how many messages were added.</summary>
+    public async Task<int> ApplyAsync(HistoryPlan plan, IReadOnlyList<int> newIds)
     {
-        var plan = await PlanAsync(history, null);
-        if (plan.Problem is not null) return null;
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(newIds);
+        if (plan.Problem is not null) throw new InvalidOperationException("A history that cannot be imported has nothing to add.");
+        plan = plan with { Messages = plan.Messages.Select(m => m.ContactKey < 0 ? m with { ContactKey = newIds[-m.ContactKey - 1] } : m).ToList() };
         await MessageBulkInsert.WriteAsync(db,
             plan.Messages.Where(m => m.Entry.Sent).Select(m => Sent(m.ContactKey, m.Entry)).ToList(),
             plan.Messages.Where(m => !m.Entry.Sent).Select(m => Received(m.ContactKey, m.Entry)).ToList());

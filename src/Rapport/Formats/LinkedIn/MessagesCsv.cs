@@ -22,6 +22,13 @@ public static class MessagesCsv
         var rows = HistoryTable.Read(text, FileName, Columns, MaxContentLength, out problem);
         if (rows is null) return null;
         var messages = new List<LinkedInMessage>(rows.Count);
+        // The same few addresses come back in every message (the person's own is in each): each spelling is read once.
+        var urls = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? Url(string raw)
+        {
+            if (!urls.TryGetValue(raw, out var url)) urls[raw] = url = LinkedInProfileUrl.Normalize(raw);
+            return url;
+        }
         foreach (var row in rows)
         {
             var c = row.Cells;
@@ -31,8 +38,8 @@ public static class MessagesCsv
                 return null;
             }
             var recipients = c[4].Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries)
-                .Select(LinkedInProfileUrl.Normalize).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-            messages.Add(new LinkedInMessage(row.Line, c[0], c[1], LinkedInProfileUrl.Normalize(c[2]), c[3], recipients, sent,
+                .Select(Url).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            messages.Add(new LinkedInMessage(row.Line, c[0], c[1], Url(c[2]), c[3], recipients, sent,
                 c[6].Length == 0 ? null : c[6], c[7], c[8]));
         }
         return messages;
