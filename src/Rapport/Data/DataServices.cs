@@ -49,7 +49,9 @@ public static class DataServices
                 provider.GetRequiredService<ContactSummaryInterceptor>(),
                 provider.GetRequiredService<DatabaseFailures>(), RulesInQueries.Instance);
             if (countCommands) db.AddInterceptors(provider.GetRequiredService<SqlCommandCount>());
-            // Migrations are hand-written without a model snapshot; the drift tests guard the model instead.
+            // The model snapshot holds SQLite's column types (drafted with dotnet-ef on SQLite, decision record 002), so on
+            // PostgreSQL EF would call every column a pending change. scripts/test runs EF's check on SQLite, and the drift
+            // tests compare the migrations with the model on both databases.
             // A failed command, query, save or connection throws, and whoever handles the exception logs it once, with
             // its stack and the request's reference (the error page, each background pass). EF's own error lines for it
             // would repeat each failure once or twice more per request, the SQL text included: kept for Debug only.
