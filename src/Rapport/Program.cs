@@ -18,6 +18,12 @@ builder.Host.UseDefaultServiceProvider(provider =>
     provider.ValidateScopes = true;
     provider.ValidateOnBuild = true;
 });
+// Every setting is checked before anything is opened or created: a wrong one stops the start with one line naming it.
+if (StartupSettings.Check(builder.Configuration, builder.Environment.ContentRootPath) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems) Console.Error.WriteLine($"Rapport cannot start: {problem}");
+    return 1;
+}
 var dataFolder = new DataFolder(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(dataFolder);
 

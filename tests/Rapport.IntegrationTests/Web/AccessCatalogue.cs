@@ -202,6 +202,9 @@ public static class AccessCatalogue
         NoId("GET", "/admin/backup", null, "the whole install, for its owner only; anyone else gets 404 (BackupTests)"),
         NoId("POST", "/admin/backup", null, "the whole install, for its owner only; anyone else gets 404 (BackupTests)")
             .From(Sender.InstallOwner).SqliteOnly("PostgreSQL is backed up with its own tools; the button answers 404 there"),
+        NoId("GET", "/admin/email", null, "the install's mail server, for its owner only; anyone else gets 404 (EmailTests)"),
+        NoId("POST", "/admin/email", null, "sends the owner a test email; anyone else gets 404 (EmailTests)")
+            .From(Sender.InstallOwner),
 
         // Contacts.
         Get("/people/{Contact}"),

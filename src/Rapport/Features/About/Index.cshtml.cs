@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Rapport.Features.About;
@@ -7,8 +6,7 @@ namespace Rapport.Features.About;
 /// database, so the benchmark also uses it as the cost of the layout alone.</summary>
 public class IndexModel : PageModel
 {
-    public string Version { get; } =
-        typeof(IndexModel).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+    public BuildInfo Build => BuildInfo.Current;
 
     public void OnGet()
     {
