@@ -145,7 +145,7 @@ public static class StartupSettings
     {
         var value = configuration["App:KnownProxies"];
         if (string.IsNullOrWhiteSpace(value)) return;
-        var wrong = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(a => !IPAddress.TryParse(a, out _)).ToList();
+        var wrong = value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).Where(a => !IPAddress.TryParse(a, out _)).ToList();
         if (wrong.Count > 0)
             problems.Add(new(EnvironmentName("App:KnownProxies"), $"'{string.Join("', '", wrong)}' is not an IP address (list the proxies' addresses, comma-separated)."));
     }

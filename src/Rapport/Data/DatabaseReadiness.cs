@@ -34,7 +34,10 @@ public sealed class DatabaseReadiness
         var readiness = app.ApplicationServices.GetRequiredService<DatabaseReadiness>();
         app.Use(async (context, next) =>
         {
-            if (!readiness.Ready.IsCompletedSuccessfully) await readiness.Ready.WaitAsync(context.RequestAborted);
+            // The liveness and readiness probes answer at once, the readiness one "starting" (Features/Health/Healthz).
+            if (!readiness.Ready.IsCompletedSuccessfully && !context.Request.Path.StartsWithSegments("/healthz/live")
+                && !context.Request.Path.StartsWithSegments("/healthz/ready"))
+                await readiness.Ready.WaitAsync(context.RequestAborted);
             await next(context);
         });
     }

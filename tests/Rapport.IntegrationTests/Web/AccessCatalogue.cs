@@ -124,6 +124,8 @@ public static class AccessCatalogue
         NoId("GET", "/today", null, "Today: the person's own agenda"),
         NoId("GET", "/about", null, "a static page"),
         NoId("GET", "/healthz", null, "answers whether the database does"),
+        NoId("GET", "/healthz/ready", null, "answers whether the app is prepared and the database answers"),
+        NoId("GET", "/healthz/live", null, "answers that the process does"),
         NoId("GET", "/calendar/{token}.ics", null, "the token is a secret key, not an id; an unknown or renewed one is 404 (CalendarFeedTests)"),
         NoId("GET", "/error/{code:int?}", null, "code is an HTTP status"),
         NoId("POST", "/error/{code:int?}", null, "code is an HTTP status").At("/error/404"),

@@ -24,7 +24,25 @@ public class HealthzTests(AppFixture fixture) : IClassFixture<AppFixture>
             ["Database:ConnectionString"] = unreachable,
             ["Database:MigrateOnStartup"] = "false",
         }, completeSetup: false);
-        var response = await app.CreateAppClient().GetAsync("/healthz");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var client = app.CreateAppClient();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz")).StatusCode);
+        // Readiness says the same; liveness only that the process answers, so a container is not restarted for its database.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).StatusCode);
+        var live = await client.GetAsync("/healthz/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("ok", (await live.Content.ReadAsStringAsync()).Trim());
+    }
+
+    [Fact]
+    public async Task Readiness_and_liveness_answer_200_when_the_database_answers_signed_out_and_before_setup()
+    {
+        await using var app = await RapportApp.StartAsync(completeSetup: false);
+        var client = app.CreateAppClient();
+        foreach (var path in new[] { "/healthz/ready", "/healthz/live" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("ok", (await response.Content.ReadAsStringAsync()).Trim());
+        }
     }
 }
