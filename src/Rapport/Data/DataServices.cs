@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -78,7 +79,12 @@ public static class DataServices
         return builder.ToString();
     }
 
-    /// <summary>Brings the schema up to date and, on SQLite, switches the file to WAL (a persistent setting).</summary>
+    /// <summary>The app's version, for the upgrade's log line (the About page reads the same attribute).</summary>
+    private static string AppVersion =>
+        (typeof(DataServices).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?").Split('+')[0];
+
+    /// <summary>Brings the schema up to date and, on SQLite, switches the file to WAL (a persistent setting). On SQLite, a
+    /// database with data is copied first, and written back if an upgrade fails (<see cref="UpgradeCopy"/>).</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services)
     {
         var options = services.GetRequiredService<DatabaseOptions>();
@@ -92,10 +98,22 @@ public static class DataServices
             await db.Database.CloseConnectionAsync();
         }
         // Most starts have nothing to apply, and asking EF to migrate anyway costs a tenth of a second of start-up.
-        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
         {
-            await StaleMigrationLock.ClearAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StaleMigrationLock)));
-            await db.Database.MigrateAsync();
+            var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UpgradeCopy));
+            await StaleMigrationLock.ClearAsync(db, log);
+            var copy = await UpgradeCopy.TakeAsync(db, pending, AppVersion, log);
+            try
+            {
+                await db.Database.MigrateAsync();
+            }
+            catch (Exception e) when (copy is not null)
+            {
+                await db.Database.CloseConnectionAsync();
+                await copy.RestoreAsync();
+                throw new DatabaseUpgradeFailed($"The database could not be upgraded ({e.Message.TrimEnd('.')}). It is as it was before this start; a copy of it is also in {copy.Path}", e);
+            }
         }
         if (db.Database.IsSqlite()) await SqlitePlannerStats.WriteAsync(db);
         await SearchTextRepair.RunAsync(services);

@@ -57,6 +57,39 @@ public class UpgradeTests
         Assert.True(next > 3);
     }
 
+    [SqliteFact("PostgreSQL is copied with pg_dump before an upgrade (README, Upgrading); the app copies only SQLite files")]
+    public async Task A_failed_upgrade_leaves_the_sqlite_database_as_it_was_and_names_the_copy_it_took_first()
+    {
+        var database = await TestDatabase.CreateAsync();
+        List<string> migrations;
+        await using (var db = MigrationTests.ContextFor(database))
+        {
+            migrations = db.Database.GetMigrations().ToList();
+            await db.GetService<IMigrator>().MigrateAsync(migrations[^3]);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AspNetUsers" ("Id", "DisplayName", "TimeZoneId", "CreatedAtUtc", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
+                    "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                VALUES ('u1', 'Kept User', 'UTC', {DateTime.UtcNow}, 'kept@example.com', 'KEPT@EXAMPLE.COM', 'kept@example.com', 'KEPT@EXAMPLE.COM', {false}, {false}, {false}, {true}, {0})
+                """);
+            // The last migration adds this column: here already, it makes that migration fail after the one before it succeeded.
+            await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Contacts" ADD COLUMN "Imported" INTEGER NOT NULL DEFAULT 0""");
+        }
+
+        var failed = await Assert.ThrowsAnyAsync<Exception>(() => RapportApp.StartOnAsync(database).WaitAsync(TimeSpan.FromSeconds(60)));
+        var upgrade = Assert.IsType<Rapport.Data.DatabaseUpgradeFailed>(failed is Rapport.Data.DatabaseUpgradeFailed ? failed : failed.InnerException);
+        var copy = Path.Combine(database.DataDirectory, $"rapport-upgrade-from-{migrations[^3][..14]}-to-{migrations[^1][..14]}.db");
+        Assert.True(File.Exists(copy), $"No copy at {copy}");
+        Assert.Contains(copy, upgrade.Message);
+        Assert.Contains("as it was before this start", upgrade.Message);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var check = MigrationTests.ContextFor(database);
+        Assert.Equal(migrations[^3], (await check.Database.GetAppliedMigrationsAsync()).Last());
+        Assert.Equal(1, await check.Database.SqlQueryRaw<int>("""SELECT count(*) AS "Value" FROM "AspNetUsers" WHERE "Id" = 'u1'""").SingleAsync());
+        // The migration that had succeeded was undone with the rest.
+        Assert.Equal(0, await check.Database.SqlQueryRaw<int>("""SELECT count(*) AS "Value" FROM sqlite_master WHERE name = 'PastPositions'""").SingleAsync());
+    }
+
     [Fact]
     public async Task An_upgrade_killed_while_migrating_completes_on_the_next_start()
     {
