@@ -38,6 +38,7 @@ public static class RapportPipeline
         AuditTrail.UseDeniedAccessAudit(app);
         app.UseOversizedRequests();
         app.MapHealthz();
+        app.MapRapportMetrics(app.Configuration);
         app.MapCalendarFeed();
         app.MapRazorPages();
         return app;

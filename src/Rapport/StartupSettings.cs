@@ -33,6 +33,8 @@ public static class StartupSettings
             (nameof(ImportOptions.MaxPendingMegabytes), 1, 10_000));
         CheckChoice<RegistrationMode>(configuration, "Accounts:Registration", problems);
         CheckFlag(configuration, "App:TrustForwardedHeaders", problems);
+        CheckFlag(configuration, "Metrics:Prometheus", problems);
+        CheckLogFormat(configuration, problems);
         CheckProxies(configuration, problems);
         return problems;
     }
@@ -148,6 +150,14 @@ public static class StartupSettings
         var wrong = value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).Where(a => !IPAddress.TryParse(a, out _)).ToList();
         if (wrong.Count > 0)
             problems.Add(new(EnvironmentName("App:KnownProxies"), $"'{string.Join("', '", wrong)}' is not an IP address (list the proxies' addresses, comma-separated)."));
+    }
+
+    /// <summary>The console log's formats that .NET has: an unknown name would fall back to none without a word.</summary>
+    private static void CheckLogFormat(IConfiguration configuration, List<SettingProblem> problems)
+    {
+        var value = configuration["Logging:Console:FormatterName"];
+        if (string.IsNullOrWhiteSpace(value) || value.Trim().ToLowerInvariant() is "simple" or "json" or "systemd") return;
+        problems.Add(new(EnvironmentName("Logging:Console:FormatterName"), $"'{value}' is not a log format: use simple, json or systemd."));
     }
 
     /// <summary>A choice by its name, in any case; never by number, which the binder would take for any value.</summary>

@@ -6,6 +6,7 @@ public static class WebSetup
 {
     public static IServiceCollection AddRapportWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRapportMetrics(configuration);
         services.AddRazorPages(options =>
             {
                 options.RootDirectory = "/Features";

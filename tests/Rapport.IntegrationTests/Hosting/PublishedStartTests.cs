@@ -42,6 +42,8 @@ public sealed class PublishedStartTests : IAsyncLifetime
         foreach (var folder in new[] { data, home }) Directory.CreateDirectory(folder);
         var port = FreePort();
         var environment = ContainerEnvironment(data, port);
+        // Logs as JSON lines, as a log collector wants them; checked below, and for secrets with the suites' logs.
+        environment["Logging__Console__FormatterName"] = "json";
 
         var start = new ProcessStartInfo(RunningAsRoot ? "setpriv" : "dotnet") { WorkingDirectory = app, RedirectStandardOutput = true, RedirectStandardError = true };
         if (RunningAsRoot)
@@ -87,6 +89,16 @@ public sealed class PublishedStartTests : IAsyncLifetime
             if (!process.HasExited) process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+
+        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        foreach (var line in lines)
+        {
+            AppLogFiles.Write(line);
+            using var entry = System.Text.Json.JsonDocument.Parse(line);
+            Assert.True(entry.RootElement.TryGetProperty("Category", out _) && entry.RootElement.TryGetProperty("Message", out _), line);
+        }
+        Assert.Contains(lines, l => l.Contains("Now listening on", StringComparison.Ordinal));
 
         // What it wrote is in the data folder (or the database), and nothing in the application folder.
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(data, "keys"), "*.xml"));

@@ -18,6 +18,7 @@ public sealed class StartupSettingsTests : IDisposable
         { "App__DataDirectory", "a-file/data", "Rapport cannot start: App__DataDirectory: 'a-file/data' (that is {folder}/a-file/data) cannot be written" },
         { "App__PublicUrl", "rapport.example.org", "Rapport cannot start: App__PublicUrl: 'rapport.example.org' is not an absolute http or https address" },
         { "Email__Port", "70000", "Rapport cannot start: Email__Port: 70000 is out of range: from 1 to 65,535." },
+        { "Logging__Console__FormatterName", "xml", "Rapport cannot start: Logging__Console__FormatterName: 'xml' is not a log format: use simple, json or systemd." },
     };
 
     [Theory]
@@ -43,7 +44,7 @@ public sealed class StartupSettingsTests : IDisposable
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(PublishedApp.BuiltDll);
         // Only what the test sets: nothing of the machine's own Rapport settings.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("App__") || k.StartsWith("Database__") || k.StartsWith("Email__")).ToList())
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("App__") || k.StartsWith("Database__") || k.StartsWith("Email__") || k.StartsWith("Logging__")).ToList())
             start.Environment.Remove(key);
         start.Environment["Urls"] = "http://127.0.0.1:0";
         start.Environment["App__DataDirectory"] = Path.Combine(_folder, "data");

@@ -82,6 +82,22 @@ public sealed class StartupSettingsTests : IDisposable
         Assert.Equal(said, problem.Problem);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("Simple")]
+    [InlineData("systemd")]
+    public void The_log_formats_dotnet_has_pass(string format) => Assert.Empty(Check(("Logging:Console:FormatterName", format)));
+
+    [Fact]
+    public void An_unknown_log_format_or_mail_protection_is_named()
+    {
+        Assert.Equal("'xml' is not a log format: use simple, json or systemd.", Assert.Single(Check(("Logging:Console:FormatterName", "xml"))).Problem);
+        Assert.Equal("Email__Security", Assert.Single(Check(("Email:Security", "Tls"))).Setting);
+        Assert.Equal("Email__TrustedCertificate", Assert.Single(Check(("Email:TrustedCertificate", "not-a-fingerprint"))).Setting);
+        Assert.Empty(Check(("Email:Security", "SslOnConnect"), ("Email:TrustedCertificate", string.Join(":", Enumerable.Repeat("AB", 32)))));
+        Assert.Equal("Metrics__Prometheus", Assert.Single(Check(("Metrics:Prometheus", "on"))).Setting);
+    }
+
     [Fact]
     public void Every_wrong_setting_is_named_at_once_in_the_order_they_are_checked()
     {

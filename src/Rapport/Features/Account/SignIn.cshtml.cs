@@ -12,7 +12,7 @@ namespace Rapport.Features.Account;
 public class SignInModel(
     UserManager<RapportUser> users, SignInManager<RapportUser> signIn, SignInSessions sessions,
     IOptions<AccountOptions> accountOptions, DemoOptions demo,
-    UnknownAccountAttempts unknown, AuditTrail audit) : PageModel
+    UnknownAccountAttempts unknown, AuditTrail audit, RapportMetrics metrics) : PageModel
 {
     public const string WrongCredentials = "That email and password do not match an account.";
     public const string LockedOut = "Too many wrong passwords: this account is locked for 15 minutes. Try again later.";
@@ -70,6 +70,7 @@ public class SignInModel(
 
     private PageResult Refused(string message)
     {
+        metrics.SignInFailed(message == LockedOut ? "locked_out" : "wrong_password");
         ModelState.AddModelError("", message);
         return Page();
     }

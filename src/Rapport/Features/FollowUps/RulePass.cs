@@ -8,7 +8,7 @@ namespace Rapport.Features.FollowUps;
 /// whatever the writer left in its own context (and whoever is signed in) does not matter. Requests get it
 /// from <see cref="RulePassFilter"/> and <see cref="RulePassMiddleware"/>, other work from
 /// <see cref="WorkOutsideRequests"/> (docs/decisions/012-rules-follow-from-saving.md).</summary>
-public sealed class RulePass(RuleFactChanges changes, IServiceScopeFactory scopes)
+public sealed class RulePass(RuleFactChanges changes, IServiceScopeFactory scopes, Web.RapportMetrics metrics)
 {
     public async Task RunIfFactsChangedAsync()
     {
@@ -18,6 +18,7 @@ public sealed class RulePass(RuleFactChanges changes, IServiceScopeFactory scope
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentOwner>().ActAs(owner);
             await scope.ServiceProvider.GetRequiredService<FollowUpEngine>().SyncAsync();
+            metrics.RulePassRun();
         }
     }
 }

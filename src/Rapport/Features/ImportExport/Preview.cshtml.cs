@@ -8,7 +8,7 @@ using Rapport.Web;
 namespace Rapport.Features.ImportExport;
 
 /// <summary>Shows what an upload would do, then imports it all at once on confirmation, or drops it.</summary>
-public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardContactImport vCard, ContactCounts counts, AuditTrail audit) : PageModel
+public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardContactImport vCard, ContactCounts counts, AuditTrail audit, RapportMetrics metrics) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -57,6 +57,7 @@ public class PreviewModel(RapportDb db, LinkedInContactImport linkedIn, VCardCon
         }
         await transaction.CommitAsync();
         counts.Forget(db.OwnerId);
+        metrics.Imported(Kind == ImportKind.LinkedIn ? "linkedin" : "vcard", changed.Value);
         var history = messages > 0 ? $", {messages:N0} {(messages == 1 ? "message" : "messages")} from the LinkedIn history" : "";
         await audit.RecordAsync(AuditKind.Imported, $"{(Kind == ImportKind.LinkedIn ? "LinkedIn" : "vCard")} file: {changed:N0} added or updated{history}");
         TempData["Status"] = $"Imported {FileName}: {changed:N0} {(changed == 1 ? "person" : "people")} added or updated{history}.";

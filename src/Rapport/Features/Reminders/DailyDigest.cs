@@ -9,7 +9,7 @@ namespace Rapport.Features.Reminders;
 /// <summary>Emails each person, once a day at the time they chose in their own zone, what is overdue
 /// and due today. The day is claimed in the database before sending, so a restart (or a second web
 /// node) never sends it twice.</summary>
-public sealed class DailyDigest(IServiceScopeFactory scopes, SmtpOptions smtp, SmtpMail mail, PublicUrl links, TimeProvider clock)
+public sealed class DailyDigest(IServiceScopeFactory scopes, SmtpOptions smtp, SmtpMail mail, PublicUrl links, TimeProvider clock, RapportMetrics metrics)
 {
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
@@ -29,7 +29,9 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, SmtpOptions smtp, S
             var local = TimeZones.ToLocal(now, TimeZones.FindOrUtc(person.Zone));
             var today = DateOnly.FromDateTime(local);
             if (TimeOnly.FromDateTime(local) < person.At || person.SentOn >= today) continue;
-            if (await SendToAsync(person.Id, person.Email, person.Name, today, now, cancellationToken)) sent++;
+            if (!await SendToAsync(person.Id, person.Email, person.Name, today, now, cancellationToken)) continue;
+            sent++;
+            metrics.DigestSent();
         }
         return sent;
     }
