@@ -43,7 +43,8 @@ app.Services.GetRequiredService<DatabaseReadiness>().Begin(async () =>
 DatabaseReadiness.Use(app);
 app.UseRapportPipeline();
 await app.RunAsync();
-return 0;
+// 1 when the database could not be prepared (DatabaseReadiness): a start that failed must not look like a clean stop.
+return Environment.ExitCode;
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

@@ -9,6 +9,21 @@ public sealed class DatabaseReadiness
 
     public Task Ready => _ready.Task;
 
+    /// <summary>For background work: true once the database is ready, false if preparing it failed (the app is
+    /// stopping, and the failure is already logged once: a background service that threw it again would log its stack).</summary>
+    public async Task<bool> WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _ready.Task.WaitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception) when (_ready.Task.IsFaulted)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Runs <paramref name="prepare"/> on the thread pool (database drivers often work synchronously).</summary>
     public void Begin(Func<Task> prepare, IHostApplicationLifetime lifetime, ILogger log) => _ = Task.Run(async () =>
     {
@@ -21,7 +36,14 @@ public sealed class DatabaseReadiness
         }
         catch (Exception e)
         {
-            log.LogCritical(e, "The database could not be prepared; the app stops");
+            // A cause of the install's own (a wrong password, a file that is not a database) in one line, its stack only
+            // for whoever turns on debug logs; anything else is a fault of the app, logged with its stack.
+            if (StartupFailure.Explain(e) is { } cause)
+            {
+                log.LogCritical("Rapport cannot start: {Cause}", cause);
+                log.LogDebug(e, "Why the database could not be prepared");
+            }
+            else log.LogCritical(e, "The database could not be prepared; the app stops");
             _ready.TrySetException(e);
             Environment.ExitCode = 1;
             lifetime.StopApplication();

@@ -75,12 +75,24 @@ public class UpgradeTests
             await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Contacts" ADD COLUMN "Imported" INTEGER NOT NULL DEFAULT 0""");
         }
 
-        var failed = await Assert.ThrowsAnyAsync<Exception>(() => RapportApp.StartOnAsync(database).WaitAsync(TimeSpan.FromSeconds(60)));
-        var upgrade = Assert.IsType<Rapport.Data.DatabaseUpgradeFailed>(failed is Rapport.Data.DatabaseUpgradeFailed ? failed : failed.InnerException);
+        // The built app, as a self-hoster starts it, on that data folder: it must stop, say why and where the copy is.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = database.DataDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(PublishedApp.BuiltDll);
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("App__") || k.StartsWith("Database__")).ToList()) start.Environment.Remove(key);
+        start.Environment["App__DataDirectory"] = database.DataDirectory;
+        start.Environment["Urls"] = "http://127.0.0.1:0";
+        using var app = System.Diagnostics.Process.Start(start)!;
+        var said = app.StandardOutput.ReadToEndAsync();
+        var errors = app.StandardError.ReadToEndAsync();
+        await app.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var output = await said + await errors;
+        Assert.Equal(1, app.ExitCode);
         var copy = Path.Combine(database.DataDirectory, $"rapport-upgrade-from-{migrations[^3][..14]}-to-{migrations[^1][..14]}.db");
-        Assert.True(File.Exists(copy), $"No copy at {copy}");
-        Assert.Contains(copy, upgrade.Message);
-        Assert.Contains("as it was before this start", upgrade.Message);
+        Assert.True(File.Exists(copy), $"No copy at {copy}:\n{output}");
+        Assert.Contains($"A copy of it as it was is in {copy}", output);
+        Assert.Contains("Rapport cannot start: The database could not be upgraded", output);
+        Assert.Contains($"It is as it was before this start; a copy of it is also in {copy}", output);
+        Assert.False(output.Contains("   at ", StringComparison.Ordinal), "A stack trace was shown:\n" + output);
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await using var check = MigrationTests.ContextFor(database);

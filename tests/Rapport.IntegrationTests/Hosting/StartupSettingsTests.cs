@@ -39,6 +39,36 @@ public sealed class StartupSettingsTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_folder, "data", "keys")));
     }
 
+    public static TheoryData<string> DatabaseCauses => ["not a SQLite file", "a PostgreSQL password refused"];
+
+    [Theory]
+    [MemberData(nameof(DatabaseCauses))]
+    public async Task A_database_the_app_cannot_use_stops_the_start_with_one_line_naming_the_cause_and_no_stack(string cause)
+    {
+        var environment = new Dictionary<string, string>();
+        string said;
+        if (cause == "not a SQLite file")
+        {
+            Directory.CreateDirectory(Path.Combine(_folder, "data"));
+            File.WriteAllText(Path.Combine(_folder, "data", "rapport.db"), "These are my notes, not a database.\n");
+            said = "Rapport cannot start: App__DataDirectory: the database file there is not a SQLite database";
+        }
+        else
+        {
+            var server = new Npgsql.NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Password = "not the password at all", Database = "postgres" };
+            environment["Database__Provider"] = "PostgreSql";
+            environment["Database__ConnectionString"] = server.ToString();
+            said = "Rapport cannot start: Database__ConnectionString: PostgreSQL refused the password";
+        }
+        var (exit, output, errors) = await RunAppAsync(environment);
+        Assert.Equal(1, exit);
+        Assert.Contains(said, output + errors);
+        Assert.False((output + errors).Contains("   at ", StringComparison.Ordinal), "A stack trace was shown:\n" + output + errors);
+        Assert.DoesNotContain("not the password at all", output + errors);
+        if (cause == "not a SQLite file")
+            Assert.Equal("These are my notes, not a database.\n", File.ReadAllText(Path.Combine(_folder, "data", "rapport.db")));
+    }
+
     private async Task<(int Exit, string Output, string Errors)> RunAppAsync(Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };

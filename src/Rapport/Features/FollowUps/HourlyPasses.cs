@@ -25,7 +25,7 @@ public sealed class HourlyPasses(IEnumerable<IHourlyPass> passes, DatabaseReadin
 #pragma warning disable CA2254 // Each pass names its own fixed message templates.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await database.Ready.WaitAsync(stoppingToken);
+        if (!await database.WaitUntilReadyAsync(stoppingToken)) return;
         using var timer = new PeriodicTimer(Every);
         do
         {

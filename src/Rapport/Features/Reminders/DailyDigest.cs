@@ -71,7 +71,7 @@ public sealed class DailyDigestService(DailyDigest digest, SmtpOptions smtp, Dat
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!smtp.IsConfigured) return;
-        await database.Ready.WaitAsync(stoppingToken);
+        if (!await database.WaitUntilReadyAsync(stoppingToken)) return;
         using var timer = new PeriodicTimer(smtp.CheckEvery);
         do
         {
