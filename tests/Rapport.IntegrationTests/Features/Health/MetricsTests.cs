@@ -4,8 +4,14 @@ using Rapport.IntegrationTests.Infrastructure;
 
 namespace Rapport.IntegrationTests.Features.Health;
 
+/// <summary>OpenTelemetry listens to every meter of a name in the process, and the tests run many apps in one process:
+/// the counters would sum (and, as apps stop, lose) other apps' requests. These tests run alone, after the others.</summary>
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsCollection;
+
 /// <summary>Prometheus text at /metrics when the setting turns it on, for the install's owner or a scraper with the
 /// token, and for nobody else; the request counter and Rapport's own counters move with what people do.</summary>
+[Collection(nameof(MetricsTests))]
 public class MetricsTests
 {
     private const string Token = "a scraper's own token 7d1f";
