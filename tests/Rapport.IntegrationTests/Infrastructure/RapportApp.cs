@@ -76,9 +76,11 @@ public class RapportApp : WebApplicationFactory<Program>
     private async Task<RapportApp> StartAsync(bool completeSetup, bool realServer)
     {
         var app = this;
-        // A real Kestrel port on loopback, for a real browser.
+        // A real Kestrel port on loopback, for a real browser. Kestrel picks the port itself: UseKestrel(port) rewrites
+        // the server's addresses after the app has started Kestrel on its own thread, and throws when Kestrel bound
+        // first (a race in WebApplicationFactory, dotnet/aspnetcore pull request 67714).
         app._realServer = realServer;
-        if (realServer) app.UseKestrel(0);
+        if (realServer) app.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         app.StartServer();
         app._started = true;
         // The app prepares its database while its server starts; tests reach the database directly, so they wait for it.
