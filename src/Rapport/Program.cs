@@ -3,6 +3,7 @@ using Rapport.Data;
 using Rapport.Features;
 using Rapport.Features.Account;
 using Rapport.Features.Backup;
+using Rapport.Features.Health;
 using Rapport.Web;
 
 // "backup" and "restore" do their work and exit; they never start the web server.
@@ -40,7 +41,7 @@ app.Services.GetRequiredService<DatabaseReadiness>().Begin(async () =>
     await app.Services.LoadDemoDataIfAskedAsync(app.Logger);
 }, app.Lifetime, app.Logger);
 
-DatabaseReadiness.Use(app);
+DatabaseReadiness.Use(app, Healthz.Live, Healthz.Ready);
 app.UseRapportPipeline();
 await app.RunAsync();
 // 1 when the database could not be prepared (DatabaseReadiness): a start that failed must not look like a clean stop.

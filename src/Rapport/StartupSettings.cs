@@ -5,6 +5,7 @@ using Rapport.Data;
 using Rapport.Features.Account;
 using Rapport.Features.ImportExport;
 using Rapport.Features.Reminders;
+using Rapport.Web;
 
 namespace Rapport;
 
@@ -27,12 +28,12 @@ public static class StartupSettings
         CheckDataFolder(configuration, contentRoot, problems);
         CheckPublicUrl(configuration, problems);
         CheckEmail(configuration, problems);
-        CheckNumbers<SignInLimitOptions>(configuration, "SignInLimits", problems, (nameof(SignInLimitOptions.PermitLimit), 1, 10_000_000),
+        CheckNumbers(configuration, "SignInLimits", problems, (nameof(SignInLimitOptions.PermitLimit), 1, 10_000_000),
             (nameof(SignInLimitOptions.WindowSeconds), 1, 86_400));
-        CheckNumbers<ImportOptions>(configuration, "Imports", problems, (nameof(ImportOptions.MaxPendingUploads), 1, 100),
+        CheckNumbers(configuration, "Imports", problems, (nameof(ImportOptions.MaxPendingUploads), 1, 100),
             (nameof(ImportOptions.MaxPendingMegabytes), 1, 10_000));
         CheckChoice<RegistrationMode>(configuration, "Accounts:Registration", problems);
-        CheckFlag(configuration, "App:TrustForwardedHeaders", problems);
+        CheckFlag(configuration, ProxyHeaders.TrustSetting, problems);
         CheckFlag(configuration, "Metrics:Prometheus", problems);
         CheckLogFormat(configuration, problems);
         CheckProxies(configuration, problems);
@@ -80,8 +81,8 @@ public static class StartupSettings
 
     private static void CheckDataFolder(IConfiguration configuration, string contentRoot, List<SettingProblem> problems)
     {
-        var configured = configuration["App:DataDirectory"];
-        var path = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data" : configured, contentRoot);
+        var configured = configuration[DataFolder.Setting];
+        var path = DataFolder.PathFrom(configuration, contentRoot);
         try
         {
             Directory.CreateDirectory(path);
@@ -92,21 +93,21 @@ public static class StartupSettings
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var shown = string.IsNullOrWhiteSpace(configured) ? $"the default folder '{path}'" : Path.IsPathRooted(configured) ? $"'{path}'" : $"'{configured}' (that is {path})";
-            problems.Add(new(EnvironmentName("App:DataDirectory"), $"{shown} cannot be written ({Reason(e)}). Give the app's user a folder it may write, with an absolute path."));
+            problems.Add(new(EnvironmentName(DataFolder.Setting), $"{shown} cannot be written ({Reason(e)}). Give the app's user a folder it may write, with an absolute path."));
         }
     }
 
     private static void CheckPublicUrl(IConfiguration configuration, List<SettingProblem> problems)
     {
-        var configured = configuration["App:PublicUrl"];
+        var configured = configuration[PublicUrl.Setting];
         if (string.IsNullOrWhiteSpace(configured)) return;
-        if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
-            problems.Add(new(EnvironmentName("App:PublicUrl"), $"'{configured}' is not an absolute http or https address (like https://rapport.example.org)."));
+        if (PublicUrl.Read(configured) is null)
+            problems.Add(new(EnvironmentName(PublicUrl.Setting), $"'{configured}' is not an absolute http or https address (like https://rapport.example.org)."));
     }
 
     private static void CheckEmail(IConfiguration configuration, List<SettingProblem> problems)
     {
-        CheckNumbers<SmtpOptions>(configuration, "Email", problems, (nameof(SmtpOptions.Port), 1, 65_535));
+        CheckNumbers(configuration, "Email", problems, (nameof(SmtpOptions.Port), 1, 65_535));
         CheckFlag(configuration, "Email:EnableSsl", problems);
         CheckChoice<MailSecurity>(configuration, "Email:Security", problems);
         var pinned = configuration["Email:TrustedCertificate"];
@@ -115,7 +116,7 @@ public static class StartupSettings
             problems.Add(new(EnvironmentName("Email:TrustedCertificate"), "is not a SHA-256 fingerprint (64 hexadecimal digits, colons allowed)."));
     }
 
-    private static void CheckNumbers<T>(IConfiguration configuration, string section, List<SettingProblem> problems, params (string Name, int Min, int Max)[] numbers)
+    private static void CheckNumbers(IConfiguration configuration, string section, List<SettingProblem> problems, params (string Name, int Min, int Max)[] numbers)
     {
         foreach (var (name, min, max) in numbers)
         {
@@ -145,11 +146,9 @@ public static class StartupSettings
 
     private static void CheckProxies(IConfiguration configuration, List<SettingProblem> problems)
     {
-        var value = configuration["App:KnownProxies"];
-        if (string.IsNullOrWhiteSpace(value)) return;
-        var wrong = value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).Where(a => !IPAddress.TryParse(a, out _)).ToList();
+        var wrong = ProxyHeaders.Listed(configuration[ProxyHeaders.ProxiesSetting]).Where(a => !IPAddress.TryParse(a, out _)).ToList();
         if (wrong.Count > 0)
-            problems.Add(new(EnvironmentName("App:KnownProxies"), $"'{string.Join("', '", wrong)}' is not an IP address (list the proxies' addresses, comma-separated)."));
+            problems.Add(new(EnvironmentName(ProxyHeaders.ProxiesSetting), $"'{string.Join("', '", wrong)}' is not an IP address (list the proxies' addresses, comma-separated)."));
     }
 
     /// <summary>The console log's formats that .NET has: an unknown name would fall back to none without a word.</summary>

@@ -6,13 +6,18 @@ public sealed class DataFolder
 {
     public DataFolder(IConfiguration configuration, IHostEnvironment environment)
     {
-        var configured = configuration["App:DataDirectory"];
-        Path = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data" : configured, environment.ContentRootPath);
+        Path = PathFrom(configuration, environment.ContentRootPath);
         Directory.CreateDirectory(Path);
         Directory.CreateDirectory(KeysPath);
     }
 
     public string Path { get; }
+
+    /// <summary>Where <c>App:DataDirectory</c> points, relative to <paramref name="contentRoot"/>.</summary>
+    public static string PathFrom(IConfiguration configuration, string contentRoot) =>
+        System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(configuration[Setting]) ? "data" : configuration[Setting]!, contentRoot);
+
+    public const string Setting = "App:DataDirectory";
 
     public string KeysPath => System.IO.Path.Combine(Path, "keys");
 }

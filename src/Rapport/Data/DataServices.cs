@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -79,10 +78,6 @@ public static class DataServices
         return builder.ToString();
     }
 
-    /// <summary>The app's version, for the upgrade's log line (the About page reads the same attribute).</summary>
-    private static string AppVersion =>
-        (typeof(DataServices).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?").Split('+')[0];
-
     /// <summary>Brings the schema up to date and, on SQLite, switches the file to WAL (a persistent setting). On SQLite, a
     /// database with data is copied first, and written back if an upgrade fails (<see cref="UpgradeCopy"/>).</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services)
@@ -103,7 +98,7 @@ public static class DataServices
         {
             var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UpgradeCopy));
             await StaleMigrationLock.ClearAsync(db, log);
-            var copy = await UpgradeCopy.TakeAsync(db, pending, AppVersion, log);
+            var copy = await UpgradeCopy.TakeAsync(db, pending, log);
             try
             {
                 await db.Database.MigrateAsync();

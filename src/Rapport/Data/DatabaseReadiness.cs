@@ -50,15 +50,14 @@ public sealed class DatabaseReadiness
         }
     });
 
-    /// <summary>First in the pipeline: a request that arrives before the database is ready waits for it.</summary>
-    public static void Use(IApplicationBuilder app)
+    /// <summary>First in the pipeline: a request that arrives before the database is ready waits for it, except on
+    /// <paramref name="answeredAtOnce"/> (the health probes, which say themselves whether the app is ready).</summary>
+    public static void Use(IApplicationBuilder app, params string[] answeredAtOnce)
     {
         var readiness = app.ApplicationServices.GetRequiredService<DatabaseReadiness>();
         app.Use(async (context, next) =>
         {
-            // The liveness and readiness probes answer at once, the readiness one "starting" (Features/Health/Healthz).
-            if (!readiness.Ready.IsCompletedSuccessfully && !context.Request.Path.StartsWithSegments("/healthz/live")
-                && !context.Request.Path.StartsWithSegments("/healthz/ready"))
+            if (!readiness.Ready.IsCompletedSuccessfully && !answeredAtOnce.Any(path => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)))
                 await readiness.Ready.WaitAsync(context.RequestAborted);
             await next(context);
         });

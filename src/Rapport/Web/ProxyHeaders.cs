@@ -17,8 +17,7 @@ public static class ProxyHeaders
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            var proxies = configuration[ProxiesSetting] ?? "";
-            foreach (var text in proxies.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+            foreach (var text in Listed(configuration[ProxiesSetting]))
             {
                 if (!IPAddress.TryParse(text, out var address))
                     throw new InvalidOperationException($"{ProxiesSetting} must list IP addresses, not '{text}'.");
@@ -27,6 +26,9 @@ public static class ProxyHeaders
         });
         return services;
     }
+
+    /// <summary>The proxies as written: separated by commas, semicolons or spaces.</summary>
+    public static string[] Listed(string? setting) => (setting ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries);
 
     public static IApplicationBuilder UseProxyHeaders(this WebApplication app)
     {

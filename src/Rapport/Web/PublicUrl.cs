@@ -6,14 +6,19 @@ public sealed class PublicUrl
 {
     public PublicUrl(IConfiguration configuration)
     {
-        var configured = configuration["App:PublicUrl"];
+        var configured = configuration[Setting];
         if (string.IsNullOrWhiteSpace(configured)) configured = "http://localhost:5080";
-        if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            throw new InvalidOperationException($"App:PublicUrl must be an absolute http or https URL, not '{configured}'.");
+        var uri = Read(configured) ?? throw new InvalidOperationException($"{Setting} must be an absolute http or https URL, not '{configured}'.");
         Base = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
         IsHttps = uri.Scheme == "https";
         Host = uri.IsDefaultPort ? new HostString(uri.IdnHost) : new HostString(uri.IdnHost, uri.Port);
     }
+
+    public const string Setting = "App:PublicUrl";
+
+    /// <summary>The address, if it is an absolute http or https one with a host; null otherwise (StartupSettings says so).</summary>
+    public static Uri? Read(string configured) =>
+        Uri.TryCreate(configured, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !string.IsNullOrEmpty(uri.Host) ? uri : null;
 
     public string Base { get; }
 

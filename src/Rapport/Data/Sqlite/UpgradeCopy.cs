@@ -20,7 +20,7 @@ public sealed class UpgradeCopy
     public string Path { get; }
 
     /// <summary>The copy, or null when there is nothing to keep (a new database, or not SQLite).</summary>
-    public static async Task<UpgradeCopy?> TakeAsync(RapportDb db, IReadOnlyList<string> pending, string version, ILogger log, CancellationToken cancellationToken = default)
+    public static async Task<UpgradeCopy?> TakeAsync(RapportDb db, IReadOnlyList<string> pending, ILogger log, CancellationToken cancellationToken = default)
     {
         if (!db.Database.IsSqlite() || pending.Count == 0) return null;
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
@@ -40,8 +40,8 @@ public sealed class UpgradeCopy
             vacuum.Parameters.AddWithValue("$target", path);
             await vacuum.ExecuteNonQueryAsync(cancellationToken);
         }
-        log.LogWarning("Upgrading the database to Rapport {Version} ({Count} schema changes, from {From} to {To}). A copy of it as it was is in {Copy}",
-            version, pending.Count, applied[^1], pending[^1], path);
+        log.LogWarning("Upgrading the database ({Count} schema changes, from {From} to {To}). A copy of it as it was is in {Copy}",
+            pending.Count, applied[^1], pending[^1], path);
         return new UpgradeCopy(path, connectionString);
     }
 

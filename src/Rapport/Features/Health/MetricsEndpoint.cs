@@ -34,8 +34,10 @@ public static class MetricsEndpoint
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent[7..].Trim()), Encoding.UTF8.GetBytes(token));
     }
 
-    private static async Task<bool> IsOwnerAsync(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated == true
-        && await InstallOwner.IsOwnerAsync(context.RequestServices.GetRequiredService<RapportDb>(),
-            context.RequestServices.GetRequiredService<RapportDb>().OwnerId, context.RequestAborted);
+    private static async Task<bool> IsOwnerAsync(HttpContext context)
+    {
+        if (context.User.Identity?.IsAuthenticated != true) return false;
+        var db = context.RequestServices.GetRequiredService<RapportDb>();
+        return await InstallOwner.IsOwnerAsync(db, db.OwnerId, context.RequestAborted);
+    }
 }
